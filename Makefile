@@ -9,12 +9,18 @@ EXTVERSION = 0.1.0
 
 MODULE_big = journey
 OBJS = \
-	src/journey.o
+	src/journey.o \
+	src/journey_type.o \
+	src/journey_io.o \
+	src/journey_cmp.o \
+	src/journey_agg.o
 
 # The install script is generated from one SQL fragment per concern, kept
 # beside its C file, in this order.
 SQL_FRAGMENTS = \
-	src/journey_head.sql
+	src/journey_head.sql \
+	src/journey_type.sql \
+	src/journey_agg.sql
 
 DATA_built = journey--$(EXTVERSION).sql
 # Frozen scripts of released versions and the upgrade steps between them.
