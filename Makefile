@@ -27,7 +27,7 @@ DATA_built = journey--$(EXTVERSION).sql
 DATA = $(wildcard update/journey--*.sql)
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/[a-z]*.sql)))
-REGRESS_OPTS = --inputdir=. --outputdir=results
+REGRESS_OPTS = --inputdir=.
 
 PG_CPPFLAGS = -Isrc
 # Warnings on for everyone; CI adds -Werror through EXTRA_CFLAGS (as pgvector

@@ -8,3 +8,7 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION journey" to load this file. \quit
 
+-- Everyone may use the analytics; what is private (tables of the shared
+-- customer model) is protected by its own privileges.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+

@@ -564,7 +564,7 @@ decode_header(const uint8 *p, const uint8 *end, uint64 *nevents, int *unit,
 			  uint64 *nlabels, void (*fail) (const char *))
 {
 	if (!varint_get(&p, end, nevents))
-		fail("truncated event count");
+		fail("invalid or truncated event count");
 	if (*nevents > JOURNEY_MAX_EVENTS)
 		fail("too many events");
 	if (p >= end)
@@ -573,7 +573,7 @@ decode_header(const uint8 *p, const uint8 *end, uint64 *nevents, int *unit,
 	if (*unit > JOURNEY_MAX_UNIT)
 		fail("invalid time unit");
 	if (!varint_get(&p, end, nlabels))
-		fail("truncated label count");
+		fail("invalid or truncated label count");
 	if (*nlabels > *nevents || (*nevents > 0 && *nlabels == 0))
 		fail("invalid label count");
 	return p;
@@ -723,7 +723,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 	for (i = 0; i < (int32) nlabels; i++)
 	{
 		if (!varint_get(&p, end, &v))
-			bad_binary("truncated label length");
+			bad_binary("invalid or truncated label length");
 		if (v > JOURNEY_MAX_LABEL_LEN)
 			bad_binary("label too long");
 		if (v > (uint64) (end - p))
@@ -742,7 +742,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 		int64		ts;
 
 		if (!varint_get(&p, end, &v))
-			bad_binary("truncated event time");
+			bad_binary("invalid or truncated event time");
 		if (i == 0)
 		{
 			int64		t = zigzag_decode(v);
@@ -764,7 +764,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 			best_unit--;
 
 		if (!varint_get(&p, end, &v))
-			bad_binary("truncated label index");
+			bad_binary("invalid or truncated label index");
 		if (v > (uint64) next_new || v >= nlabels)
 			bad_binary("label index out of order or out of range");
 		if (v == (uint64) next_new)
