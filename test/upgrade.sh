@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Upgrade test: for every released version kept frozen in update/, install
+# that version, store data of every journey type in it, ALTER EXTENSION
+# journey UPDATE to the current version, and check that
+#   1. the extension's objects (with signatures, volatility, strictness,
+#      parallel safety, aggregate support functions and comments) are exactly
+#      those of a fresh install of the current version, and
+#   2. the stored data reads back unchanged.
+# Needs a running server reachable through the PG* environment variables and
+# the current version installed (make install).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" journey.control)
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+# Everything that defines the extension's SQL surface, one line per fact.
+describe_sql=$(cat <<'EOF'
+WITH members AS (
+  SELECT classid, objid FROM pg_catalog.pg_depend
+  WHERE refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    AND refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'journey')
+    AND deptype = 'e')
+SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0)
+       || coalesce(' | ' || pg_catalog.obj_description(m.objid, c.relname), '')
+       || coalesce((SELECT ' | ' || p.prorettype::pg_catalog.regtype || ' ' || p.provolatile
+                           || p.proisstrict || p.proparallel || p.prosecdef || ' ' || p.prosrc
+                           || coalesce(' ' || pg_catalog.array_to_string(p.proconfig, ','), '')
+                    FROM pg_catalog.pg_proc p WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = m.objid), '')
+       || coalesce((SELECT ' | agg ' || a.aggtransfn || ' ' || a.aggfinalfn || ' ' || a.aggcombinefn || ' '
+                           || a.aggserialfn || ' ' || a.aggdeserialfn || ' ' || a.aggfinalmodify
+                           || ' ' || a.aggtranstype::pg_catalog.regtype
+                    FROM pg_catalog.pg_aggregate a WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND a.aggfnoid = m.objid), '')
+FROM members m JOIN pg_catalog.pg_class c ON c.oid = m.classid
+ORDER BY 1;
+EOF
+)
+
+fresh_db=journey_upgrade_fresh
+psql_q -d postgres -c "DROP DATABASE IF EXISTS $fresh_db" -c "CREATE DATABASE $fresh_db"
+psql_q -d "$fresh_db" -c "CREATE EXTENSION journey"
+psql_q -d "$fresh_db" -c "$describe_sql" > /tmp/journey_upgrade_fresh.$$
+
+checked=0
+failed=0
+for script in update/journey--*.sql; do
+  [ -e "$script" ] || continue
+  name=$(basename "$script" .sql)
+  case "$name" in *--*--*) continue ;; esac      # upgrade steps, not full scripts
+  old=${name#journey--}
+  [ "$old" = "$current" ] && continue
+  db=journey_upgrade_${old//./_}
+  echo "upgrade test: $old -> $current"
+  psql_q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  psql_q -d "$db" -c "CREATE EXTENSION journey VERSION '$old'"
+  # Data written by the old version must survive the update.
+  psql_q -d "$db" <<'EOF'
+CREATE TABLE upgrade_data AS
+SELECT g AS id,
+       journey.journey_agg('2026-01-01'::timestamptz + (g * h) * interval '1 minute',
+                           (ARRAY['web','email','store','"q"'])[1 + (g + h) % 4],
+                           CASE WHEN h % 3 = 0 THEN h / 3.0 END) AS j
+FROM generate_series(1, 50) g, generate_series(1, 20) h GROUP BY g;
+CREATE TABLE upgrade_text AS SELECT id, j::text AS t FROM upgrade_data;
+EOF
+  psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
+  got=$(psql_q -d "$db" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'journey'")
+  psql_q -d "$db" -c "$describe_sql" > /tmp/journey_upgrade_$old.$$
+  if [ "$got" != "$current" ]; then
+    echo "FAIL: $old updated to $got, expected $current"; failed=$((failed + 1))
+  elif ! diff -u /tmp/journey_upgrade_fresh.$$ /tmp/journey_upgrade_$old.$$; then
+    echo "FAIL: objects after $old -> $current differ from a fresh install (diff above: - fresh, + upgraded)"
+    failed=$((failed + 1))
+  else
+    bad=$(psql_q -d "$db" -c "SELECT count(*) FROM upgrade_data d JOIN upgrade_text t USING (id) WHERE d.j::text <> t.t")
+    if [ "$bad" != "0" ]; then
+      echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
+    else
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact)"
+      checked=$((checked + 1))
+    fi
+  fi
+  rm -f /tmp/journey_upgrade_$old.$$
+  psql_q -d postgres -c "DROP DATABASE $db"
+done
+rm -f /tmp/journey_upgrade_fresh.$$
+psql_q -d postgres -c "DROP DATABASE $fresh_db"
+
+if [ "$checked" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "upgrade test: no released version before $current is kept in update/"
+fi
+echo "$checked passed, $failed failed"
+[ "$failed" -eq 0 ]
