@@ -13,7 +13,8 @@ OBJS = \
 	src/journey_type.o \
 	src/journey_io.o \
 	src/journey_cmp.o \
-	src/journey_agg.o
+	src/journey_agg.o \
+	src/step_state.o
 
 # The install script is generated from one SQL fragment per concern, kept
 # beside its C file, in this order.

@@ -1,0 +1,388 @@
+/*-------------------------------------------------------------------------
+ *
+ * step_state.c
+ *	  The (time, step mask) state shared by funnels and sequence matching.
+ *
+ * See step_state.h.  Order of events: by time, then by the lowest step the
+ * event satisfies, then by the whole mask.  So events at the same instant
+ * are seen in step order (a tie can advance a funnel), and the order is the
+ * same however the rows arrived — the row-level aggregates and the journey
+ * overloads sort identically and hence agree.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "port/pg_bitutils.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "step_state.h"
+
+MemoryContext
+step_agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fname)));
+	return aggcontext;
+}
+
+StepState *
+step_state_new(MemoryContext mcxt)
+{
+	StepState  *st = MemoryContextAllocZero(mcxt, sizeof(StepState));
+
+	st->mcxt = mcxt;
+	st->sorted = true;
+	return st;
+}
+
+pg_attribute_noreturn()
+static void
+too_many_steps(int64 n)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("too many steps: %lld", (long long) n),
+			 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
+}
+
+/*
+ * The mask of the true elements of a one-dimensional boolean array (NULL
+ * counts as false); *nsteps receives the array's length.
+ */
+uint64
+step_mask_from_array(ArrayType *conds, int32 *nsteps)
+{
+	int			n;
+	uint64		mask = 0;
+	bits8	   *bitmap = ARR_NULLBITMAP(conds);	/* NULL when no NULLs */
+	bool	   *data = (bool *) ARR_DATA_PTR(conds);
+	int			i,
+				k = 0;			/* index among the non-NULL elements */
+
+	if (ARR_ELEMTYPE(conds) != BOOLOID)
+		elog(ERROR, "step conditions must be boolean");
+	if (ARR_NDIM(conds) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("step conditions must be a one-dimensional array")));
+	n = ARR_NDIM(conds) == 0 ? 0 : ARR_DIMS(conds)[0];
+	if (n > STEP_MAX_STEPS)
+		too_many_steps(n);
+	for (i = 0; i < n; i++)
+	{
+		if (bitmap && !(bitmap[i / 8] & (1 << (i % 8))))
+			continue;			/* NULL: false, and it has no data slot */
+		if (data[k++])
+			mask |= UINT64CONST(1) << i;
+	}
+	*nsteps = n;
+	return mask;
+}
+
+/* Fix the number of steps; every row of a group must have the same. */
+void
+step_state_set_nsteps(StepState *st, int32 nsteps)
+{
+	if (st->nsteps == 0)
+		st->nsteps = nsteps;
+	else if (st->nsteps != nsteps)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of step conditions changed from %d to %d within a group",
+						st->nsteps, nsteps)));
+}
+
+void
+step_state_add(StepState *st, int64 ts, uint64 mask)
+{
+	StepEvent  *e;
+
+	if (mask == 0)
+		return;
+	if (st->nevents >= st->maxevents)
+	{
+		int32		newmax;
+
+		if (st->nevents >= (int32) (MaxAllocHugeSize / sizeof(StepEvent) / 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many matching events in one group")));
+		newmax = st->maxevents == 0 ? 8 : st->maxevents * 2;
+		if (st->events == NULL)
+			st->events = MemoryContextAllocHuge(st->mcxt, newmax * sizeof(StepEvent));
+		else
+			st->events = repalloc_huge(st->events, newmax * sizeof(StepEvent));
+		st->maxevents = newmax;
+	}
+	e = &st->events[st->nevents++];
+	e->ts = ts;
+	e->mask = mask;
+	if (st->nevents > 1 && st->sorted)
+	{
+		StepEvent  *prev = e - 1;
+
+		if (prev->ts > ts ||
+			(prev->ts == ts && (pg_rightmost_one_pos64(prev->mask) > pg_rightmost_one_pos64(mask) ||
+								(pg_rightmost_one_pos64(prev->mask) == pg_rightmost_one_pos64(mask) &&
+								 prev->mask > mask))))
+			st->sorted = false;
+	}
+}
+
+/*
+ * Remember the constant parameters of the call (first time only).
+ */
+void
+step_state_set_params(StepState *st, int64 param_int, uint32 param_flags,
+					  const char *text, int32 text_len)
+{
+	if (st->has_params)
+		return;
+	st->param_int = param_int;
+	st->param_flags = param_flags;
+	if (text != NULL)
+	{
+		st->param_text = MemoryContextAlloc(st->mcxt, text_len + 1);
+		memcpy(st->param_text, text, text_len);
+		st->param_text[text_len] = '\0';
+		st->param_text_len = text_len;
+	}
+	st->has_params = true;
+}
+
+static int
+step_event_cmp(const void *pa, const void *pb)
+{
+	const StepEvent *a = pa;
+	const StepEvent *b = pb;
+	int			la,
+				lb;
+
+	if (a->ts != b->ts)
+		return a->ts < b->ts ? -1 : 1;
+	la = pg_rightmost_one_pos64(a->mask);
+	lb = pg_rightmost_one_pos64(b->mask);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a->mask != b->mask)
+		return a->mask < b->mask ? -1 : 1;
+	return 0;
+}
+
+/* Sort the events (see the file header for the order); idempotent. */
+void
+step_state_sort(StepState *st)
+{
+	if (!st->sorted)
+	{
+		qsort(st->events, st->nevents, sizeof(StepEvent), step_event_cmp);
+		st->sorted = true;
+	}
+}
+
+/*
+ * Merge b into a (either may be NULL); the result lives in mcxt.
+ */
+StepState *
+step_state_combine(StepState *a, StepState *b, MemoryContext mcxt)
+{
+	int32		i;
+
+	if (b == NULL)
+		return a;
+	if (a == NULL)
+		a = step_state_new(mcxt);
+	if (b->nsteps != 0)
+		step_state_set_nsteps(a, b->nsteps);
+	if (b->has_params)
+		step_state_set_params(a, b->param_int, b->param_flags,
+							  b->param_text, b->param_text_len);
+	for (i = 0; i < b->nevents; i++)
+		step_state_add(a, b->events[i].ts, b->events[i].mask);
+	return a;
+}
+
+/*
+ * Serialized form: version byte, nsteps, has_params, param_int,
+ * param_flags, text length (-1 for none) and bytes, nevents, then
+ * (ts, mask) pairs; integers in network order.
+ */
+bytea *
+step_state_serialize(StepState *st)
+{
+	StringInfoData buf;
+	int32		i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, STEP_STATE_VERSION);
+	pq_sendint32(&buf, st->nsteps);
+	pq_sendbyte(&buf, st->has_params ? 1 : 0);
+	pq_sendint64(&buf, st->param_int);
+	pq_sendint32(&buf, st->param_flags);
+	pq_sendint32(&buf, st->param_text ? st->param_text_len : -1);
+	if (st->param_text)
+		pq_sendbytes(&buf, st->param_text, st->param_text_len);
+	pq_sendint32(&buf, st->nevents);
+	for (i = 0; i < st->nevents; i++)
+	{
+		pq_sendint64(&buf, st->events[i].ts);
+		pq_sendint64(&buf, (int64) st->events[i].mask);
+	}
+	return pq_endtypsend(&buf);
+}
+
+pg_attribute_noreturn()
+static void
+bad_state(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized step state: %s", what)));
+}
+
+/*
+ * Rebuild a state from step_state_serialize's bytes, checking everything.
+ */
+StepState *
+step_state_deserialize(bytea *bytes, MemoryContext mcxt)
+{
+	StringInfoData buf;
+	StepState  *st = step_state_new(mcxt);
+	int32		nsteps,
+				len,
+				n,
+				i;
+	int64		param_int;
+	uint32		param_flags;
+	bool		has_params;
+	uint64		allowed;
+
+	buf.data = VARDATA_ANY(bytes);
+	buf.len = VARSIZE_ANY_EXHDR(bytes);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+
+	if (buf.len < 1 + 4 + 1 + 8 + 4 + 4 + 4)
+		bad_state("truncated");
+	if (pq_getmsgbyte(&buf) != STEP_STATE_VERSION)
+		bad_state("unsupported version");
+	nsteps = pq_getmsgint(&buf, 4);
+	if (nsteps < 0 || nsteps > STEP_MAX_STEPS)
+		bad_state("invalid number of steps");
+	st->nsteps = nsteps;
+	has_params = pq_getmsgbyte(&buf) != 0;
+	param_int = pq_getmsgint64(&buf);
+	param_flags = pq_getmsgint(&buf, 4);
+	len = pq_getmsgint(&buf, 4);
+	if (len < -1 || len > buf.len - buf.cursor)
+		bad_state("invalid parameter length");
+	if (has_params)
+	{
+		const char *text = len >= 0 ? pq_getmsgbytes(&buf, len) : NULL;
+
+		step_state_set_params(st, param_int, param_flags, text, Max(len, 0));
+	}
+	else if (len > 0)
+		bad_state("parameter text without parameters");
+	if (buf.len - buf.cursor < 4)
+		bad_state("truncated");
+	n = pq_getmsgint(&buf, 4);
+	if (n < 0 || (int64) n * 16 != buf.len - buf.cursor)
+		bad_state("invalid number of events");
+	allowed = nsteps == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << nsteps) - 1;
+	for (i = 0; i < n; i++)
+	{
+		int64		ts = pq_getmsgint64(&buf);
+		uint64		mask = (uint64) pq_getmsgint64(&buf);
+
+		if (mask == 0 || (mask & ~allowed) != 0)
+			bad_state("invalid step mask");
+		step_state_add(st, ts, mask);
+	}
+	return st;
+}
+
+/*
+ * The (time, mask) events of a stored journey, a step being matched by an
+ * event whose label equals the step's label (NULL labels match nothing).
+ * The state is allocated in mcxt (not an aggregate state).
+ */
+StepState *
+step_state_from_journey(Journey *j, ArrayType *labels, MemoryContext mcxt)
+{
+	StepState  *st = step_state_new(mcxt);
+	JourneyData jd;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	uint64	   *label_mask;
+	int32		i,
+				k;
+
+	if (ARR_NDIM(labels) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("step labels must be a one-dimensional array")));
+	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &nelems);
+	if (nelems > STEP_MAX_STEPS)
+		too_many_steps(nelems);
+	st->nsteps = nelems;
+
+	journey_decode(j, &jd);
+	label_mask = palloc0(Max(jd.nlabels, 1) * sizeof(uint64));
+	for (k = 0; k < nelems; k++)
+	{
+		text	   *t;
+
+		if (nulls[k])
+			continue;
+		t = DatumGetTextPP(elems[k]);
+		for (i = 0; i < jd.nlabels; i++)
+			if (jd.labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
+				memcmp(jd.labels[i].str, VARDATA_ANY(t), jd.labels[i].len) == 0)
+				label_mask[i] |= UINT64CONST(1) << k;
+	}
+	for (i = 0; i < jd.nevents; i++)
+		step_state_add(st, jd.events[i].ts, label_mask[jd.events[i].label]);
+	step_state_sort(st);
+	pfree(label_mask);
+	pfree(jd.events);
+	pfree(jd.labels);
+	return st;
+}
+
+/*
+ * An interval as an absolute number of microseconds: a day counts 24 hours
+ * and a month 30 days (as in EXTRACT(EPOCH FROM interval)), so windows are
+ * durations that do not stretch or shrink across daylight-saving changes.
+ * Negative intervals are rejected.
+ */
+int64
+interval_to_usec(Interval *iv, const char *what)
+{
+	int64		days = (int64) iv->month * DAYS_PER_MONTH + iv->day;
+	int64		result;
+
+	if (pg_mul_s64_overflow(days, USECS_PER_DAY, &result) ||
+		pg_add_s64_overflow(result, iv->time, &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range", what)));
+	if (result < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be negative", what)));
+	return result;
+}
