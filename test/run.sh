@@ -419,17 +419,28 @@ run_pgtap() {
 	rm -f "$out"
 }
 
-# A script suite counts as one test: it passes when it exits 0.
+# A script suite (fuzz, upgrade) counts as one test that passes when it exits
+# 0, unless it ends its own report with an "N passed, N failed" line: then
+# those counts are added (and a non-zero exit counts at least one failure).
 run_script() {
 	local name=$1
 	shift
 	say "$name"
-	if env "$@"; then
+	local out rc=0 p f
+	out=$(mktemp)
+	env "$@" 2>&1 | tee "$out" || rc=$?
+	read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
+	rm -f "$out"
+	if [ -n "${f:-}" ]; then
+		PASSED=$((PASSED + p))
+		[ $rc -eq 0 ] || [ "$f" -gt 0 ] || f=1
+		FAILED=$((FAILED + f))
+	elif [ $rc -eq 0 ]; then
 		PASSED=$((PASSED + 1))
 	else
-		say "$name: FAILED (exit $?)"
 		FAILED=$((FAILED + 1))
 	fi
+	[ $rc -eq 0 ] || say "$name: FAILED (exit $rc)"
 }
 
 case $MODE in
