@@ -5,6 +5,7 @@
 # call this script.
 #
 #   bash test/run.sh [--keep] demo|test|bench|fuzz
+#   bash test/run.sh bootstrap      (step 1 only: e.g. when make is missing)
 #
 # Steps:
 #   1. install missing packages (Debian 12, as root; otherwise explain how);
@@ -28,13 +29,14 @@ usage() {
 	cat <<'EOF'
 usage: test/run.sh [--keep] MODE
 
-  demo    load the demo data set and print a few analyses
-  test    pg_regress (sql/), pgTAP (test/pgtap/), fuzz smoke run, upgrade test
-  bench   test/bench/run.sh
-  fuzz    test/fuzz/run.sh with FUZZ_COUNT (default 100000)
+  demo       load the demo data set and print a few analyses
+  test       pg_regress (sql/), pgTAP (test/pgtap/), fuzz smoke run, upgrade test
+  bench      test/bench/run.sh
+  fuzz       test/fuzz/run.sh with FUZZ_COUNT (default 100000)
+  bootstrap  only install the missing packages (make among them)
 
-  --keep  (or JOURNEY_KEEP=1) leave the cluster running and print how to
-          connect to it and how to remove it
+  --keep     (or JOURNEY_KEEP=1) leave the cluster running and print how to
+             connect to it and how to remove it
 EOF
 }
 
@@ -42,7 +44,7 @@ MODE=""
 KEEP=${JOURNEY_KEEP:-0}
 for arg in "$@"; do
 	case $arg in
-	demo | test | bench | fuzz) MODE=$arg ;;
+	demo | test | bench | fuzz | bootstrap) MODE=$arg ;;
 	--keep) KEEP=1 ;;
 	-h | --help) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
@@ -148,6 +150,10 @@ bootstrap() {
 }
 
 bootstrap
+if [ "$MODE" = bootstrap ]; then
+	say "all prerequisites are installed"
+	exit 0
+fi
 export PATH="$BINDIR:$PATH"
 
 # ---------------------------------------------------------------------------
