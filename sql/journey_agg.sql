@@ -1,7 +1,9 @@
 --
 -- journey_agg: building journeys from event rows.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS journey;
+RESET client_min_messages;
 SET timezone = 'UTC';
 SET search_path = public, journey;   -- for the = operator on journeys
 

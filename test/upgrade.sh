@@ -10,6 +10,8 @@
 # the current version installed (make install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+trap 'rm -f /tmp/journey_upgrade_*.$$' EXIT
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" journey.control)
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
@@ -23,13 +25,13 @@ WITH members AS (
     AND deptype = 'e')
 SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0)
        || coalesce(' | ' || pg_catalog.obj_description(m.objid, c.relname), '')
-       || coalesce((SELECT ' | ' || p.prorettype::pg_catalog.regtype || ' ' || p.provolatile
-                           || p.proisstrict || p.proparallel || p.prosecdef || ' ' || p.prosrc
+       || coalesce((SELECT ' | ' || p.prorettype::pg_catalog.regtype::text || ' ' || p.provolatile::text
+                           || p.proisstrict::text || p.proparallel::text || p.prosecdef::text || ' ' || p.prosrc
                            || coalesce(' ' || pg_catalog.array_to_string(p.proconfig, ','), '')
                     FROM pg_catalog.pg_proc p WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = m.objid), '')
-       || coalesce((SELECT ' | agg ' || a.aggtransfn || ' ' || a.aggfinalfn || ' ' || a.aggcombinefn || ' '
-                           || a.aggserialfn || ' ' || a.aggdeserialfn || ' ' || a.aggfinalmodify
-                           || ' ' || a.aggtranstype::pg_catalog.regtype
+       || coalesce((SELECT ' | agg ' || a.aggtransfn::text || ' ' || a.aggfinalfn::text || ' ' || a.aggcombinefn::text || ' '
+                           || a.aggserialfn::text || ' ' || a.aggdeserialfn::text || ' ' || a.aggfinalmodify::text
+                           || ' ' || a.aggtranstype::pg_catalog.regtype::text
                     FROM pg_catalog.pg_aggregate a WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND a.aggfnoid = m.objid), '')
 FROM members m JOIN pg_catalog.pg_class c ON c.oid = m.classid
 ORDER BY 1;
