@@ -8,20 +8,23 @@ EXTENSION = journey
 EXTVERSION = 0.1.0
 
 MODULE_big = journey
-OBJS = \
-	src/journey.o \
-	src/journey_type.o \
-	src/journey_io.o \
-	src/journey_cmp.o \
-	src/journey_agg.o \
-	src/step_state.o
+# Every C file in src/ is part of the module.
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is generated from one SQL fragment per concern, kept
-# beside its C file, in this order.
-SQL_FRAGMENTS = \
+# beside its C file, in this order (a fragment not written yet is skipped).
+SQL_FRAGMENTS = $(foreach f, \
 	src/journey_head.sql \
 	src/journey_type.sql \
-	src/journey_agg.sql
+	src/journey_agg.sql \
+	src/journey_ops.sql \
+	src/stage.sql \
+	src/funnel.sql \
+	src/sequence.sql \
+	src/retention.sql \
+	src/session.sql \
+	src/paths.sql \
+	,$(wildcard $(f)))
 
 DATA_built = journey--$(EXTVERSION).sql
 # Frozen scripts of released versions and the upgrade steps between them.
