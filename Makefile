@@ -24,6 +24,9 @@ SQL_FRAGMENTS = $(foreach f, \
 	src/retention.sql \
 	src/session.sql \
 	src/paths.sql \
+	src/attribution.sql \
+	src/markov.sql \
+	src/shapley.sql \
 	,$(wildcard $(f)))
 
 DATA_built = journey--$(EXTVERSION).sql
