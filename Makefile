@@ -27,6 +27,7 @@ SQL_FRAGMENTS = $(foreach f, \
 	src/attribution.sql \
 	src/markov.sql \
 	src/shapley.sql \
+	src/model.sql \
 	,$(wildcard $(f)))
 
 DATA_built = journey--$(EXTVERSION).sql
