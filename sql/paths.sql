@@ -61,6 +61,8 @@ SELECT journey.path_after(j, 'a', 2) FROM pj;
 SELECT journey.path_after(j, 'a', 2, 'last') FROM pj;
 -- Fewer events than steps: all that follow (b, a, c, d), no padding.
 SELECT journey.path_after(j, 'a', 10) FROM pj;
+-- The largest steps does not overflow: everything after / before.
+SELECT journey.path_after(j, 'b', 2147483647) AS after_b, journey.path_before(j, 'c', 2147483647) AS before_c FROM pj;
 -- Anchor is the last event: nothing follows, an empty array (not NULL).
 SELECT journey.path_after(j, 'd', 3) AS after_last_event FROM pj;
 -- Label absent: NULL.
@@ -136,6 +138,10 @@ SELECT customer,
        journey.path_before(journey.journey_agg(ts, label), 'cart', 3) AS before_first,
        journey.path_before(journey.journey_agg(ts, label), 'cart', 3, 'last') AS before_last
 FROM ev GROUP BY customer ORDER BY customer;
+-- The largest steps in the aggregates: the whole rest of the group.
+SELECT journey.path_after(ts, label, label = 'web', 2147483647) AS after_web,
+       journey.path_before(ts, label, label = 'buy', 2147483647) AS before_buy
+FROM ev WHERE customer = 1;
 -- No rows at all: NULL.
 SELECT journey.path_after(ts, label, true, 1) IS NULL AS no_rows FROM ev WHERE false;
 -- bigint epochs: ties broken by label bytes, as for timestamps.
