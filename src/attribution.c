@@ -29,6 +29,7 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/array.h"
@@ -36,7 +37,9 @@
 #include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
+#include "utils/typcache.h"
 
+#include "attribution.h"
 #include "journey.h"
 #include "step_state.h"
 
@@ -725,4 +728,66 @@ journey_attribute_path(PG_FUNCTION_ARGS)
 		compute_credits(&t, model, w, nw, direct, milestone_id, 0, credit);
 	emit_rows(fcinfo, &t, credit);
 	PG_RETURN_NULL();
+}
+
+/* ------------------------------------------------------------------------
+ * journey.credit[] results of the aggregate models
+ * ------------------------------------------------------------------------
+ */
+
+static int
+credit_row_cmp(const void *a, const void *b)
+{
+	const CreditRow *x = (const CreditRow *) a;
+	const CreditRow *y = (const CreditRow *) b;
+	int			c = memcmp(x->label, y->label, Min(x->label_len, y->label_len));
+
+	if (c != 0)
+		return c;
+	return x->label_len < y->label_len ? -1 : (x->label_len > y->label_len ? 1 : 0);
+}
+
+Datum
+credit_array(FunctionCallInfo fcinfo, CreditRow *rows, int32 n)
+{
+	Oid			arraytype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			elemtype = InvalidOid;
+	TupleDesc	tupdesc;
+	Datum	   *elems;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	int32		i;
+
+	if (OidIsValid(arraytype))
+		elemtype = get_element_type(arraytype);
+	if (!OidIsValid(elemtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("could not determine the result type")));
+	tupdesc = lookup_rowtype_tupdesc_copy(elemtype, -1);
+	if (tupdesc->natts != 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("journey.credit must have 4 attributes")));
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	if (n > 1)
+		qsort(rows, n, sizeof(CreditRow), credit_row_cmp);
+	elems = palloc(Max(n, 1) * sizeof(Datum));
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = PointerGetDatum(cstring_to_text_with_len(rows[i].label,
+															 rows[i].label_len));
+		values[1] = Float8GetDatum(rows[i].conversions);
+		values[2] = Float8GetDatum(rows[i].value);
+		values[3] = Float8GetDatum(rows[i].weight);
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	}
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	return PointerGetDatum(construct_array(elems, n, elemtype, typlen,
+										   typbyval, typalign));
 }

@@ -31,3 +31,28 @@ COMMENT ON FUNCTION @extschema@.attribute(@extschema@.journey, pg_catalog.text, 
 	'credit of each label of a converted journey under a heuristic model (first_touch, last_touch, last_non_direct, linear, position_based, w_shaped, time_decay, custom); credits sum to 1';
 COMMENT ON FUNCTION @extschema@.attribute(pg_catalog.text[], pg_catalog.text, pg_catalog.text, double precision[], pg_catalog.text, pg_catalog.text[]) IS
 	'credit of each label of a converted path of labels under a heuristic model (all but time_decay); credits sum to 1';
+
+-- One label's share of conversions under a data-driven model (markov_model,
+-- shapley_model); unnest() the array for rows.
+CREATE TYPE @extschema@.credit AS (
+	label pg_catalog.text,
+	conversions double precision,
+	value double precision,
+	weight double precision
+);
+COMMENT ON TYPE @extschema@.credit IS
+	'credit of one label under an attribution model: its conversions, its value and its share (weight) of the total';
+
+-- State functions shared by markov_model and shapley_model (path_table.c).
+CREATE FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'journey_path_table_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.path_table_serial(pg_catalog.internal)
+	RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'journey_path_table_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'journey_path_table_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal) IS 'combine function of markov_model and shapley_model';
+COMMENT ON FUNCTION @extschema@.path_table_serial(pg_catalog.internal) IS 'serialization function of markov_model and shapley_model';
+COMMENT ON FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal) IS 'deserialization function of markov_model and shapley_model';
