@@ -87,6 +87,10 @@ SELECT journey.slice(NULL, NULL, NULL) IS NULL AS null_journey,
        journey.slice('', NULL, NULL) = '' AS empty_stays_empty,
        journey.slice(j, NULL, NULL) = j AS unbounded_is_identity
 FROM oj WHERE id = 1;
+-- The bounds default to NULL: name the one you give.
+SELECT journey.slice(j, to_ts => '2026-01-02 10:00Z') AS before, journey.slice(j, from_ts => '2026-01-03') AS after,
+       journey.slice(j) = j AS no_bounds
+FROM oj WHERE id = 1;
 -- Slices at every event time partition the journey.
 SELECT journey.slice(j, NULL, '2026-01-02 10:00Z') || journey.slice(j, '2026-01-02 10:00Z', NULL) = j AS partition
 FROM oj WHERE id = 1;

@@ -49,8 +49,9 @@ COMMENT ON FUNCTION @extschema@.unnest(@extschema@.journey) IS 'the events of th
 
 -- Journeys from journeys.
 
-CREATE FUNCTION @extschema@.slice(j @extschema@.journey, from_ts pg_catalog.timestamptz,
-								  to_ts pg_catalog.timestamptz)
+CREATE FUNCTION @extschema@.slice(j @extschema@.journey,
+								  from_ts pg_catalog.timestamptz DEFAULT NULL,
+								  to_ts pg_catalog.timestamptz DEFAULT NULL)
 	RETURNS @extschema@.journey
 	AS 'MODULE_PATHNAME', 'journey_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.merge(a @extschema@.journey, b @extschema@.journey)
