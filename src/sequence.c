@@ -104,12 +104,6 @@ typedef struct SeqNfaState
  * ----------------------------------------------------------------
  */
 
-static const char *
-pattern_cstring(const char *text, int32 len)
-{
-	return pnstrdup(text, len);
-}
-
 pg_attribute_noreturn()
 static void
 pattern_error(const char *text, int32 len, int32 pos, const char *reason)
@@ -122,7 +116,7 @@ pattern_error(const char *text, int32 len, int32 pos, const char *reason)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("invalid sequence pattern at character %d: %s",
 					pos + 1, reason),
-			 errdetail("The pattern is \"%s\".", pattern_cstring(text, len)),
+			 errdetail("The pattern is \"%s\".", pnstrdup(text, len)),
 			 errhint("A pattern is a string of (?N), \".\", \".*\" and time constraints such as (?t<=3600), without spaces.")));
 }
 
@@ -300,7 +294,7 @@ sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid sequence pattern at character %d: condition %s does not exist",
 								start + 1, pnstrdup(p + start + 2, pos - start - 3)),
-						 errdetail("The pattern is \"%s\".", pattern_cstring(p, len)),
+						 errdetail("The pattern is \"%s\".", pnstrdup(p, len)),
 						 nconds == 0 ?
 						 errhint("No conditions were given.") :
 						 errhint("Conditions are numbered from 1 to %d.", nconds)));
