@@ -94,3 +94,113 @@ FROM (SELECT customer_id, journey.regressed(entered, stage::journey.lifecycle) A
 JOIN demo.customers c USING (customer_id)
 GROUP BY ROLLUP (c.archetype)
 ORDER BY grouping(c.archetype), c.archetype;
+
+/* =========================================================================
+ * Paths
+ * ========================================================================= */
+
+\echo
+\echo '== 7. Top paths to purchase: the three channels before the first purchase'
+SELECT array_to_string(p, ' > ') AS path_to_purchase, count(*) AS customers
+FROM (SELECT customer_id, journey.path_before(ts, channel, event = 'purchase', 3) AS p
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE p IS NOT NULL
+GROUP BY p
+ORDER BY 2 DESC, 1
+LIMIT 8;
+
+\echo
+\echo '== 8. Flow of the first steps (the links of a Sankey chart)'
+SELECT t.step, coalesce(t.from_label, '(start)') AS from_channel,
+	coalesce(t.to_label, '(end)') AS to_channel, count(*) AS customers,
+	round((avg(t.seconds) / 86400)::numeric, 1) AS avg_days
+FROM demo.journeys, journey.transitions(j, true) t
+WHERE t.step < 2
+GROUP BY 1, 2, 3
+ORDER BY 1, 4 DESC, 2, 3
+LIMIT 12;
+
+/* =========================================================================
+ * Attribution
+ * ========================================================================= */
+
+-- The conversion is a customer's first purchase; its revenue is that
+-- purchase's value; the touches are the customer's touches up to it.
+CREATE TEMP TABLE conversions AS
+SELECT DISTINCT ON (customer_id) customer_id, ts AS converted_at, value AS revenue
+FROM demo.events
+WHERE event = 'purchase'
+ORDER BY customer_id, ts;
+CREATE TEMP TABLE dept_journeys AS
+SELECT customer_id, journey.journey_agg(ts, department) AS j
+FROM demo.events
+WHERE department <> 'billing'
+GROUP BY customer_id;
+
+-- Credits of every model, per label, for journeys of one dimension.
+CREATE FUNCTION pg_temp.attribution(journeys regclass)
+RETURNS TABLE (label text, model text, conversions float8, revenue float8)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format($q$
+		SELECT a.label, m, sum(a.credit), sum(a.credit * c.revenue)
+		FROM %s s
+		JOIN conversions c USING (customer_id),
+			unnest(ARRAY['first_touch', 'last_touch', 'linear', 'position_based', 'time_decay']) m,
+			journey.attribute(s.j, m, conversion_time => c.converted_at) a
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT x.label, r.model, x.conversions, x.value
+		FROM (SELECT 'markov' AS model, journey.markov_model(path, conv, revenue, nulls) AS credits
+			  FROM paths
+			  UNION ALL
+			  SELECT 'shapley', journey.shapley_model(path, conv, revenue, nulls)
+			  FROM paths) r, unnest(r.credits) x
+	$q$, journeys) USING journeys;
+END $$;
+
+\echo
+\echo '== 9. Which channels earned the purchases: conversions credited under each model'
+CREATE TEMP VIEW paths AS
+SELECT CASE WHEN c.converted_at IS NULL THEN s.j
+		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
+	(c.converted_at IS NOT NULL)::int::float8 AS conv,
+	coalesce(c.revenue, 0)::float8 AS revenue,
+	(c.converted_at IS NULL)::int::float8 AS nulls
+FROM demo.journeys s LEFT JOIN conversions c USING (customer_id);
+SELECT label AS channel,
+	round(sum(conversions) FILTER (WHERE model = 'first_touch')) AS first_touch,
+	round(sum(conversions) FILTER (WHERE model = 'last_touch')) AS last_touch,
+	round(sum(conversions) FILTER (WHERE model = 'linear')) AS linear,
+	round(sum(conversions) FILTER (WHERE model = 'position_based')) AS position,
+	round(sum(conversions) FILTER (WHERE model = 'time_decay')) AS time_decay,
+	round(sum(conversions) FILTER (WHERE model = 'markov')) AS markov,
+	round(sum(conversions) FILTER (WHERE model = 'shapley')) AS shapley,
+	round(sum(revenue) FILTER (WHERE model = 'markov')) AS markov_revenue
+FROM pg_temp.attribution('demo.journeys')
+GROUP BY 1
+ORDER BY markov DESC, 1;
+
+\echo
+\echo '== 10. And which departments: the same models over journeys of departments'
+CREATE OR REPLACE TEMP VIEW paths AS
+SELECT CASE WHEN c.converted_at IS NULL THEN s.j
+		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
+	(c.converted_at IS NOT NULL)::int::float8 AS conv,
+	coalesce(c.revenue, 0)::float8 AS revenue,
+	(c.converted_at IS NULL)::int::float8 AS nulls
+FROM dept_journeys s LEFT JOIN conversions c USING (customer_id);
+SELECT label AS department,
+	round(sum(conversions) FILTER (WHERE model = 'first_touch')) AS first_touch,
+	round(sum(conversions) FILTER (WHERE model = 'last_touch')) AS last_touch,
+	round(sum(conversions) FILTER (WHERE model = 'linear')) AS linear,
+	round(sum(conversions) FILTER (WHERE model = 'position_based')) AS position,
+	round(sum(conversions) FILTER (WHERE model = 'time_decay')) AS time_decay,
+	round(sum(conversions) FILTER (WHERE model = 'markov')) AS markov,
+	round(sum(conversions) FILTER (WHERE model = 'shapley')) AS shapley,
+	round(sum(revenue) FILTER (WHERE model = 'markov')) AS markov_revenue
+FROM pg_temp.attribution('dept_journeys')
+GROUP BY 1
+ORDER BY markov DESC, 1;
