@@ -96,6 +96,67 @@ GROUP BY ROLLUP (c.archetype)
 ORDER BY grouping(c.archetype), c.archetype;
 
 /* =========================================================================
+ * Funnels
+ * ========================================================================= */
+
+-- The acquisition funnel: a contact (any touch that is none of the later
+-- steps: an ad click, an e-mail, a visit ...), then interest in a product
+-- (viewed online or seen in a store), then a cart (or a try-on), then a
+-- purchase, each within 30 days of the first step.
+CREATE TEMP TABLE funnel AS
+SELECT customer_id,
+	journey.window_funnel(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS reached,
+	journey.window_funnel_times(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS times
+FROM demo.events
+WHERE department <> 'billing'
+GROUP BY customer_id;
+
+\echo
+\echo '== 11. Acquisition funnel per first channel (steps within 30 days; pct: purchased / contacted)'
+SELECT coalesce(journey.first_touch(j.j), 'all') AS first_channel,
+	count(*) AS customers,
+	count(*) FILTER (WHERE reached >= 1) AS contacted,
+	count(*) FILTER (WHERE reached >= 2) AS interested,
+	count(*) FILTER (WHERE reached >= 3) AS carted,
+	count(*) FILTER (WHERE reached >= 4) AS purchased,
+	round(100.0 * count(*) FILTER (WHERE reached >= 4)
+		/ nullif(count(*) FILTER (WHERE reached >= 1), 0), 1) AS pct
+FROM funnel f JOIN demo.journeys j USING (customer_id)
+GROUP BY ROLLUP (journey.first_touch(j.j))
+ORDER BY grouping(journey.first_touch(j.j)), 6 DESC, 1;
+
+\echo
+\echo '== 12. Time to convert: median hours between the funnel steps of the buyers'
+SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - times[1])) / 3600)::numeric, 1) AS contact_to_interest,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_cart,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS cart_to_purchase,
+	count(*) AS buyers
+FROM funnel
+WHERE reached = 4;
+
+\echo
+\echo '== 13. The same funnel over stored journeys of events (journey.funnel; same answers)'
+SELECT count(*) FILTER (WHERE s.reached = f.reached) AS same, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.funnel(journey.journey_agg(ts, CASE
+			WHEN event IN ('view_product', 'store_visit') THEN 'interest'
+			WHEN event IN ('add_to_cart', 'try_on') THEN 'cart'
+			WHEN event = 'purchase' THEN 'purchase'
+			ELSE 'contact' END), interval '30 days', 'contact', 'interest', 'cart', 'purchase') AS reached
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+JOIN funnel f USING (customer_id);
+
+/* =========================================================================
  * Paths
  * ========================================================================= */
 
