@@ -4,6 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
+SET LOCAL client_min_messages = warning;
 SELECT plan(77);
 
 -- Catalog.
