@@ -90,6 +90,11 @@ CREATE TABLE @extschema@.writers (
 );
 COMMENT ON TABLE @extschema@.writers IS 'roles allowed to record touchpoints and stage changes, per department';
 
+CREATE TABLE @extschema@.admins (
+	role_name pg_catalog.name PRIMARY KEY
+);
+COMMENT ON TABLE @extschema@.admins IS 'roles that administer the customer model and record for every department';
+
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.departments', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.channels', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.customers', '');
@@ -101,6 +106,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.customer_journey_data', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.writers', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.admins', '');
 
 -- The built-in departments.
 INSERT INTO @extschema@.departments VALUES
@@ -117,7 +123,9 @@ CREATE FUNCTION @extschema@.may_write(department pg_catalog.text) RETURNS boolea
 	SET search_path = pg_catalog, pg_temp
 	RETURN EXISTS (SELECT FROM @extschema@.writers w
 				   WHERE w.department = may_write.department
-					 AND pg_catalog.pg_has_role(w.role_name, 'MEMBER'));
+					 AND pg_catalog.pg_has_role(w.role_name, 'MEMBER'))
+		OR EXISTS (SELECT FROM @extschema@.admins a
+				   WHERE pg_catalog.pg_has_role(a.role_name, 'MEMBER'));
 COMMENT ON FUNCTION @extschema@.may_write(pg_catalog.text) IS 'whether the current user may record for the department';
 
 ALTER TABLE @extschema@.touchpoints ENABLE ROW LEVEL SECURITY;
@@ -132,7 +140,7 @@ CREATE POLICY read_all ON @extschema@.stage_history FOR SELECT USING (true);
 CREATE POLICY write_own ON @extschema@.stage_history FOR INSERT WITH CHECK (@extschema@.may_write(department));
 -- Closing the current stage is part of moving a customer on, whoever moves it.
 CREATE POLICY close_any ON @extschema@.stage_history FOR UPDATE USING (true)
-	WITH CHECK ("left" IS NOT NULL);
+	WITH CHECK (true);
 
 -------------------------------------------------------------------------------
 -- Refresh watermark: every inserted touchpoint is queued.
@@ -205,6 +213,16 @@ COMMENT ON FUNCTION @extschema@.add_channel(pg_catalog.text, pg_catalog.text, bo
 -------------------------------------------------------------------------------
 -- Recording API
 -------------------------------------------------------------------------------
+
+-- Serialises changes of one customer's stages and identity (a transaction
+-- advisory lock, so it needs no privilege and never blocks recording).
+CREATE FUNCTION @extschema@.lock_customer(customer pg_catalog.text) RETURNS void
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	RETURN pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey customer'),
+											pg_catalog.hashtext(customer));
+COMMENT ON FUNCTION @extschema@.lock_customer(pg_catalog.text) IS
+	'wait until no other transaction changes the customer''s stages or identity';
 
 -- The customer an id or alias stands for; creates the customer when new.
 CREATE FUNCTION @extschema@.resolve_customer(id pg_catalog.text) RETURNS pg_catalog.text
@@ -291,6 +309,7 @@ DECLARE
 	cust pg_catalog.text;
 	dept pg_catalog.text;
 	prev record;
+	next record;
 BEGIN
 	IF stage IS NULL OR at IS NULL THEN
 		RAISE EXCEPTION 'stage and time must not be NULL'
@@ -312,23 +331,29 @@ BEGIN
 
 	cust := @extschema@.resolve_customer(customer);
 	-- one stage change of a customer at a time
-	PERFORM FROM @extschema@.customers c WHERE c.id = cust FOR NO KEY UPDATE;
+	PERFORM @extschema@.lock_customer(cust);
 
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
 	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
-	WHERE h.customer = cust AND h.model = set_stage.model AND h."left" IS NULL;
-	IF FOUND THEN
-		IF prev.entered > at THEN
-			RAISE EXCEPTION 'customer "%" entered stage "%" at %, after %', cust, prev.stage, prev.entered, at
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Stage changes must be recorded in time order.';
-		END IF;
-		IF prev.stage = stage THEN
-			RETURN;				-- already there
-		END IF;
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+	IF prev.id IS NOT NULL THEN
 		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
 	END IF;
-	INSERT INTO @extschema@.stage_history (customer, model, stage, entered, department, reason)
-	VALUES (cust, model, stage, at, dept, reason);
 
 	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
 		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
@@ -373,9 +398,9 @@ BEGIN
 		RAISE EXCEPTION '"%" has aliases of its own and cannot become an alias', alias
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	-- lock both customers in a fixed order
-	PERFORM FROM @extschema@.customers c WHERE c.id IN (target, alias)
-		ORDER BY c.id FOR NO KEY UPDATE;
+	-- lock both customers, in a fixed order
+	PERFORM @extschema@.lock_customer(LEAST(target, alias));
+	PERFORM @extschema@.lock_customer(GREATEST(target, alias));
 
 	-- the alias's past becomes the customer's
 	UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
@@ -414,7 +439,7 @@ BEGIN
 	IF NOT FOUND THEN
 		cust := forget_customer.customer;
 	END IF;
-	PERFORM FROM @extschema@.customers c WHERE c.id = cust FOR UPDATE;
+	PERFORM @extschema@.lock_customer(cust);
 
 	DELETE FROM @extschema@.pending_touchpoints p
 	USING @extschema@.touchpoints t WHERE t.id = p.touchpoint AND t.customer = cust;
@@ -601,7 +626,7 @@ COMMENT ON VIEW @extschema@.billing_revenue IS 'billing: revenue per customer an
 -------------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -621,7 +646,7 @@ COMMENT ON FUNCTION @extschema@.grant_reader(pg_catalog.name) IS
 	'let a role read the analytic tables and views, without personal attributes';
 
 CREATE FUNCTION @extschema@.grant_writer(role_name pg_catalog.name, department pg_catalog.text) RETURNS void
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -635,8 +660,8 @@ BEGIN
 	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE ("left") ON @extschema@.stage_history TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.text) FROM PUBLIC;
@@ -644,16 +669,12 @@ COMMENT ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.text) I
 	'let a role read, and record touchpoints and stage changes for one department (row-level security)';
 
 CREATE FUNCTION @extschema@.grant_admin(role_name pg_catalog.name) RETURNS void
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	d pg_catalog.text;
 BEGIN
 	PERFORM @extschema@.grant_reader(role_name);
-	FOR d IN SELECT name FROM @extschema@.departments LOOP
-		INSERT INTO @extschema@.writers VALUES (role_name, d) ON CONFLICT DO NOTHING;
-	END LOOP;
+	INSERT INTO @extschema@.admins VALUES (role_name) ON CONFLICT DO NOTHING;
 	EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA @extschema@ TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION @extschema@.grant_reader(pg_catalog.name),
