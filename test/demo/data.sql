@@ -49,7 +49,7 @@ CREATE TABLE demo.departments (
 INSERT INTO demo.departments VALUES
 	('marketing', 'campaigns, web site, social networks, catalog, email and SMS'),
 	('sales', 'stores, mobile app and phone orders'),
-	('customer_service', 'chat and support contacts'),
+	('customer service', 'chat and support contacts'),
 	('billing', 'invoices and refunds');
 
 CREATE TABLE demo.channels (
@@ -63,7 +63,7 @@ INSERT INTO demo.channels VALUES
 	('mobile_app', 'sales', true, '{app_open,view_product,view_product,add_to_cart,wishlist}'),
 	('store', 'sales', false, '{store_visit,store_visit,try_on}'),
 	('catalog', 'marketing', false, '{catalog_received,catalog_received,catalog_request}'),
-	('chat', 'customer_service', true, '{chat_question}'),
+	('chat', 'customer service', true, '{chat_question}'),
 	('social', 'marketing', true, '{ad_click,ad_click,post_engagement}'),
 	('email', 'marketing', true, '{email_open,email_open,email_click}'),
 	('sms', 'marketing', true, '{sms_click}'),
@@ -178,7 +178,7 @@ UNION ALL
 SELECT customer_id, 'support',
 	ts + make_interval(secs => floor((1 + 9 * demo.rnd(customer_id, 12)) * 86400)),
 	CASE WHEN demo.rnd(customer_id, 11) < 0.6 THEN 'chat' ELSE 'phone' END,
-	'customer_service',
+	'customer service',
 	CASE WHEN demo.rnd(customer_id, 25) < 0.7 THEN 'support_request' ELSE 'complaint' END,
 	NULL
 FROM p WHERE demo.rnd(customer_id, 10) < 0.15

@@ -1,0 +1,498 @@
+/*-------------------------------------------------------------------------
+ *
+ * markov.c
+ *	  markov_model(path, conversions, value, nulls [, order]): attribution by
+ *	  the removal effect of each label in an order-k Markov chain of the
+ *	  paths, computed exactly by solving the absorbing chain.
+ *
+ * The chain (ChannelAttribution's conventions):
+ *	- a state of order k is the window of the last k labels of a path (fewer
+ *	  at its start); consecutive identical states of a path are merged, so
+ *	  there are no self-loops;
+ *	- each path adds start -> s1 -> ... -> sn with weight conversions + nulls
+ *	  on every transition, then sn -> (conversion) with weight conversions and
+ *	  sn -> (null) with weight nulls; probabilities are weights divided by the
+ *	  state's total outgoing weight;
+ *	- P = probability of reaching (conversion) from start; removing a label
+ *	  sends every transition into a state containing it to (null), giving
+ *	  P(-c); removal effect RE(c) = 1 - P(-c) / P;
+ *	- conversions are split in proportion to the removal effects; value is
+ *	  split likewise by value removal effects, computed on the same chain
+ *	  where reaching (conversion) from state s is worth the mean value per
+ *	  conversion of the paths ending in s.
+ *
+ * Absorption probabilities solve x = Q x + r (Q: transient-to-transient
+ * probabilities, r: probability of converting next).  We solve by
+ * Gauss-Seidel sweeps over the sparse transitions, visiting states from the
+ * deepest (latest in paths) to the start, which settles an acyclic chain in
+ * one sweep and converges geometrically otherwise; we stop when a sweep
+ * changes no unknown by more than MARKOV_TOLERANCE (relative to the largest
+ * unknown).  Each removal reuses the full solution as its starting point.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+
+#include "attribution.h"
+#include "path_table.h"
+
+PG_FUNCTION_INFO_V1(journey_markov_trans);
+PG_FUNCTION_INFO_V1(journey_markov_final);
+
+#define MARKOV_MAX_ORDER		10
+#define MARKOV_TOLERANCE		1e-13
+#define MARKOV_MAX_SWEEPS		1000000
+
+/*
+ * journey_markov_trans(state, path, conversions, value, nulls [, order])
+ */
+Datum
+journey_markov_trans(PG_FUNCTION_ARGS)
+{
+	PathTable  *pt;
+
+	if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
+	{
+		int32		order = PG_GETARG_INT32(5);
+
+		if (order < 1 || order > MARKOV_MAX_ORDER)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("Markov chain order must be between 1 and %d",
+							MARKOV_MAX_ORDER),
+					 errdetail("Got %d.", order)));
+	}
+	pt = path_table_trans(fcinfo, "journey_markov_trans", 1);
+	PG_RETURN_POINTER(pt);
+}
+
+/* ------------------------------------------------------------------------
+ * The chain
+ * ------------------------------------------------------------------------
+ */
+
+/* A set of int32 sequences (states) or int64 keys (transitions). */
+typedef struct StateSet
+{
+	int32		n;
+	int32		max;
+	int32		k;				/* fixed slot width: order */
+	int32	   *keys;			/* n x k, unused tail = -1 */
+	uint32	   *hashes;
+	int32	   *slots;
+	int32		nslots;
+} StateSet;
+
+static void
+stateset_init(StateSet *ss, int32 k)
+{
+	int32		i;
+
+	ss->n = 0;
+	ss->max = 64;
+	ss->k = k;
+	ss->keys = palloc(ss->max * k * sizeof(int32));
+	ss->hashes = palloc(ss->max * sizeof(uint32));
+	ss->nslots = 128;
+	ss->slots = palloc(ss->nslots * sizeof(int32));
+	for (i = 0; i < ss->nslots; i++)
+		ss->slots[i] = -1;
+}
+
+static int32
+stateset_get(StateSet *ss, const int32 *key, bool *added)
+{
+	uint32		h = hash_bytes((const unsigned char *) key, ss->k * sizeof(int32));
+	uint32		s = h & (ss->nslots - 1);
+	int32		id;
+
+	*added = false;
+	while ((id = ss->slots[s]) >= 0)
+	{
+		if (ss->hashes[id] == h &&
+			memcmp(ss->keys + (int64) id * ss->k, key, ss->k * sizeof(int32)) == 0)
+			return id;
+		s = (s + 1) & (ss->nslots - 1);
+	}
+	if (ss->n == ss->max)
+	{
+		if ((Size) ss->max * 2 * ss->k * sizeof(int32) > MaxAllocHugeSize / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many Markov chain states")));
+		ss->max *= 2;
+		ss->keys = repalloc_huge(ss->keys, (Size) ss->max * ss->k * sizeof(int32));
+		ss->hashes = repalloc_huge(ss->hashes, (Size) ss->max * sizeof(uint32));
+	}
+	id = ss->n++;
+	memcpy(ss->keys + (int64) id * ss->k, key, ss->k * sizeof(int32));
+	ss->hashes[id] = h;
+	ss->slots[s] = id;
+	*added = true;
+	if ((int64) ss->n * 2 > ss->nslots)
+	{
+		int32		nslots = ss->nslots * 2;
+		int32		i;
+
+		pfree(ss->slots);
+		ss->slots = palloc_extended((Size) nslots * sizeof(int32), MCXT_ALLOC_HUGE);
+		for (i = 0; i < nslots; i++)
+			ss->slots[i] = -1;
+		for (i = 0; i < ss->n; i++)
+		{
+			uint32		t = ss->hashes[i] & (nslots - 1);
+
+			while (ss->slots[t] >= 0)
+				t = (t + 1) & (nslots - 1);
+			ss->slots[t] = i;
+		}
+		ss->nslots = nslots;
+	}
+	return id;
+}
+
+/*
+ * Transitions between transient states: from -> to with a weight.  States
+ * are numbered 0 (start) .. nstates - 1.
+ */
+typedef struct Edge
+{
+	int32		from;
+	int32		to;
+	double		w;
+} Edge;
+
+typedef struct Chain
+{
+	int32		nstates;		/* including start = 0 */
+	/* CSR of transient transitions, by from */
+	int32	   *row;			/* nstates + 1 */
+	int32	   *col;
+	double	   *prob;
+	double	   *r_conv;			/* probability of converting next */
+	double	   *r_value;		/* that times the mean value per conversion */
+	int32	   *order;			/* sweep order of the states */
+} Chain;
+
+static int
+edge_cmp(const void *a, const void *b)
+{
+	const Edge *x = (const Edge *) a;
+	const Edge *y = (const Edge *) b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return 0;
+}
+
+typedef struct DepthSort
+{
+	const double *depth;
+} DepthSort;
+
+static int
+depth_cmp(const void *a, const void *b, void *arg)
+{
+	const double *depth = ((const DepthSort *) arg)->depth;
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	if (depth[x] != depth[y])
+		return depth[x] > depth[y] ? -1 : 1;
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/*
+ * Gauss-Seidel: x = Q x + r for the unknowns not removed (removed ones are
+ * 0).  x holds the starting point and receives the solution.
+ */
+static void
+solve(const Chain *ch, const bool *removed, const double *r, double *x)
+{
+	int64		sweep;
+
+	for (sweep = 0; sweep < MARKOV_MAX_SWEEPS; sweep++)
+	{
+		double		delta = 0;
+		double		scale = 0;
+		int32		oi;
+
+		for (oi = 0; oi < ch->nstates; oi++)
+		{
+			int32		s = ch->order[oi];
+			double		v;
+			int32		e;
+
+			if (removed && removed[s])
+				continue;
+			v = r[s];
+			for (e = ch->row[s]; e < ch->row[s + 1]; e++)
+				v += ch->prob[e] * x[ch->col[e]];
+			delta = Max(delta, fabs(v - x[s]));
+			scale = Max(scale, fabs(v));
+			x[s] = v;
+		}
+		if (delta <= MARKOV_TOLERANCE * Max(scale, 1e-300))
+			return;
+		CHECK_FOR_INTERRUPTS();
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("Markov chain solution did not converge in %d sweeps",
+					MARKOV_MAX_SWEEPS),
+			 errhint("Use a lower order or fewer distinct labels.")));
+}
+
+Datum
+journey_markov_final(PG_FUNCTION_ARGS)
+{
+	PathTable  *pt;
+	int32		k;
+	StateSet	states;
+	int32	   *key;
+	Edge	   *edges;
+	int64		nedges = 0;
+	int64		maxedges;
+	double	   *out_w;			/* total outgoing weight per state */
+	double	   *conv_w;			/* weight into (conversion) per state */
+	double	   *null_w;
+	double	   *value_w;		/* value of the paths ending in the state */
+	double	   *depth;
+	double		total_conv = 0;
+	double		total_value = 0;
+	Chain		ch;
+	double	   *x_conv;
+	double	   *x_value;
+	double	   *y_conv;
+	double	   *y_value;
+	bool	   *removed;
+	double	   *re_conv;
+	double	   *re_value;
+	double		sum_re_conv = 0;
+	double		sum_re_value = 0;
+	double		P;
+	double		V;
+	int32		i;
+	int32		c;
+	int64		e;
+	bool		added;
+	CreditRow  *rows;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("journey_markov_final called in non-aggregate context")));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	pt = (PathTable *) PG_GETARG_POINTER(0);
+	if (pt->npaths == 0)
+		PG_RETURN_NULL();
+	k = pt->has_params ? pt->param_int : 1;
+
+	/* States; state 0 is start (key all -2). */
+	stateset_init(&states, k);
+	key = palloc(k * sizeof(int32));
+	for (i = 0; i < k; i++)
+		key[i] = -2;
+	stateset_get(&states, key, &added);
+
+	maxedges = 1024;
+	edges = palloc(maxedges * sizeof(Edge));
+	out_w = NULL;
+
+	/* Pass 1: states and transient edges; per-state absorbing weights. */
+	{
+		int32		maxs = 64;
+
+		conv_w = palloc0(maxs * sizeof(double));
+		null_w = palloc0(maxs * sizeof(double));
+		value_w = palloc0(maxs * sizeof(double));
+		depth = palloc0(maxs * sizeof(double));
+
+		for (i = 0; i < pt->npaths; i++)
+		{
+			const PathEntry *pe = &pt->paths[i];
+			const int32 *ids = pt->ids + pe->off;
+			double		w = pe->conversions + pe->nulls;
+			int32		prev = 0;
+			int32		p;
+
+			total_conv += pe->conversions;
+			total_value += pe->value;
+			for (p = 0; p < pe->len; p++)
+			{
+				int32		lo = Max(0, p - k + 1);
+				int32		q;
+				int32		s;
+
+				for (q = 0; q < k; q++)
+					key[q] = (lo + q <= p) ? ids[lo + q] : -1;
+				s = stateset_get(&states, key, &added);
+				if (states.n > maxs)
+				{
+					int32		newmax = maxs * 2;
+
+					conv_w = repalloc_huge(conv_w, newmax * sizeof(double));
+					null_w = repalloc_huge(null_w, newmax * sizeof(double));
+					value_w = repalloc_huge(value_w, newmax * sizeof(double));
+					depth = repalloc_huge(depth, newmax * sizeof(double));
+					memset(conv_w + maxs, 0, (newmax - maxs) * sizeof(double));
+					memset(null_w + maxs, 0, (newmax - maxs) * sizeof(double));
+					memset(value_w + maxs, 0, (newmax - maxs) * sizeof(double));
+					memset(depth + maxs, 0, (newmax - maxs) * sizeof(double));
+					maxs = newmax;
+				}
+				depth[s] = Max(depth[s], p + 1);
+				if (s == prev)
+					continue;	/* merged: no self-loops */
+				if (w > 0)
+				{
+					if (nedges == maxedges)
+					{
+						maxedges *= 2;
+						edges = repalloc_huge(edges, maxedges * sizeof(Edge));
+					}
+					edges[nedges].from = prev;
+					edges[nedges].to = s;
+					edges[nedges].w = w;
+					nedges++;
+				}
+				prev = s;
+			}
+			conv_w[prev] += pe->conversions;
+			null_w[prev] += pe->nulls;
+			value_w[prev] += pe->value;
+			CHECK_FOR_INTERRUPTS();
+		}
+	}
+
+	/* Merge duplicate edges, build CSR with probabilities. */
+	ch.nstates = states.n;
+	if (nedges > 1)
+		qsort(edges, nedges, sizeof(Edge), edge_cmp);
+	{
+		int64		m = 0;
+
+		for (e = 0; e < nedges; e++)
+		{
+			if (m > 0 && edges[m - 1].from == edges[e].from &&
+				edges[m - 1].to == edges[e].to)
+				edges[m - 1].w += edges[e].w;
+			else
+				edges[m++] = edges[e];
+		}
+		nedges = m;
+	}
+	out_w = palloc0(ch.nstates * sizeof(double));
+	for (e = 0; e < nedges; e++)
+		out_w[edges[e].from] += edges[e].w;
+	for (i = 0; i < ch.nstates; i++)
+		out_w[i] += conv_w[i] + null_w[i];
+
+	ch.row = palloc0((ch.nstates + 1) * sizeof(int32));
+	ch.col = palloc(Max(nedges, 1) * sizeof(int32));
+	ch.prob = palloc(Max(nedges, 1) * sizeof(double));
+	for (e = 0; e < nedges; e++)
+	{
+		ch.row[edges[e].from + 1]++;
+		ch.col[e] = edges[e].to;
+		ch.prob[e] = edges[e].w / out_w[edges[e].from];
+	}
+	for (i = 0; i < ch.nstates; i++)
+		ch.row[i + 1] += ch.row[i];
+	ch.r_conv = palloc0(ch.nstates * sizeof(double));
+	ch.r_value = palloc0(ch.nstates * sizeof(double));
+	for (i = 0; i < ch.nstates; i++)
+	{
+		if (out_w[i] > 0)
+		{
+			ch.r_conv[i] = conv_w[i] / out_w[i];
+			if (conv_w[i] > 0)
+				ch.r_value[i] = ch.r_conv[i] * (value_w[i] / conv_w[i]);
+		}
+	}
+	ch.order = palloc(ch.nstates * sizeof(int32));
+	for (i = 0; i < ch.nstates; i++)
+		ch.order[i] = i;
+	{
+		DepthSort	ds;
+
+		ds.depth = depth;
+		qsort_arg(ch.order, ch.nstates, sizeof(int32), depth_cmp, &ds);
+	}
+
+	/* The full chain. */
+	x_conv = palloc0(ch.nstates * sizeof(double));
+	x_value = palloc0(ch.nstates * sizeof(double));
+	solve(&ch, NULL, ch.r_conv, x_conv);
+	solve(&ch, NULL, ch.r_value, x_value);
+	P = x_conv[0];
+	V = x_value[0];
+
+	/* Removal of each label. */
+	y_conv = palloc(ch.nstates * sizeof(double));
+	y_value = palloc(ch.nstates * sizeof(double));
+	removed = palloc(ch.nstates * sizeof(bool));
+	re_conv = palloc0(Max(pt->nlabels, 1) * sizeof(double));
+	re_value = palloc0(Max(pt->nlabels, 1) * sizeof(double));
+	for (c = 0; c < pt->nlabels; c++)
+	{
+		bool		any = false;
+
+		for (i = 0; i < ch.nstates; i++)
+		{
+			const int32 *sk = states.keys + (int64) i * k;
+			int32		q;
+
+			removed[i] = false;
+			for (q = 0; q < k && !removed[i]; q++)
+				removed[i] = (sk[q] == c);
+			any |= removed[i];
+			y_conv[i] = removed[i] ? 0 : x_conv[i];
+			y_value[i] = removed[i] ? 0 : x_value[i];
+		}
+		if (!any)
+			continue;
+		if (P > 0)
+		{
+			solve(&ch, removed, ch.r_conv, y_conv);
+			re_conv[c] = Max(0.0, 1.0 - y_conv[0] / P);
+		}
+		if (V != 0)
+		{
+			solve(&ch, removed, ch.r_value, y_value);
+			re_value[c] = 1.0 - y_value[0] / V;
+		}
+		sum_re_conv += re_conv[c];
+		sum_re_value += re_value[c];
+	}
+
+	rows = palloc(Max(pt->nlabels, 1) * sizeof(CreditRow));
+	for (c = 0; c < pt->nlabels; c++)
+	{
+		double		wc = sum_re_conv > 0 ? re_conv[c] / sum_re_conv : 0;
+		double		wv = sum_re_value != 0 ? re_value[c] / sum_re_value : 0;
+
+		rows[c].label = pt->label_str[c];
+		rows[c].label_len = pt->label_len[c];
+		rows[c].conversions = total_conv * wc;
+		rows[c].value = total_value * wv;
+		rows[c].weight = wc;
+	}
+	PG_RETURN_DATUM(credit_array(fcinfo, rows, pt->nlabels));
+}

@@ -1,0 +1,571 @@
+/*-------------------------------------------------------------------------
+ *
+ * path_table.c
+ *	  Shared aggregate state of markov_model and shapley_model: distinct
+ *	  label paths with their conversions, value and nulls.  See
+ *	  path_table.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "journey.h"
+#include "path_table.h"
+
+PG_FUNCTION_INFO_V1(journey_path_table_combine);
+PG_FUNCTION_INFO_V1(journey_path_table_serial);
+PG_FUNCTION_INFO_V1(journey_path_table_deserial);
+
+#define INITIAL_SLOTS 64
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fname)));
+	return aggcontext;
+}
+
+PathTable *
+path_table_new(MemoryContext mcxt)
+{
+	PathTable  *pt = MemoryContextAllocZero(mcxt, sizeof(PathTable));
+	int			i;
+
+	pt->mcxt = mcxt;
+	pt->maxlabels = 16;
+	pt->label_str = MemoryContextAlloc(mcxt, pt->maxlabels * sizeof(char *));
+	pt->label_len = MemoryContextAlloc(mcxt, pt->maxlabels * sizeof(int32));
+	pt->label_hash = MemoryContextAlloc(mcxt, pt->maxlabels * sizeof(uint32));
+	pt->nlabel_slots = INITIAL_SLOTS;
+	pt->label_slots = MemoryContextAlloc(mcxt, INITIAL_SLOTS * sizeof(int32));
+	for (i = 0; i < INITIAL_SLOTS; i++)
+		pt->label_slots[i] = -1;
+
+	pt->maxids = 256;
+	pt->ids = MemoryContextAlloc(mcxt, pt->maxids * sizeof(int32));
+	pt->maxpaths = 64;
+	pt->paths = MemoryContextAlloc(mcxt, pt->maxpaths * sizeof(PathEntry));
+	pt->npath_slots = INITIAL_SLOTS * 2;
+	pt->path_slots = MemoryContextAlloc(mcxt, pt->npath_slots * sizeof(int32));
+	for (i = 0; i < pt->npath_slots; i++)
+		pt->path_slots[i] = -1;
+	pt->param_text_len = -1;
+	return pt;
+}
+
+static void
+label_rehash(PathTable *pt)
+{
+	int32		nslots = pt->nlabel_slots * 2;
+	int32	   *slots = MemoryContextAlloc(pt->mcxt, nslots * sizeof(int32));
+	int32		i;
+
+	for (i = 0; i < nslots; i++)
+		slots[i] = -1;
+	for (i = 0; i < pt->nlabels; i++)
+	{
+		uint32		s = pt->label_hash[i] & (nslots - 1);
+
+		while (slots[s] >= 0)
+			s = (s + 1) & (nslots - 1);
+		slots[s] = i;
+	}
+	pfree(pt->label_slots);
+	pt->label_slots = slots;
+	pt->nlabel_slots = nslots;
+}
+
+int32
+path_table_label(PathTable *pt, const char *str, int32 len)
+{
+	uint32		h = hash_bytes((const unsigned char *) str, len);
+	uint32		s = h & (pt->nlabel_slots - 1);
+	int32		id;
+
+	while ((id = pt->label_slots[s]) >= 0)
+	{
+		if (pt->label_hash[id] == h && pt->label_len[id] == len &&
+			memcmp(pt->label_str[id], str, len) == 0)
+			return id;
+		s = (s + 1) & (pt->nlabel_slots - 1);
+	}
+
+	if (pt->nlabels == pt->maxlabels)
+	{
+		if (pt->maxlabels >= PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct labels")));
+		pt->maxlabels *= 2;
+		pt->label_str = repalloc(pt->label_str, pt->maxlabels * sizeof(char *));
+		pt->label_len = repalloc(pt->label_len, pt->maxlabels * sizeof(int32));
+		pt->label_hash = repalloc(pt->label_hash, pt->maxlabels * sizeof(uint32));
+	}
+	id = pt->nlabels++;
+	pt->label_str[id] = MemoryContextAlloc(pt->mcxt, Max(len, 1));
+	memcpy(pt->label_str[id], str, len);
+	pt->label_len[id] = len;
+	pt->label_hash[id] = h;
+	pt->label_slots[s] = id;
+	if (pt->nlabels * 2 > pt->nlabel_slots)
+		label_rehash(pt);
+	return id;
+}
+
+static void
+path_rehash(PathTable *pt)
+{
+	int32		nslots = pt->npath_slots * 2;
+	int32	   *slots;
+	int32		i;
+
+	if (nslots <= 0 || (Size) nslots * sizeof(int32) > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct paths")));
+	slots = MemoryContextAlloc(pt->mcxt, nslots * sizeof(int32));
+	for (i = 0; i < nslots; i++)
+		slots[i] = -1;
+	for (i = 0; i < pt->npaths; i++)
+	{
+		uint32		s = pt->paths[i].hash & (nslots - 1);
+
+		while (slots[s] >= 0)
+			s = (s + 1) & (nslots - 1);
+		slots[s] = i;
+	}
+	pfree(pt->path_slots);
+	pt->path_slots = slots;
+	pt->npath_slots = nslots;
+}
+
+void
+path_table_add(PathTable *pt, const int32 *ids, int32 len,
+			   float8 conversions, float8 value, float8 nulls)
+{
+	uint32		h = hash_bytes((const unsigned char *) ids, len * sizeof(int32));
+	uint32		s = h & (pt->npath_slots - 1);
+	int32		pi;
+	PathEntry  *e;
+
+	while ((pi = pt->path_slots[s]) >= 0)
+	{
+		e = &pt->paths[pi];
+		if (e->hash == h && e->len == len &&
+			memcmp(pt->ids + e->off, ids, len * sizeof(int32)) == 0)
+		{
+			e->conversions += conversions;
+			e->value += value;
+			e->nulls += nulls;
+			return;
+		}
+		s = (s + 1) & (pt->npath_slots - 1);
+	}
+
+	if (pt->nids + len > pt->maxids)
+	{
+		int64		newmax = Max(pt->maxids * 2, pt->nids + len);
+
+		if ((Size) newmax * sizeof(int32) > MaxAllocHugeSize / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct paths")));
+		pt->ids = repalloc_huge(pt->ids, newmax * sizeof(int32));
+		pt->maxids = newmax;
+	}
+	if (pt->npaths == pt->maxpaths)
+	{
+		if ((Size) pt->maxpaths * 2 * sizeof(PathEntry) > MaxAllocHugeSize / 2 ||
+			pt->maxpaths >= PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct paths")));
+		pt->maxpaths *= 2;
+		pt->paths = repalloc_huge(pt->paths, pt->maxpaths * sizeof(PathEntry));
+	}
+	memcpy(pt->ids + pt->nids, ids, len * sizeof(int32));
+	pi = pt->npaths++;
+	e = &pt->paths[pi];
+	e->hash = h;
+	e->len = len;
+	e->off = pt->nids;
+	e->conversions = conversions;
+	e->value = value;
+	e->nulls = nulls;
+	pt->nids += len;
+	pt->path_slots[s] = pi;
+	if ((int64) pt->npaths * 2 > pt->npath_slots)
+		path_rehash(pt);
+}
+
+void
+path_table_set_params(PathTable *pt, int32 param_int, const char *text,
+					  int32 text_len)
+{
+	if (!pt->has_params)
+	{
+		pt->has_params = true;
+		pt->param_int = param_int;
+		pt->param_text_len = text ? text_len : -1;
+		if (text)
+		{
+			pt->param_text = MemoryContextAlloc(pt->mcxt, text_len + 1);
+			memcpy(pt->param_text, text, text_len);
+			pt->param_text[text_len] = '\0';
+		}
+		return;
+	}
+	if (pt->param_int != param_int ||
+		pt->param_text_len != (text ? text_len : -1) ||
+		(text && memcmp(pt->param_text, text, text_len) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the model's parameter must be the same for all rows of a group")));
+}
+
+void
+path_table_combine(PathTable *into, const PathTable *from)
+{
+	int32	   *map;
+	int32	   *buf;
+	int32		maxlen = 1;
+	int32		i;
+	int32		k;
+
+	if (from->has_params)
+		path_table_set_params(into, from->param_int, from->param_text,
+							  from->param_text_len);
+	map = palloc(Max(from->nlabels, 1) * sizeof(int32));
+	for (i = 0; i < from->nlabels; i++)
+		map[i] = path_table_label(into, from->label_str[i], from->label_len[i]);
+	for (i = 0; i < from->npaths; i++)
+		maxlen = Max(maxlen, from->paths[i].len);
+	buf = palloc(maxlen * sizeof(int32));
+	for (i = 0; i < from->npaths; i++)
+	{
+		const PathEntry *e = &from->paths[i];
+
+		for (k = 0; k < e->len; k++)
+			buf[k] = map[from->ids[e->off + k]];
+		path_table_add(into, buf, e->len, e->conversions, e->value, e->nulls);
+	}
+	pfree(buf);
+	pfree(map);
+}
+
+/* ------------------------------------------------------------------------
+ * Transition
+ * ------------------------------------------------------------------------
+ */
+
+static float8
+get_amount(FunctionCallInfo fcinfo, int n, const char *what, bool nonneg)
+{
+	float8		v;
+
+	if (n >= PG_NARGS() || PG_ARGISNULL(n))
+		return 0;
+	v = PG_GETARG_FLOAT8(n);
+	if (isnan(v) || isinf(v) || (nonneg && v < 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be %s", what,
+						nonneg ? "finite and non-negative" : "finite"),
+				 errdetail("Got %g.", v)));
+	return v;
+}
+
+/*
+ * Transition work shared by markov_model and shapley_model:
+ * (state, path journey|text[], conversions, value, nulls [, param]).  A
+ * NULL or empty path contributes nothing; NULL amounts count as 0.  The
+ * optional parameter is an integer (markov order) or text (shapley game);
+ * without it default_param_int / no text is recorded.
+ */
+PathTable *
+path_table_trans(FunctionCallInfo fcinfo, const char *fname,
+				 int32 default_param_int)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, fname);
+	PathTable  *pt = PG_ARGISNULL(0) ? NULL : (PathTable *) PG_GETARG_POINTER(0);
+	float8		conv;
+	float8		value;
+	float8		nulls;
+	Oid			pathtype;
+	int32	   *ids;
+	int32		n = 0;
+
+	if (pt == NULL)
+		pt = path_table_new(aggcontext);
+
+	/* parameter */
+	if (PG_NARGS() > 5)
+	{
+		if (PG_ARGISNULL(5))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("the model's parameter must not be NULL")));
+		if (get_fn_expr_argtype(fcinfo->flinfo, 5) == INT4OID)
+			path_table_set_params(pt, PG_GETARG_INT32(5), NULL, 0);
+		else
+		{
+			text	   *t = PG_GETARG_TEXT_PP(5);
+
+			path_table_set_params(pt, 0, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+	}
+	else
+		path_table_set_params(pt, default_param_int, NULL, 0);
+
+	conv = get_amount(fcinfo, 2, "conversions", true);
+	value = get_amount(fcinfo, 3, "value", false);
+	nulls = get_amount(fcinfo, 4, "nulls", true);
+	if (PG_ARGISNULL(1))
+		return pt;
+
+	pathtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	if (pathtype == TEXTARRAYOID)
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+		Datum	   *elems;
+		bool	   *isnull;
+		int			nelems;
+		int			i;
+
+		if (ARR_NDIM(arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("path must be a one-dimensional array")));
+		deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
+						  &elems, &isnull, &nelems);
+		ids = palloc(Max(nelems, 1) * sizeof(int32));
+		for (i = 0; i < nelems; i++)
+		{
+			text	   *t;
+
+			if (isnull[i])
+				continue;
+			t = DatumGetTextPP(elems[i]);
+			ids[n++] = path_table_label(pt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+		pfree(elems);
+		pfree(isnull);
+	}
+	else
+	{
+		Journey    *j = PG_GETARG_JOURNEY_P(1);
+		JourneyData jd;
+		int32	   *map;
+		int			i;
+
+		journey_decode(j, &jd);
+		map = palloc(Max(jd.nlabels, 1) * sizeof(int32));
+		for (i = 0; i < jd.nlabels; i++)
+			map[i] = path_table_label(pt, jd.labels[i].str, jd.labels[i].len);
+		ids = palloc(Max(jd.nevents, 1) * sizeof(int32));
+		for (i = 0; i < jd.nevents; i++)
+			ids[n++] = map[jd.events[i].label];
+		pfree(map);
+		pfree(jd.events);
+		pfree(jd.labels);
+	}
+	if (n > 0)
+		path_table_add(pt, ids, n, conv, value, nulls);
+	pfree(ids);
+	return pt;
+}
+
+/* ------------------------------------------------------------------------
+ * combine / serialize / deserialize (SQL-callable, shared)
+ * ------------------------------------------------------------------------
+ */
+
+Datum
+journey_path_table_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "journey_path_table_combine");
+	PathTable  *a = PG_ARGISNULL(0) ? NULL : (PathTable *) PG_GETARG_POINTER(0);
+	PathTable  *b = PG_ARGISNULL(1) ? NULL : (PathTable *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = path_table_new(aggcontext);
+	path_table_combine(a, b);
+	PG_RETURN_POINTER(a);
+}
+
+bytea *
+path_table_serialize(const PathTable *pt)
+{
+	StringInfoData buf;
+	int32		i;
+	int32		k;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, PATH_TABLE_VERSION);
+	pq_sendint32(&buf, pt->param_int);
+	pq_sendint32(&buf, pt->param_text_len);
+	if (pt->param_text_len > 0)
+		pq_sendbytes(&buf, pt->param_text, pt->param_text_len);
+	pq_sendint32(&buf, pt->nlabels);
+	for (i = 0; i < pt->nlabels; i++)
+	{
+		pq_sendint32(&buf, pt->label_len[i]);
+		pq_sendbytes(&buf, pt->label_str[i], pt->label_len[i]);
+	}
+	pq_sendint32(&buf, pt->npaths);
+	for (i = 0; i < pt->npaths; i++)
+	{
+		const PathEntry *e = &pt->paths[i];
+
+		pq_sendint32(&buf, e->len);
+		for (k = 0; k < e->len; k++)
+			pq_sendint32(&buf, pt->ids[e->off + k]);
+		pq_sendfloat8(&buf, e->conversions);
+		pq_sendfloat8(&buf, e->value);
+		pq_sendfloat8(&buf, e->nulls);
+	}
+	return pq_endtypsend(&buf);
+}
+
+Datum
+journey_path_table_serial(PG_FUNCTION_ARGS)
+{
+	agg_context(fcinfo, "journey_path_table_serial");
+	PG_RETURN_BYTEA_P(path_table_serialize((PathTable *) PG_GETARG_POINTER(0)));
+}
+
+pg_attribute_noreturn()
+static void
+corrupt_state(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid attribution aggregate state")));
+}
+
+static int32
+get_count(StringInfo buf, int32 min_bytes_each)
+{
+	int32		n;
+
+	if (buf->len - buf->cursor < 4)
+		corrupt_state();
+	n = pq_getmsgint(buf, 4);
+	if (n < 0 || (min_bytes_each > 0 &&
+				  (int64) n * min_bytes_each > buf->len - buf->cursor))
+		corrupt_state();
+	return n;
+}
+
+PathTable *
+path_table_deserialize(bytea *bytes, MemoryContext mcxt)
+{
+	StringInfoData buf;
+	PathTable  *pt;
+	int32		nlabels;
+	int32		npaths;
+	int32		i;
+	int32		k;
+	int32		param_int;
+	int32		text_len;
+	int32	   *ids = NULL;
+	int32		maxlen = 0;
+	MemoryContext old = MemoryContextSwitchTo(mcxt);
+
+	buf.data = VARDATA_ANY(bytes);
+	buf.len = VARSIZE_ANY_EXHDR(bytes);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+
+	pt = path_table_new(mcxt);
+	if (buf.len < 9 || pq_getmsgbyte(&buf) != PATH_TABLE_VERSION)
+		corrupt_state();
+	param_int = pq_getmsgint(&buf, 4);
+	text_len = pq_getmsgint(&buf, 4);
+	if (text_len < -1 || text_len > buf.len - buf.cursor)
+		corrupt_state();
+	if (text_len >= 0)
+		path_table_set_params(pt, param_int, buf.data + buf.cursor, text_len);
+	else
+		path_table_set_params(pt, param_int, NULL, 0);
+	if (text_len > 0)
+		buf.cursor += text_len;
+
+	nlabels = get_count(&buf, 4);
+	for (i = 0; i < nlabels; i++)
+	{
+		int32		len = get_count(&buf, 0);
+
+		if (len > buf.len - buf.cursor)
+			corrupt_state();
+		if (path_table_label(pt, buf.data + buf.cursor, len) != i)
+			corrupt_state();	/* duplicate label */
+		buf.cursor += len;
+	}
+
+	npaths = get_count(&buf, 28);
+	for (i = 0; i < npaths; i++)
+	{
+		int32		len = get_count(&buf, 4);
+		float8		c;
+		float8		v;
+		float8		nl;
+
+		if (len == 0 || (int64) len * 4 + 24 > buf.len - buf.cursor)
+			corrupt_state();
+		if (len > maxlen)
+		{
+			if (ids)
+				pfree(ids);
+			ids = palloc(len * sizeof(int32));
+			maxlen = len;
+		}
+		for (k = 0; k < len; k++)
+		{
+			ids[k] = pq_getmsgint(&buf, 4);
+			if (ids[k] < 0 || ids[k] >= nlabels)
+				corrupt_state();
+		}
+		c = pq_getmsgfloat8(&buf);
+		v = pq_getmsgfloat8(&buf);
+		nl = pq_getmsgfloat8(&buf);
+		if (isnan(c) || isnan(v) || isnan(nl) || c < 0 || nl < 0)
+			corrupt_state();
+		path_table_add(pt, ids, len, c, v, nl);
+	}
+	if (buf.cursor != buf.len)
+		corrupt_state();
+	if (ids)
+		pfree(ids);
+	MemoryContextSwitchTo(old);
+	return pt;
+}
+
+Datum
+journey_path_table_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "journey_path_table_deserial");
+
+	PG_RETURN_POINTER(path_table_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext));
+}

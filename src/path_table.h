@@ -1,0 +1,84 @@
+/*-------------------------------------------------------------------------
+ *
+ * path_table.h
+ *	  Aggregate state of the data-driven attribution models (Markov,
+ *	  Shapley): every distinct path of labels seen, with the sums of its
+ *	  conversions, value and nulls (non-conversions).
+ *
+ * Labels are interned (ids in order of first appearance in this state);
+ * paths are sequences of label ids kept in one arena and found through an
+ * open-addressing hash table.  Two states combine by re-interning the
+ * labels of one into the other, so the aggregates are parallel safe and
+ * usable on partitions or Citus shards.
+ *
+ * Serialized form (all integers little-endian, validated on the way in):
+ *	  uint8  version (PATH_TABLE_VERSION)
+ *	  int32  param_int, int32 param_text_len (-1: none), param text bytes
+ *	  int32  nlabels, then nlabels x (int32 len, bytes)
+ *	  int32  npaths, then npaths x (int32 len, len x int32 label id,
+ *			 float8 conversions, float8 value, float8 nulls)
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef JOURNEY_PATH_TABLE_H
+#define JOURNEY_PATH_TABLE_H
+
+#include "fmgr.h"
+
+#define PATH_TABLE_VERSION	1
+
+typedef struct PathEntry
+{
+	uint32		hash;
+	int32		len;			/* number of labels */
+	int64		off;			/* first label id in PathTable.ids */
+	float8		conversions;
+	float8		value;
+	float8		nulls;
+} PathEntry;
+
+typedef struct PathTable
+{
+	MemoryContext mcxt;
+
+	/* labels */
+	int32		nlabels;
+	int32		maxlabels;
+	char	  **label_str;
+	int32	   *label_len;
+	uint32	   *label_hash;
+	int32	   *label_slots;	/* -1 = empty */
+	int32		nlabel_slots;
+
+	/* paths */
+	int64		nids;
+	int64		maxids;
+	int32	   *ids;
+	int32		npaths;
+	int32		maxpaths;
+	PathEntry  *paths;
+	int32	   *path_slots;		/* -1 = empty */
+	int32		npath_slots;
+
+	/* a constant argument of the aggregate (order, game), from the first row */
+	bool		has_params;
+	int32		param_int;
+	int32		param_text_len;
+	char	   *param_text;
+} PathTable;
+
+extern PathTable *path_table_new(MemoryContext mcxt);
+extern int32 path_table_label(PathTable *pt, const char *str, int32 len);
+extern void path_table_add(PathTable *pt, const int32 *ids, int32 len,
+						   float8 conversions, float8 value, float8 nulls);
+extern void path_table_set_params(PathTable *pt, int32 param_int,
+								  const char *text, int32 text_len);
+extern void path_table_combine(PathTable *into, const PathTable *from);
+extern bytea *path_table_serialize(const PathTable *pt);
+extern PathTable *path_table_deserialize(bytea *bytes, MemoryContext mcxt);
+
+/* The shared transition function's work for one row. */
+extern PathTable *path_table_trans(FunctionCallInfo fcinfo, const char *fname,
+								   int32 default_param_int);
+
+#endif							/* JOURNEY_PATH_TABLE_H */
