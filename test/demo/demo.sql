@@ -94,3 +94,213 @@ FROM (SELECT customer_id, journey.regressed(entered, stage::journey.lifecycle) A
 JOIN demo.customers c USING (customer_id)
 GROUP BY ROLLUP (c.archetype)
 ORDER BY grouping(c.archetype), c.archetype;
+
+/* =========================================================================
+ * Funnels
+ * ========================================================================= */
+
+-- The acquisition funnel: a contact (any touch that is none of the later
+-- steps: an ad click, an e-mail, a visit ...), then interest in a product
+-- (viewed online or seen in a store), then a cart (or a try-on), then a
+-- purchase, each within 30 days of the first step.
+CREATE TEMP TABLE funnel AS
+SELECT customer_id,
+	journey.window_funnel(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS reached,
+	journey.window_funnel_times(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS times
+FROM demo.events
+WHERE department <> 'billing'
+GROUP BY customer_id;
+
+\echo
+\echo '== 11. Acquisition funnel per first channel (steps within 30 days; pct: purchased / contacted)'
+SELECT coalesce(journey.first_touch(j.j), 'all') AS first_channel,
+	count(*) AS customers,
+	count(*) FILTER (WHERE reached >= 1) AS contacted,
+	count(*) FILTER (WHERE reached >= 2) AS interested,
+	count(*) FILTER (WHERE reached >= 3) AS carted,
+	count(*) FILTER (WHERE reached >= 4) AS purchased,
+	round(100.0 * count(*) FILTER (WHERE reached >= 4)
+		/ nullif(count(*) FILTER (WHERE reached >= 1), 0), 1) AS pct
+FROM funnel f JOIN demo.journeys j USING (customer_id)
+GROUP BY ROLLUP (journey.first_touch(j.j))
+ORDER BY grouping(journey.first_touch(j.j)), 6 DESC, 1;
+
+\echo
+\echo '== 12. Time to convert: median hours between the funnel steps of the buyers'
+SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - times[1])) / 3600)::numeric, 1) AS contact_to_interest,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_cart,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS cart_to_purchase,
+	count(*) AS buyers
+FROM funnel
+WHERE reached = 4;
+
+\echo
+\echo '== 13. The same funnel over stored journeys of events (journey.funnel; same answers)'
+SELECT count(*) FILTER (WHERE s.reached = f.reached) AS same, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.funnel(journey.journey_agg(ts, CASE
+			WHEN event IN ('view_product', 'store_visit') THEN 'interest'
+			WHEN event IN ('add_to_cart', 'try_on') THEN 'cart'
+			WHEN event = 'purchase' THEN 'purchase'
+			ELSE 'contact' END), interval '30 days', 'contact', 'interest', 'cart', 'purchase') AS reached
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+JOIN funnel f USING (customer_id);
+
+/* =========================================================================
+ * Retention and sessions
+ * ========================================================================= */
+
+\echo
+\echo '== 14. Retention cohorts: share of each month''s new customers active again N weeks later'
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, count(*) AS customers,
+	round(100.0 * count(*) FILTER (WHERE 1 = ANY (weeks)) / count(*), 1) AS week_1,
+	round(100.0 * count(*) FILTER (WHERE 2 = ANY (weeks)) / count(*), 1) AS week_2,
+	round(100.0 * count(*) FILTER (WHERE 4 = ANY (weeks)) / count(*), 1) AS week_4,
+	round(100.0 * count(*) FILTER (WHERE 8 = ANY (weeks)) / count(*), 1) AS week_8,
+	round(100.0 * count(*) FILTER (WHERE 12 = ANY (weeks)) / count(*), 1) AS week_12
+FROM (SELECT customer_id, date_trunc('month', min(ts)) AS cohort,
+		journey.activity_buckets(ts, interval '7 days', 13) AS weeks
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE cohort < '2026-10-01'
+GROUP BY cohort
+ORDER BY cohort;
+
+\echo
+\echo '== 15. ClickHouse-style retention: of the customers who visited, who added to a cart, who bought'
+SELECT r[1] AS visited, r[2] AS carted, r[3] AS bought, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.retention(event IN ('visit', 'store_visit', 'app_open'), event = 'add_to_cart', event = 'purchase') AS r
+	FROM demo.events GROUP BY customer_id) s
+GROUP BY 1, 2, 3
+ORDER BY 1 DESC, 2 DESC, 3 DESC;
+
+\echo
+\echo '== 16. Sessions (30 minutes of inactivity end one) by the channel that opened them'
+SELECT split_part(s.path, ' > ', 1) AS opened_by, count(*) AS sessions,
+	round(avg(s.events), 2) AS touches_per_session,
+	round(avg(extract(epoch FROM s.ended - s.started) / 60)::numeric, 1) AS avg_minutes
+FROM demo.journeys, journey.sessions(j, interval '30 minutes') s
+GROUP BY 1
+ORDER BY 2 DESC, 1;
+
+/* =========================================================================
+ * Paths
+ * ========================================================================= */
+
+\echo
+\echo '== 7. Top paths to purchase: the three channels before the first purchase'
+SELECT array_to_string(p, ' > ') AS path_to_purchase, count(*) AS customers
+FROM (SELECT customer_id, journey.path_before(ts, channel, event = 'purchase', 3) AS p
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE p IS NOT NULL
+GROUP BY p
+ORDER BY 2 DESC, 1
+LIMIT 8;
+
+\echo
+\echo '== 8. Flow of the first steps (the links of a Sankey chart)'
+SELECT t.step, coalesce(t.from_label, '(start)') AS from_channel,
+	coalesce(t.to_label, '(end)') AS to_channel, count(*) AS customers,
+	round((avg(t.seconds) / 86400)::numeric, 1) AS avg_days
+FROM demo.journeys, journey.transitions(j, true) t
+WHERE t.step < 2
+GROUP BY 1, 2, 3
+ORDER BY 1, 4 DESC, 2, 3
+LIMIT 12;
+
+/* =========================================================================
+ * Attribution
+ * ========================================================================= */
+
+-- The conversion is a customer's first purchase; its revenue is that
+-- purchase's value; the touches are the customer's touches up to it.
+CREATE TEMP TABLE conversions AS
+SELECT DISTINCT ON (customer_id) customer_id, ts AS converted_at, value AS revenue
+FROM demo.events
+WHERE event = 'purchase'
+ORDER BY customer_id, ts;
+CREATE TEMP TABLE dept_journeys AS
+SELECT customer_id, journey.journey_agg(ts, department) AS j
+FROM demo.events
+WHERE department <> 'billing'
+GROUP BY customer_id;
+
+-- Credits of every model, per label, for journeys of one dimension.
+CREATE FUNCTION pg_temp.attribution(journeys regclass)
+RETURNS TABLE (label text, model text, conversions float8, revenue float8)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format($q$
+		SELECT a.label, m, sum(a.credit), sum(a.credit * c.revenue)
+		FROM %s s
+		JOIN conversions c USING (customer_id),
+			unnest(ARRAY['first_touch', 'last_touch', 'linear', 'position_based', 'time_decay']) m,
+			journey.attribute(s.j, m, conversion_time => c.converted_at) a
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT x.label, r.model, x.conversions, x.value
+		FROM (SELECT 'markov' AS model, journey.markov_model(path, conv, revenue, nulls) AS credits
+			  FROM paths
+			  UNION ALL
+			  SELECT 'shapley', journey.shapley_model(path, conv, revenue, nulls)
+			  FROM paths) r, unnest(r.credits) x
+	$q$, journeys) USING journeys;
+END $$;
+
+\echo
+\echo '== 9. Which channels earned the purchases: conversions credited under each model'
+CREATE TEMP VIEW paths AS
+SELECT CASE WHEN c.converted_at IS NULL THEN s.j
+		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
+	(c.converted_at IS NOT NULL)::int::float8 AS conv,
+	coalesce(c.revenue, 0)::float8 AS revenue,
+	(c.converted_at IS NULL)::int::float8 AS nulls
+FROM demo.journeys s LEFT JOIN conversions c USING (customer_id);
+SELECT label AS channel,
+	round(sum(conversions) FILTER (WHERE model = 'first_touch')) AS first_touch,
+	round(sum(conversions) FILTER (WHERE model = 'last_touch')) AS last_touch,
+	round(sum(conversions) FILTER (WHERE model = 'linear')) AS linear,
+	round(sum(conversions) FILTER (WHERE model = 'position_based')) AS position,
+	round(sum(conversions) FILTER (WHERE model = 'time_decay')) AS time_decay,
+	round(sum(conversions) FILTER (WHERE model = 'markov')) AS markov,
+	round(sum(conversions) FILTER (WHERE model = 'shapley')) AS shapley,
+	round(sum(revenue) FILTER (WHERE model = 'markov')) AS markov_revenue
+FROM pg_temp.attribution('demo.journeys')
+GROUP BY 1
+ORDER BY markov DESC, 1;
+
+\echo
+\echo '== 10. And which departments: the same models over journeys of departments'
+CREATE OR REPLACE TEMP VIEW paths AS
+SELECT CASE WHEN c.converted_at IS NULL THEN s.j
+		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
+	(c.converted_at IS NOT NULL)::int::float8 AS conv,
+	coalesce(c.revenue, 0)::float8 AS revenue,
+	(c.converted_at IS NULL)::int::float8 AS nulls
+FROM dept_journeys s LEFT JOIN conversions c USING (customer_id);
+SELECT label AS department,
+	round(sum(conversions) FILTER (WHERE model = 'first_touch')) AS first_touch,
+	round(sum(conversions) FILTER (WHERE model = 'last_touch')) AS last_touch,
+	round(sum(conversions) FILTER (WHERE model = 'linear')) AS linear,
+	round(sum(conversions) FILTER (WHERE model = 'position_based')) AS position,
+	round(sum(conversions) FILTER (WHERE model = 'time_decay')) AS time_decay,
+	round(sum(conversions) FILTER (WHERE model = 'markov')) AS markov,
+	round(sum(conversions) FILTER (WHERE model = 'shapley')) AS shapley,
+	round(sum(revenue) FILTER (WHERE model = 'markov')) AS markov_revenue
+FROM pg_temp.attribution('dept_journeys')
+GROUP BY 1
+ORDER BY markov DESC, 1;

@@ -1,0 +1,764 @@
+/*-------------------------------------------------------------------------
+ *
+ * sequence.c
+ *	  sequence_match and sequence_count: ClickHouse-style event patterns
+ *	  over the (time, condition mask) events of a group of rows or of a
+ *	  stored journey.
+ *
+ * A pattern is a string of elements:
+ *
+ *	(?N)		an event where condition N holds (N from 1)
+ *	.			any one event
+ *	.*			any number of events, including none
+ *	(?tOPS)		a time constraint, OP one of <= < >= > ==, S a non-negative
+ *				integer: the event matched by the next event element comes
+ *				OP S time units after the event matched by the previous one;
+ *				any events may come between them
+ *
+ * The events are only the rows where at least one condition holds (as in
+ * ClickHouse), in step_state order.  Two event elements written next to
+ * each other must match consecutive events; ".*" or a time constraint
+ * between them lets any events come in between.
+ *
+ * Compilation turns the pattern into a list of event elements, each with a
+ * description of the gap before it: adjacent, any, or any with a time
+ * difference in [dlo, dhi].  Matching simulates the resulting NFA, whose
+ * states are "the first k elements have matched", over the events once,
+ * without backtracking.  A state whose outgoing gap carries a time
+ * constraint must remember when it was entered (its anchor); of all the
+ * anchors only those that can still matter are kept:
+ *
+ *	- no lower bound (dlo = 0): the latest anchor dominates, keep one;
+ *	- no upper bound: the earliest anchor dominates, keep one;
+ *	- both: anchors older than dhi are dead for good (times only grow), and
+ *	  of the anchors already at least dlo old only the latest matters; so
+ *	  the anchors kept are one plus those entered within the last dlo.
+ *
+ * Anchors are kept in an ascending array and pruned from the front, so the
+ * whole run costs O(events x elements) amortized time.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "journey.h"
+#include "step_state.h"
+
+PG_FUNCTION_INFO_V1(sequence_trans);
+PG_FUNCTION_INFO_V1(sequence_match_final);
+PG_FUNCTION_INFO_V1(sequence_count_final);
+PG_FUNCTION_INFO_V1(sequence_combine);
+PG_FUNCTION_INFO_V1(sequence_serial);
+PG_FUNCTION_INFO_V1(sequence_deserial);
+PG_FUNCTION_INFO_V1(sequence_match);
+PG_FUNCTION_INFO_V1(sequence_count);
+
+/* Units of a time constraint: seconds for timestamptz, 1 for bigint. */
+#define SEQ_UNIT_TIMESTAMPTZ	USECS_PER_SEC
+#define SEQ_UNIT_BIGINT			1
+
+#define SEQ_ANY_COND			(-1)
+
+/* One event element of a compiled pattern and the gap before it. */
+typedef struct SeqElem
+{
+	int32		cond;			/* condition index from 0, or SEQ_ANY_COND */
+	bool		gap_any;		/* other events may come before this one */
+	bool		timed;			/* the gap has a time constraint */
+	uint64		dlo;			/* time since the previous element's event */
+	uint64		dhi;			/* must be in [dlo, dhi] */
+} SeqElem;
+
+/* A compiled pattern, with the key it was compiled for. */
+typedef struct SeqPattern
+{
+	int32		nconds;
+	int64		unit;
+	int32		textlen;
+	char	   *text;
+	int32		nelems;
+	SeqElem    *elems;
+} SeqPattern;
+
+/* Matcher memory for one NFA state ("the first k elements matched"). */
+typedef struct SeqNfaState
+{
+	bool		reached;		/* entered at some earlier event */
+	bool		just;			/* entered at the previous event */
+	bool		just_next;		/* entered at the current event */
+	int32		head;			/* anchors[head..n-1], ascending, distinct */
+	int32		n;
+	int32		cap;
+	int64	   *anchors;
+} SeqNfaState;
+
+/* ----------------------------------------------------------------
+ * Pattern compilation
+ * ----------------------------------------------------------------
+ */
+
+pg_attribute_noreturn()
+static void
+pattern_error(const char *text, int32 len, int32 pos, const char *reason)
+{
+	/*
+	 * Everything before an error is pattern syntax, which is ASCII, so the
+	 * byte offset is also the character offset.
+	 */
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid sequence pattern at character %d: %s",
+					pos + 1, reason),
+			 errdetail("The pattern is \"%s\".", pnstrdup(text, len)),
+			 errhint("A pattern is a string of (?N), \".\", \".*\" and time constraints such as (?t<=3600), without spaces.")));
+}
+
+/*
+ * Read a non-negative decimal integer at *pos; false if there is no digit.
+ * Values above PG_INT64_MAX set *overflow.
+ */
+static bool
+read_number(const char *p, int32 len, int32 *pos, uint64 *value, bool *overflow)
+{
+	int32		i = *pos;
+	uint64		v = 0;
+
+	*overflow = false;
+	if (i >= len || p[i] < '0' || p[i] > '9')
+		return false;
+	while (i < len && p[i] >= '0' && p[i] <= '9')
+	{
+		int			d = p[i] - '0';
+
+		if (v > (PG_INT64_MAX - d) / 10)
+			*overflow = true;
+		else
+			v = v * 10 + d;
+		i++;
+	}
+	*pos = i;
+	*value = v;
+	return true;
+}
+
+static void
+expect_close(const char *p, int32 len, int32 *pos)
+{
+	if (*pos >= len || p[*pos] != ')')
+		pattern_error(p, len, *pos, "expected \")\"");
+	(*pos)++;
+}
+
+typedef enum SeqTimeOp
+{
+	SEQ_OP_LE,
+	SEQ_OP_LT,
+	SEQ_OP_GE,
+	SEQ_OP_GT,
+	SEQ_OP_EQ
+} SeqTimeOp;
+
+/* Read the operator of a time constraint at *pos. */
+static SeqTimeOp
+read_time_op(const char *p, int32 len, int32 *pos)
+{
+	static const struct
+	{
+		const char *str;
+		SeqTimeOp	op;
+	}			ops[] = {
+		/* two-character operators first */
+		{"<=", SEQ_OP_LE}, {">=", SEQ_OP_GE}, {"==", SEQ_OP_EQ},
+		{"<", SEQ_OP_LT}, {">", SEQ_OP_GT}
+	};
+	int			i;
+
+	for (i = 0; i < lengthof(ops); i++)
+	{
+		int32		n = strlen(ops[i].str);
+
+		if (len - *pos >= n && memcmp(p + *pos, ops[i].str, n) == 0)
+		{
+			*pos += n;
+			return ops[i].op;
+		}
+	}
+	pattern_error(p, len, *pos, "expected one of <=, <, >=, >, == after \"(?t\"");
+}
+
+/*
+ * Compile a pattern for nconds conditions; time constraints count in
+ * units of unit.  The result is allocated in the current memory context.
+ */
+static SeqPattern *
+sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
+{
+	SeqPattern *pat = palloc0(sizeof(SeqPattern));
+	int32		maxelems = 8;
+	int32		pos = 0;
+	bool		pending_any = true; /* the first element may come anywhere */
+	bool		pending_timed = false;
+	int32		pending_pos = 0;
+	uint64		pending_dlo = 0;
+	uint64		pending_dhi = PG_UINT64_MAX;
+
+	pat->nconds = nconds;
+	pat->unit = unit;
+	pat->textlen = len;
+	pat->text = pnstrdup(p, len);
+	pat->elems = palloc(maxelems * sizeof(SeqElem));
+
+	if (len == 0)
+		pattern_error(p, len, 0, "the pattern is empty");
+
+	while (pos < len)
+	{
+		int32		start = pos;
+		int32		cond;
+
+		if (p[pos] == '(')
+		{
+			uint64		value;
+			bool		overflow;
+
+			pos++;
+			if (pos >= len || p[pos] != '?')
+				pattern_error(p, len, pos, "expected \"?\" after \"(\"");
+			pos++;
+			if (pos < len && p[pos] == 't')
+			{
+				/* time constraint (?tOPS) */
+				SeqTimeOp	op;
+				uint64		s;
+
+				pos++;
+				op = read_time_op(p, len, &pos);
+				if (!read_number(p, len, &pos, &value, &overflow))
+					pattern_error(p, len, pos,
+								  "expected a non-negative integer number of time units");
+				if (overflow || value > (uint64) (PG_INT64_MAX / unit))
+					pattern_error(p, len, start, "time constraint is out of range");
+				expect_close(p, len, &pos);
+				if (pat->nelems == 0)
+					pattern_error(p, len, start,
+								  "a time constraint must come after an event condition");
+
+				s = value * (uint64) unit;
+				switch (op)
+				{
+					case SEQ_OP_LE:
+						pending_dhi = Min(pending_dhi, s);
+						break;
+					case SEQ_OP_LT:
+						if (s == 0)
+						{
+							/* never satisfiable: an empty interval */
+							pending_dlo = PG_UINT64_MAX;
+							pending_dhi = 0;
+						}
+						else
+							pending_dhi = Min(pending_dhi, s - 1);
+						break;
+					case SEQ_OP_GE:
+						pending_dlo = Max(pending_dlo, s);
+						break;
+					case SEQ_OP_GT:
+						pending_dlo = Max(pending_dlo, s + 1);
+						break;
+					case SEQ_OP_EQ:
+						pending_dlo = Max(pending_dlo, s);
+						pending_dhi = Min(pending_dhi, s);
+						break;
+				}
+				if (!pending_timed)
+					pending_pos = start;
+				pending_timed = true;
+				pending_any = true;
+				continue;
+			}
+
+			/* condition (?N) */
+			if (!read_number(p, len, &pos, &value, &overflow))
+				pattern_error(p, len, pos,
+							  "expected a condition number or \"t\" after \"(?\"");
+			expect_close(p, len, &pos);
+			if (overflow || value < 1 || value > (uint64) nconds)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid sequence pattern at character %d: condition %s does not exist",
+								start + 1, pnstrdup(p + start + 2, pos - start - 3)),
+						 errdetail("The pattern is \"%s\".", pnstrdup(p, len)),
+						 nconds == 0 ?
+						 errhint("No conditions were given.") :
+						 errhint("Conditions are numbered from 1 to %d.", nconds)));
+			cond = (int32) value - 1;
+		}
+		else if (p[pos] == '.')
+		{
+			pos++;
+			if (pos < len && p[pos] == '*')
+			{
+				pos++;
+				pending_any = true;
+				continue;
+			}
+			cond = SEQ_ANY_COND;
+		}
+		else
+			pattern_error(p, len, pos,
+						  "expected \"(?\", \".\" or \".*\"");
+
+		/* an event element */
+		if (pat->nelems >= maxelems)
+		{
+			maxelems *= 2;
+			pat->elems = repalloc(pat->elems, maxelems * sizeof(SeqElem));
+		}
+		pat->elems[pat->nelems].cond = cond;
+		pat->elems[pat->nelems].gap_any = pending_any;
+		pat->elems[pat->nelems].timed = pending_timed;
+		pat->elems[pat->nelems].dlo = pending_dlo;
+		pat->elems[pat->nelems].dhi = pending_dhi;
+		pat->nelems++;
+		pending_any = false;
+		pending_timed = false;
+		pending_dlo = 0;
+		pending_dhi = PG_UINT64_MAX;
+	}
+
+	if (pending_timed)
+		pattern_error(p, len, pending_pos,
+					  "a time constraint must be followed by an event condition");
+	if (pat->nelems == 0)
+		pattern_error(p, len, 0,
+					  "the pattern has no event condition, (?N) or \".\"");
+	return pat;
+}
+
+/*
+ * The compiled pattern for (text, nconds, unit), cached in flinfo->fn_extra
+ * so that it is compiled once per call site and not once per row or group.
+ */
+static SeqPattern *
+sequence_pattern_cached(FmgrInfo *flinfo, const char *p, int32 len,
+						int32 nconds, int64 unit)
+{
+	SeqPattern *pat = (SeqPattern *) flinfo->fn_extra;
+	MemoryContext old;
+
+	if (pat != NULL && pat->nconds == nconds && pat->unit == unit &&
+		pat->textlen == len && memcmp(pat->text, p, len) == 0)
+		return pat;
+
+	old = MemoryContextSwitchTo(flinfo->fn_mcxt);
+	pat = sequence_compile(p, len, nconds, unit);
+	MemoryContextSwitchTo(old);
+	if (flinfo->fn_extra != NULL)
+	{
+		SeqPattern *prev = (SeqPattern *) flinfo->fn_extra;
+
+		pfree(prev->text);
+		pfree(prev->elems);
+		pfree(prev);
+	}
+	flinfo->fn_extra = pat;
+	return pat;
+}
+
+/* ----------------------------------------------------------------
+ * Matching
+ * ----------------------------------------------------------------
+ */
+
+/* The time from anchor a to t >= a, exact over the whole int64 range. */
+static inline uint64
+time_since(int64 a, int64 t)
+{
+	return (uint64) t - (uint64) a;
+}
+
+/*
+ * Drop the anchors of a timed state that cannot matter any more at time t:
+ * those more than dhi old and those superseded by a later anchor that is
+ * already at least dlo old.
+ */
+static inline void
+anchors_prune(SeqNfaState *s, const SeqElem *e, int64 t)
+{
+	while (s->head < s->n)
+	{
+		if (time_since(s->anchors[s->head], t) > e->dhi)
+			s->head++;
+		else if (s->head + 1 < s->n &&
+				 time_since(s->anchors[s->head + 1], t) >= e->dlo)
+			s->head++;
+		else
+			break;
+	}
+}
+
+/* Can the state's next element match an event at time t? */
+static inline bool
+anchors_ready(SeqNfaState *s, const SeqElem *e, int64 t)
+{
+	uint64		d;
+
+	anchors_prune(s, e, t);
+	if (s->head >= s->n)
+		return false;
+	d = time_since(s->anchors[s->head], t);
+	return d >= e->dlo && d <= e->dhi;
+}
+
+/* Record that the state was entered at time t. */
+static void
+anchors_add(SeqNfaState *s, const SeqElem *e, int64 t)
+{
+	if (s->head < s->n)
+	{
+		if (s->anchors[s->n - 1] == t)
+			return;				/* same time: nothing new */
+		if (e->dhi == PG_UINT64_MAX)
+			return;				/* no upper bound: the earliest dominates */
+		if (e->dlo == 0)
+			s->head = s->n = 0; /* no lower bound: the latest dominates */
+		else
+			anchors_prune(s, e, t);
+	}
+	if (s->head == s->n)
+		s->head = s->n = 0;
+	if (s->n >= s->cap)
+	{
+		if (s->head > 0)
+		{
+			memmove(s->anchors, s->anchors + s->head,
+					(s->n - s->head) * sizeof(int64));
+			s->n -= s->head;
+			s->head = 0;
+		}
+		if (s->n >= s->cap)
+		{
+			s->cap = s->cap == 0 ? 4 : s->cap * 2;
+			if (s->anchors == NULL)
+				s->anchors = palloc_extended(s->cap * sizeof(int64), MCXT_ALLOC_HUGE);
+			else
+				s->anchors = repalloc_huge(s->anchors, s->cap * sizeof(int64));
+		}
+	}
+	s->anchors[s->n++] = t;
+}
+
+static void
+nfa_reset(SeqNfaState *states, int32 nstates)
+{
+	int32		k;
+
+	for (k = 0; k < nstates; k++)
+	{
+		states[k].reached = false;
+		states[k].just = false;
+		states[k].just_next = false;
+		states[k].head = states[k].n = 0;
+	}
+}
+
+/*
+ * Run the pattern over the sorted events.  With count_all false, stop at
+ * the first match and return 1 (or 0); otherwise return the number of
+ * non-overlapping matches: each time a match ends, at the earliest event
+ * where any match can end, count it and start afresh after that event.
+ */
+static int64
+sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
+			 bool count_all)
+{
+	int32		m = pat->nelems;
+	const SeqElem *elems = pat->elems;
+	SeqNfaState *states;
+	int64		count = 0;
+	int32		i,
+				k;
+
+	if (nevents == 0)
+		return 0;
+	states = palloc0(m * sizeof(SeqNfaState));
+
+	for (i = 0; i < nevents; i++)
+	{
+		int64		t = events[i].ts;
+		uint64		mask = events[i].mask;
+		bool		matched = false;
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+
+		/*
+		 * Highest state first, so that a state entered at this event is not
+		 * also left at this event: an event matches one element only.
+		 */
+		for (k = m - 1; k >= 0; k--)
+		{
+			const SeqElem *e = &elems[k];
+			SeqNfaState *s = &states[k];
+			bool		ok;
+
+			if (e->cond != SEQ_ANY_COND &&
+				(mask & (UINT64CONST(1) << e->cond)) == 0)
+				continue;
+			if (k == 0)
+				ok = true;		/* a match may start at any event */
+			else if (!e->gap_any)
+				ok = s->just;
+			else if (!e->timed)
+				ok = s->reached;
+			else
+				ok = anchors_ready(s, e, t);
+			if (!ok)
+				continue;
+
+			if (k + 1 == m)
+			{
+				matched = true;
+				break;
+			}
+			else
+			{
+				const SeqElem *ne = &elems[k + 1];
+				SeqNfaState *ns = &states[k + 1];
+
+				if (!ne->gap_any)
+					ns->just_next = true;
+				else if (!ne->timed)
+					ns->reached = true;
+				else
+					anchors_add(ns, ne, t);
+			}
+		}
+
+		if (matched)
+		{
+			count++;
+			if (!count_all)
+				break;
+			nfa_reset(states, m);
+			continue;
+		}
+		for (k = 1; k < m; k++)
+		{
+			states[k].just = states[k].just_next;
+			states[k].just_next = false;
+		}
+	}
+
+	for (k = 0; k < m; k++)
+		if (states[k].anchors != NULL)
+			pfree(states[k].anchors);
+	pfree(states);
+	return count;
+}
+
+/* ----------------------------------------------------------------
+ * Row-level aggregates
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * sequence_trans(state, pattern, ts, conds): the transition function of
+ * both aggregates, for timestamptz and bigint times (the argument type
+ * decides the unit of time constraints).  Not strict: the first call has
+ * no state, a row with a NULL time is skipped (but its pattern and number
+ * of conditions are still checked), and a NULL condition counts as false.
+ */
+Datum
+sequence_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_trans");
+	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	Oid			tstype = get_fn_expr_argtype(fcinfo->flinfo, 2);
+	int64		unit;
+	text	   *pattern;
+	const char *ptext;
+	int32		plen;
+	ArrayType  *conds;
+	uint64		mask;
+	int32		nconds;
+
+	if (tstype == TIMESTAMPTZOID)
+		unit = SEQ_UNIT_TIMESTAMPTZ;
+	else if (tstype == INT8OID)
+		unit = SEQ_UNIT_BIGINT;
+	else
+		elog(ERROR, "sequence_trans: unexpected time type %u", tstype);
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("sequence pattern must not be null")));
+	pattern = PG_GETARG_TEXT_PP(1);
+	ptext = VARDATA_ANY(pattern);
+	plen = VARSIZE_ANY_EXHDR(pattern);
+
+	if (st == NULL)
+		st = step_state_new(aggcontext);
+	if (PG_ARGISNULL(3))
+		PG_RETURN_POINTER(st);	/* no condition holds */
+
+	conds = PG_GETARG_ARRAYTYPE_P(3);
+	mask = step_mask_from_array(conds, &nconds);
+	/* validates the pattern against the number of conditions */
+	(void) sequence_pattern_cached(fcinfo->flinfo, ptext, plen, nconds, unit);
+	step_state_set_nsteps(st, nconds);
+	if (!st->has_params)
+		step_state_set_params(st, unit, 0, ptext, plen);
+	else if (st->param_text_len != plen || memcmp(st->param_text, ptext, plen) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sequence pattern must be the same for all rows of a group")));
+
+	if (!PG_ARGISNULL(2))
+		step_state_add(st, PG_GETARG_INT64(2), mask);
+	PG_RETURN_POINTER(st);
+}
+
+/* Run the state's pattern over its events, for the final functions. */
+static int64
+sequence_final_common(FunctionCallInfo fcinfo, const char *fname, bool count_all)
+{
+	StepState  *st;
+	SeqPattern *pat;
+
+	step_agg_context(fcinfo, fname);
+	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	if (st == NULL || st->nevents == 0 || !st->has_params)
+		return 0;
+
+	/*
+	 * Sorting reorders the events in place without changing the multiset
+	 * they form, so the final functions may be declared READ_ONLY.
+	 */
+	step_state_sort(st);
+	pat = sequence_pattern_cached(fcinfo->flinfo, st->param_text,
+								  st->param_text_len, st->nsteps,
+								  st->param_int);
+	return sequence_run(pat, st->events, st->nevents, count_all);
+}
+
+Datum
+sequence_match_final(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(sequence_final_common(fcinfo, "sequence_match_final", false) > 0);
+}
+
+Datum
+sequence_count_final(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(sequence_final_common(fcinfo, "sequence_count_final", true));
+}
+
+/*
+ * sequence_combine: merge the second state into the first; the patterns
+ * must agree.
+ */
+Datum
+sequence_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_combine");
+	StepState  *a = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	StepState  *b = PG_ARGISNULL(1) ? NULL : (StepState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a != NULL && a->has_params && b->has_params &&
+		(a->param_int != b->param_int ||
+		 a->param_text_len != b->param_text_len ||
+		 memcmp(a->param_text, b->param_text, a->param_text_len) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sequence pattern must be the same for all rows of a group")));
+	PG_RETURN_POINTER(step_state_combine(a, b, aggcontext));
+}
+
+Datum
+sequence_serial(PG_FUNCTION_ARGS)
+{
+	StepState  *st = (StepState *) PG_GETARG_POINTER(0);
+
+	step_agg_context(fcinfo, "sequence_serial");
+	PG_RETURN_BYTEA_P(step_state_serialize(st));
+}
+
+/*
+ * sequence_deserial: step_state_deserialize checks the bytes; here we also
+ * check the parameters only sequence_trans can have set.
+ */
+Datum
+sequence_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_deserial");
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	StepState  *st = step_state_deserialize(bytes, aggcontext);
+
+	if (st->has_params &&
+		((st->param_int != SEQ_UNIT_TIMESTAMPTZ && st->param_int != SEQ_UNIT_BIGINT) ||
+		 st->param_flags != 0 || st->param_text == NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized step state: %s", "bad sequence parameters")));
+	PG_RETURN_POINTER(st);
+}
+
+/* ----------------------------------------------------------------
+ * Over stored journeys
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * Match a pattern over a journey, condition N being "the label equals
+ * labels[N]": exactly the events the row-level aggregates would keep for
+ * the same rows, in the same order, so the answers agree.
+ */
+static int64
+sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
+{
+	Journey    *j = PG_GETARG_JOURNEY_P(0);
+	text	   *pattern = PG_GETARG_TEXT_PP(1);
+	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
+	StepState  *st;
+	SeqPattern *pat;
+	int64		result;
+
+	st = step_state_from_journey(j, labels, CurrentMemoryContext);
+	pat = sequence_pattern_cached(fcinfo->flinfo, VARDATA_ANY(pattern),
+								  VARSIZE_ANY_EXHDR(pattern), st->nsteps,
+								  SEQ_UNIT_TIMESTAMPTZ);
+	result = sequence_run(pat, st->events, st->nevents, count_all);
+	if (st->events)
+		pfree(st->events);
+	pfree(st);
+	return result;
+}
+
+/* sequence_match(j journey, pattern text, VARIADIC labels text[]) */
+Datum
+sequence_match(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(sequence_journey_common(fcinfo, false) > 0);
+}
+
+/* sequence_count(j journey, pattern text, VARIADIC labels text[]) */
+Datum
+sequence_count(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(sequence_journey_common(fcinfo, true));
+}
