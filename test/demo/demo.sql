@@ -304,3 +304,69 @@ SELECT label AS department,
 FROM pg_temp.attribution('dept_journeys')
 GROUP BY 1
 ORDER BY markov DESC, 1;
+
+/* =========================================================================
+ * The shared customer model: every department records through one API
+ * ========================================================================= */
+
+\echo
+\echo '== 17. Recording 2,000 customers through the API: channels, touchpoints (anonymous web visits under a cookie), stage changes'
+SELECT count(journey.add_channel(channel, department, online)) AS channels FROM demo.channels;
+-- Web visits before a customer first identifies on another channel are
+-- anonymous: they are recorded under a cookie, stitched to the customer
+-- afterwards.
+CREATE TEMP TABLE api_events AS
+SELECT e.*, (e.channel = 'web' AND e.ts < coalesce(
+		(SELECT min(x.ts) FROM demo.events x WHERE x.customer_id = e.customer_id AND x.channel <> 'web'),
+		'infinity')) AS anonymous
+FROM demo.events e
+WHERE e.customer_id <= 2000;
+SELECT count(*) AS touchpoints_recorded,
+	count(*) FILTER (WHERE anonymous) AS anonymous_web_visits
+FROM (SELECT journey.record_touchpoint(
+		CASE WHEN anonymous THEN 'cookie:' || customer_id ELSE customer_id::text END,
+		channel, event, ts, value::numeric, department => department) AS id, anonymous
+	FROM api_events ORDER BY ts) r;
+SELECT count(*) AS cookies_stitched, sum(moved) AS touchpoints_moved
+FROM (SELECT journey.link_identity('cookie:' || customer_id, customer_id::text, 'cookie') AS moved
+	FROM (SELECT DISTINCT customer_id FROM api_events WHERE anonymous) a
+	ORDER BY customer_id) l;
+SELECT count(*) AS stage_changes
+FROM (SELECT journey.set_stage(customer_id::text, 'lifecycle', stage, entered)
+	FROM demo.stage_history WHERE customer_id <= 2000 ORDER BY entered) s;
+SELECT journey.refresh_journeys() AS journeys_refreshed;
+SELECT (SELECT count(*) FROM journey.customers) AS customers,
+	(SELECT count(*) FROM journey.customer_journeys
+	 WHERE journey OPERATOR(journey.=) (SELECT journey.journey_agg(ts, channel, value)
+		FROM api_events a WHERE a.customer_id::text = customer)) AS journeys_equal_to_the_raw_events;
+
+\echo
+\echo '== 18. Marketing: acquisition by first channel'
+SELECT first_channel, first_department, sum(customers) AS customers
+FROM journey.marketing_acquisition
+GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 6;
+
+\echo
+\echo '== 19. Sales: the pipeline (current lifecycle stage), and lead handoff from marketing to sales'
+SELECT stage, owner, customers
+FROM journey.sales_pipeline WHERE model = 'lifecycle'
+ORDER BY stage::journey.lifecycle;
+SELECT count(*) AS leads_handed_off,
+	justify_hours(date_trunc('minute', percentile_cont(0.5) WITHIN GROUP (ORDER BY handoff))) AS median_handoff
+FROM journey.sales_lead_handoff;
+
+\echo
+\echo '== 20. Customer service: contacts, contacts after purchase, waits at handoffs between departments'
+SELECT count(*) AS customers_in_contact, sum(contacts) AS contacts,
+	sum(contacts_after_purchase) AS after_purchase
+FROM journey.service_contacts;
+SELECT from_department, to_department, count(*) AS handoffs,
+	justify_hours(date_trunc('minute', percentile_cont(0.5) WITHIN GROUP (ORDER BY waited))) AS median_wait
+FROM journey.service_handoffs
+GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 8;
+
+\echo
+\echo '== 21. Billing: revenue by the lifecycle stage the customer was in when paying'
+SELECT stage, count(DISTINCT customer) AS customers, sum(revenue) AS revenue, sum(payments) AS payments
+FROM journey.billing_revenue WHERE model = 'lifecycle'
+GROUP BY stage ORDER BY stage::journey.lifecycle;
