@@ -17,7 +17,9 @@
 #      with everyone's `make install`): dpkg -i the .deb, start a throwaway
 #      cluster as postgres on a free port, run `make installcheck` from a copy
 #      of the tree in which nothing was ever built (so only the packaged
-#      files can be used), stop and delete the cluster, dpkg -r the package,
+#      files can be used), stop and delete the cluster, run the autopkgtest
+#      debian/tests/installcheck (pg_buildext installcheck in pg_virtualenv)
+#      against the installed package, dpkg -r the package,
 #      check its files are gone, and `make install` journey from the copy so
 #      that the machine is left as developers expect it;
 #   5. delete the temporary directory and print "N passed, N failed".
@@ -423,6 +425,18 @@ check "installed files unchanged after the tests (dpkg --verify)" \
 say "stop and delete the cluster"
 stop_cluster
 check "cluster stopped and deleted" [ ! -e "$WORK/pg-$PORT" ]
+
+# The autopkgtest shipped in debian/tests/ does the same through pg_buildext
+# and pg_virtualenv: run it too, so that it is known to work.
+say "debian/tests/installcheck (the autopkgtest) against the installed package"
+AUTOPKG=$WORK/autopkgtest
+mkdir "$AUTOPKG"
+copy_tree "$AUTOPKG"
+rc=0
+(cd "$AUTOPKG" && sh debian/tests/installcheck) >"$WORK/autopkgtest.log" 2>&1 9>&- || rc=$?
+at=$(sed -n 's/^ *\(All [0-9][0-9]* tests passed\)\. *$/\1/p' "$WORK/autopkgtest.log" | tail -n1)
+[ $rc -eq 0 ] || tail -n 40 "$WORK/autopkgtest.log"
+check "autopkgtest debian/tests/installcheck: ${at:-exit $rc}" [ $rc -eq 0 -a -n "$at" ]
 
 if remove_package; then
 	pass "dpkg -r $PKG"
