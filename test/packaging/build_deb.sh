@@ -124,11 +124,15 @@ remove_package() {
 	INSTALLED_BY_US=0
 }
 
+# The build for it is made before the lock is taken (prebuild), so that
+# under the lock only the install itself runs.
+prebuild() {
+	make -s -C "$SRC" PG_CONFIG="$PG_CONFIG" >"$WORK/make-install.log" 2>&1
+}
 restore_make_install() {
 	say "make install from the copied tree (the package's files are gone)"
-	make -s -C "$SRC" PG_CONFIG="$PG_CONFIG" >"$WORK/make-install.log" 2>&1 &&
-		make -s -C "$SRC" PG_CONFIG="$PG_CONFIG" install >>"$WORK/make-install.log" 2>&1 &&
-		make -s -C "$SRC" PG_CONFIG="$PG_CONFIG" clean >/dev/null 2>&1
+	prebuild &&
+		make -s -C "$SRC" PG_CONFIG="$PG_CONFIG" install >>"$WORK/make-install.log" 2>&1
 }
 
 cleanup() {
@@ -293,6 +297,9 @@ mkdir "$CHECK"
 copy_tree "$CHECK"
 rm -rf "$CHECK/debian"
 
+say "make (for the make install that follows the package's removal)"
+prebuild || { cat "$WORK/make-install.log"; die "make failed in $SRC"; }
+
 LOCK=${JOURNEY_LOCK:-/tmp/journey-install.lock}
 if { if [ -e "$LOCK" ]; then exec 9<"$LOCK"; else exec 9>>"$LOCK"; fi; } 2>/dev/null; then
 	if ! flock -n 9; then
@@ -300,6 +307,7 @@ if { if [ -e "$LOCK" ]; then exec 9<"$LOCK"; else exec 9>>"$LOCK"; fi; } 2>/dev/
 		flock 9
 	fi
 	HAVE_LOCK=1
+	LOCK_T0=$SECONDS
 else
 	die "cannot open $LOCK"
 fi
@@ -454,6 +462,7 @@ else
 fi
 exec 9>&-
 HAVE_LOCK=0
+echo "# held $LOCK for $((SECONDS - LOCK_T0)) s"
 
 summary
 [ $FAILED -eq 0 ]
