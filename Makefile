@@ -63,7 +63,7 @@ journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(FRAGMENTS
 # ---------------------------------------------------------------------------
 # Entry points for people: bootstrap a throwaway cluster, run demo or tests.
 # ---------------------------------------------------------------------------
-.PHONY: demo test bench fuzz
+.PHONY: demo test bench fuzz deb
 demo:
 	bash test/run.sh demo
 
@@ -75,3 +75,8 @@ bench:
 
 fuzz:
 	bash test/run.sh fuzz
+
+# Build the Debian package, install it and run the regression suite against
+# the installed files (doc/packaging.md).
+deb:
+	bash test/packaging/build_deb.sh
