@@ -120,7 +120,7 @@ WHERE department <> 'billing'
 GROUP BY customer_id;
 
 \echo
-\echo '== 11. Acquisition funnel per first channel (steps within 30 days; pct: purchased / contacted)'
+\echo '== 7. Acquisition funnel per first channel (steps within 30 days; pct: purchased / contacted)'
 SELECT coalesce(journey.first_touch(j.j), 'all') AS first_channel,
 	count(*) AS customers,
 	count(*) FILTER (WHERE reached >= 1) AS contacted,
@@ -134,7 +134,7 @@ GROUP BY ROLLUP (journey.first_touch(j.j))
 ORDER BY grouping(journey.first_touch(j.j)), 6 DESC, 1;
 
 \echo
-\echo '== 12. Time to convert: median hours between the funnel steps of the buyers'
+\echo '== 8. Time to convert: median hours between the funnel steps of the buyers'
 SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - times[1])) / 3600)::numeric, 1) AS contact_to_interest,
 	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_cart,
 	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS cart_to_purchase,
@@ -143,7 +143,7 @@ FROM funnel
 WHERE reached = 4;
 
 \echo
-\echo '== 13. The same funnel over stored journeys of events (journey.funnel; same answers)'
+\echo '== 9. The same funnel over stored journeys of events (journey.funnel; same answers)'
 SELECT count(*) FILTER (WHERE s.reached = f.reached) AS same, count(*) AS customers
 FROM (SELECT customer_id,
 		journey.funnel(journey.journey_agg(ts, CASE
@@ -161,7 +161,7 @@ JOIN funnel f USING (customer_id);
  * ========================================================================= */
 
 \echo
-\echo '== 14. Retention cohorts: share of each month''s new customers active again N weeks later'
+\echo '== 10. Retention cohorts: share of each month''s new customers active again N weeks later'
 SELECT to_char(cohort, 'YYYY-MM') AS cohort, count(*) AS customers,
 	round(100.0 * count(*) FILTER (WHERE 1 = ANY (weeks)) / count(*), 1) AS week_1,
 	round(100.0 * count(*) FILTER (WHERE 2 = ANY (weeks)) / count(*), 1) AS week_2,
@@ -178,7 +178,7 @@ GROUP BY cohort
 ORDER BY cohort;
 
 \echo
-\echo '== 15. ClickHouse-style retention: of the customers who visited, who added to a cart, who bought'
+\echo '== 11. ClickHouse-style retention: of the customers who visited, who added to a cart, who bought'
 SELECT r[1] AS visited, r[2] AS carted, r[3] AS bought, count(*) AS customers
 FROM (SELECT customer_id,
 		journey.retention(event IN ('visit', 'store_visit', 'app_open'), event = 'add_to_cart', event = 'purchase') AS r
@@ -187,7 +187,7 @@ GROUP BY 1, 2, 3
 ORDER BY 1 DESC, 2 DESC, 3 DESC;
 
 \echo
-\echo '== 16. Sessions (30 minutes of inactivity end one) by the channel that opened them'
+\echo '== 12. Sessions (30 minutes of inactivity end one) by the channel that opened them'
 SELECT split_part(s.path, ' > ', 1) AS opened_by, count(*) AS sessions,
 	round(avg(s.events), 2) AS touches_per_session,
 	round(avg(extract(epoch FROM s.ended - s.started) / 60)::numeric, 1) AS avg_minutes
@@ -200,7 +200,7 @@ ORDER BY 2 DESC, 1;
  * ========================================================================= */
 
 \echo
-\echo '== 7. Top paths to purchase: the three channels before the first purchase'
+\echo '== 13. Top paths to purchase: the three channels before the first purchase'
 SELECT array_to_string(p, ' > ') AS path_to_purchase, count(*) AS customers
 FROM (SELECT customer_id, journey.path_before(ts, channel, event = 'purchase', 3) AS p
 	FROM demo.events
@@ -212,7 +212,7 @@ ORDER BY 2 DESC, 1
 LIMIT 8;
 
 \echo
-\echo '== 8. Flow of the first steps (the links of a Sankey chart)'
+\echo '== 14. Flow of the first steps (the links of a Sankey chart)'
 SELECT t.step, coalesce(t.from_label, '(start)') AS from_channel,
 	coalesce(t.to_label, '(end)') AS to_channel, count(*) AS customers,
 	round((avg(t.seconds) / 86400)::numeric, 1) AS avg_days
@@ -262,7 +262,7 @@ BEGIN
 END $$;
 
 \echo
-\echo '== 9. Which channels earned the purchases: conversions credited under each model'
+\echo '== 15. Which channels earned the purchases: conversions credited under each model'
 CREATE TEMP VIEW paths AS
 SELECT CASE WHEN c.converted_at IS NULL THEN s.j
 		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
@@ -284,7 +284,7 @@ GROUP BY 1
 ORDER BY markov DESC, 1;
 
 \echo
-\echo '== 10. And which departments: the same models over journeys of departments'
+\echo '== 16. And which departments: the same models over journeys of departments'
 CREATE OR REPLACE TEMP VIEW paths AS
 SELECT CASE WHEN c.converted_at IS NULL THEN s.j
 		ELSE journey.slice(s.j, NULL, c.converted_at + interval '1 microsecond') END AS path,
