@@ -191,7 +191,7 @@ static inline Datum
 funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 					bool has_excl)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "window_funnel");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel");
 	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	int			tsarg = has_mode ? 3 : 2;
 	int64		window;
@@ -802,7 +802,7 @@ window_funnel_final(PG_FUNCTION_ARGS)
 	StepState  *st;
 	FunnelParams p;
 
-	step_agg_context(fcinfo, "window_funnel_final");
+	journey_agg_context(fcinfo, "window_funnel_final");
 	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	if (st == NULL)
 		PG_RETURN_INT32(0);
@@ -835,7 +835,7 @@ funnel_times_final_common(FunctionCallInfo fcinfo, bool is_tz)
 	int64		times[STEP_MAX_STEPS];
 	int			level = 0;
 
-	step_agg_context(fcinfo, "window_funnel_times_final");
+	journey_agg_context(fcinfo, "window_funnel_times_final");
 	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	if (st != NULL)
 	{
@@ -864,7 +864,7 @@ window_funnel_times_final_int(PG_FUNCTION_ARGS)
 Datum
 window_funnel_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "window_funnel_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel_combine");
 	StepState  *a = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	StepState  *b = PG_ARGISNULL(1) ? NULL : (StepState *) PG_GETARG_POINTER(1);
 
@@ -891,7 +891,7 @@ window_funnel_serial(PG_FUNCTION_ARGS)
 {
 	StepState  *st = (StepState *) PG_GETARG_POINTER(0);
 
-	step_agg_context(fcinfo, "window_funnel_serial");
+	journey_agg_context(fcinfo, "window_funnel_serial");
 	PG_RETURN_BYTEA_P(step_state_serialize(st));
 }
 
@@ -902,7 +902,7 @@ window_funnel_serial(PG_FUNCTION_ARGS)
 Datum
 window_funnel_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "window_funnel_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StepState  *st = step_state_deserialize(bytes, aggcontext);
 	FunnelParams p = funnel_params_of(st);

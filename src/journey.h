@@ -137,6 +137,9 @@ extern int	journey_event_cmp(const JourneyEvent *a, const JourneyEvent *b,
 extern int	journey_cmp_internal(const Journey *a, const Journey *b);
 extern Journey *journey_empty(void);
 
+/* journey.c */
+extern MemoryContext journey_agg_context(FunctionCallInfo fcinfo, const char *fname);
+
 /* journey_io.c */
 extern char *journey_format_ts(char *buf, TimestampTz ts);
 

@@ -24,18 +24,6 @@ PG_FUNCTION_INFO_V1(journey_agg_combine);
 PG_FUNCTION_INFO_V1(journey_agg_serial);
 PG_FUNCTION_INFO_V1(journey_agg_deserial);
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 static JourneyBuilder *
 new_state(MemoryContext aggcontext)
 {
@@ -53,7 +41,7 @@ new_state(MemoryContext aggcontext)
 Datum
 journey_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "journey_agg_trans");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_agg_trans");
 	JourneyBuilder *b = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	text	   *label;
 	int32		li;
@@ -85,7 +73,7 @@ journey_agg_final(PG_FUNCTION_ARGS)
 {
 	JourneyBuilder *b;
 
-	agg_context(fcinfo, "journey_agg_final");
+	journey_agg_context(fcinfo, "journey_agg_final");
 	b = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	if (b == NULL || b->nevents == 0)
 		PG_RETURN_NULL();
@@ -98,7 +86,7 @@ journey_agg_final(PG_FUNCTION_ARGS)
 Datum
 journey_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "journey_agg_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_agg_combine");
 	JourneyBuilder *a = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	JourneyBuilder *b = PG_ARGISNULL(1) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(1);
 	JourneyData bd;
@@ -129,7 +117,7 @@ journey_agg_serial(PG_FUNCTION_ARGS)
 	JourneyBuilder *b = (JourneyBuilder *) PG_GETARG_POINTER(0);
 	Journey    *j;
 
-	agg_context(fcinfo, "journey_agg_serial");
+	journey_agg_context(fcinfo, "journey_agg_serial");
 	j = journey_builder_finish(b);
 	/* A journey is a valid bytea: same varlena layout, opaque bytes. */
 	PG_RETURN_BYTEA_P((bytea *) j);
@@ -142,7 +130,7 @@ journey_agg_serial(PG_FUNCTION_ARGS)
 Datum
 journey_agg_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "journey_agg_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_agg_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	JourneyData jd;
 	JourneyBuilder *b;

@@ -680,18 +680,6 @@ journey_contained(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static MemoryContext
-merge_agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 static JourneyBuilder *
 merge_agg_new_state(MemoryContext aggcontext)
 {
@@ -708,7 +696,7 @@ merge_agg_new_state(MemoryContext aggcontext)
 Datum
 journey_merge_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = merge_agg_context(fcinfo, "journey_merge_agg_trans");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_merge_agg_trans");
 	JourneyBuilder *b = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	Journey    *j;
 	JourneyData jd;
@@ -736,7 +724,7 @@ journey_merge_agg_trans(PG_FUNCTION_ARGS)
 Datum
 journey_merge_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = merge_agg_context(fcinfo, "journey_merge_agg_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_merge_agg_combine");
 	JourneyBuilder *a = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	JourneyBuilder *b = PG_ARGISNULL(1) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(1);
 	JourneyData bd;
@@ -767,7 +755,7 @@ journey_merge_agg_final(PG_FUNCTION_ARGS)
 {
 	JourneyBuilder *b;
 
-	merge_agg_context(fcinfo, "journey_merge_agg_final");
+	journey_agg_context(fcinfo, "journey_merge_agg_final");
 	b = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	if (b == NULL)
 		PG_RETURN_NULL();

@@ -28,18 +28,6 @@ PG_FUNCTION_INFO_V1(journey_path_table_deserial);
 
 #define INITIAL_SLOTS 64
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 PathTable *
 path_table_new(MemoryContext mcxt)
 {
@@ -301,7 +289,7 @@ PathTable *
 path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 				 int32 default_param_int)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, fname);
+	MemoryContext aggcontext = journey_agg_context(fcinfo, fname);
 	PathTable  *pt = PG_ARGISNULL(0) ? NULL : (PathTable *) PG_GETARG_POINTER(0);
 	float8		conv;
 	float8		value;
@@ -398,7 +386,7 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 Datum
 journey_path_table_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "journey_path_table_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_path_table_combine");
 	PathTable  *a = PG_ARGISNULL(0) ? NULL : (PathTable *) PG_GETARG_POINTER(0);
 	PathTable  *b = PG_ARGISNULL(1) ? NULL : (PathTable *) PG_GETARG_POINTER(1);
 
@@ -451,7 +439,7 @@ path_table_serialize(const PathTable *pt)
 Datum
 journey_path_table_serial(PG_FUNCTION_ARGS)
 {
-	agg_context(fcinfo, "journey_path_table_serial");
+	journey_agg_context(fcinfo, "journey_path_table_serial");
 	PG_RETURN_BYTEA_P(path_table_serialize((PathTable *) PG_GETARG_POINTER(0)));
 }
 
@@ -565,7 +553,7 @@ path_table_deserialize(bytea *bytes, MemoryContext mcxt)
 Datum
 journey_path_table_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "journey_path_table_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_path_table_deserial");
 
 	PG_RETURN_POINTER(path_table_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext));
 }

@@ -326,18 +326,6 @@ journey_path_before(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static MemoryContext
-path_agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 static PathState *
 path_state_new(MemoryContext mcxt)
 {
@@ -408,7 +396,7 @@ path_state_add(PathState *st, int64 ts, int32 label, bool anchor)
 Datum
 path_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = path_agg_context(fcinfo, "path_agg_trans");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_trans");
 	PathState  *st = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
 	int32		steps;
 	int32		occurrence = PATH_OCC_FIRST;
@@ -516,7 +504,7 @@ path_final(FunctionCallInfo fcinfo, bool after)
 	int32	   *lidx;
 	ArrayType  *result;
 
-	path_agg_context(fcinfo, after ? "path_after_final" : "path_before_final");
+	journey_agg_context(fcinfo, after ? "path_after_final" : "path_before_final");
 	st = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
 	if (st == NULL || st->nanchors == 0)
 		PG_RETURN_NULL();		/* no row where the anchor holds */
@@ -586,7 +574,7 @@ path_state_merge(PathState *a, PathState *b)
 Datum
 path_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = path_agg_context(fcinfo, "path_agg_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_combine");
 	PathState  *a = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
 	PathState  *b = PG_ARGISNULL(1) ? NULL : (PathState *) PG_GETARG_POINTER(1);
 
@@ -617,7 +605,7 @@ path_agg_serial(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int32		i;
 
-	path_agg_context(fcinfo, "path_agg_serial");
+	journey_agg_context(fcinfo, "path_agg_serial");
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PATH_STATE_VERSION);
 	pq_sendint32(&buf, st->steps);
@@ -663,7 +651,7 @@ get_int32(StringInfo buf)
 Datum
 path_agg_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = path_agg_context(fcinfo, "path_agg_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	PathState  *st;

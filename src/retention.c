@@ -268,7 +268,7 @@ bucket_interval(Interval *iv)
 static TimeList *
 buckets_add(FunctionCallInfo fcinfo, int64 ts, int64 width, int32 max_buckets)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets");
 	TimeList   *tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
 
 	check_bucket_params(width, max_buckets);
@@ -304,7 +304,7 @@ activity_buckets_trans(PG_FUNCTION_ARGS)
 
 	if (any_arg_null(fcinfo))
 	{
-		step_agg_context(fcinfo, "activity_buckets");
+		journey_agg_context(fcinfo, "activity_buckets");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
@@ -324,7 +324,7 @@ activity_buckets_trans_int8(PG_FUNCTION_ARGS)
 
 	if (any_arg_null(fcinfo))
 	{
-		step_agg_context(fcinfo, "activity_buckets");
+		journey_agg_context(fcinfo, "activity_buckets");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
@@ -349,7 +349,7 @@ activity_buckets_trans_date(PG_FUNCTION_ARGS)
 
 	if (any_arg_null(fcinfo))
 	{
-		step_agg_context(fcinfo, "activity_buckets");
+		journey_agg_context(fcinfo, "activity_buckets");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
@@ -407,7 +407,7 @@ activity_buckets_final(PG_FUNCTION_ARGS)
 {
 	ArrayType  *r;
 
-	step_agg_context(fcinfo, "activity_buckets_final");
+	journey_agg_context(fcinfo, "activity_buckets_final");
 	r = buckets_result(PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0));
 	if (r == NULL)
 		PG_RETURN_NULL();
@@ -417,7 +417,7 @@ activity_buckets_final(PG_FUNCTION_ARGS)
 Datum
 activity_buckets_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets_combine");
 	TimeList   *a = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
 	TimeList   *b = PG_ARGISNULL(1) ? NULL : (TimeList *) PG_GETARG_POINTER(1);
 
@@ -430,14 +430,14 @@ activity_buckets_combine(PG_FUNCTION_ARGS)
 Datum
 activity_buckets_serial(PG_FUNCTION_ARGS)
 {
-	step_agg_context(fcinfo, "activity_buckets_serial");
+	journey_agg_context(fcinfo, "activity_buckets_serial");
 	PG_RETURN_BYTEA_P(time_list_serialize((TimeList *) PG_GETARG_POINTER(0)));
 }
 
 Datum
 activity_buckets_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets_deserial");
 	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
 
 	if (tl->has_params)

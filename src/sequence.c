@@ -579,7 +579,7 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
 Datum
 sequence_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_trans");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_trans");
 	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	Oid			tstype = get_fn_expr_argtype(fcinfo->flinfo, 2);
 	int64		unit;
@@ -634,7 +634,7 @@ sequence_final_common(FunctionCallInfo fcinfo, const char *fname, bool count_all
 	StepState  *st;
 	SeqPattern *pat;
 
-	step_agg_context(fcinfo, fname);
+	journey_agg_context(fcinfo, fname);
 	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	if (st == NULL || st->nevents == 0 || !st->has_params)
 		return 0;
@@ -669,7 +669,7 @@ sequence_count_final(PG_FUNCTION_ARGS)
 Datum
 sequence_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_combine");
 	StepState  *a = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	StepState  *b = PG_ARGISNULL(1) ? NULL : (StepState *) PG_GETARG_POINTER(1);
 
@@ -694,7 +694,7 @@ sequence_serial(PG_FUNCTION_ARGS)
 {
 	StepState  *st = (StepState *) PG_GETARG_POINTER(0);
 
-	step_agg_context(fcinfo, "sequence_serial");
+	journey_agg_context(fcinfo, "sequence_serial");
 	PG_RETURN_BYTEA_P(step_state_serialize(st));
 }
 
@@ -705,7 +705,7 @@ sequence_serial(PG_FUNCTION_ARGS)
 Datum
 sequence_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "sequence_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StepState  *st = step_state_deserialize(bytes, aggcontext);
 

@@ -193,7 +193,7 @@ session_number_int8(PG_FUNCTION_ARGS)
 static TimeList *
 sessions_add(FunctionCallInfo fcinfo, int64 ts, int64 gap)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "session_count");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count");
 	TimeList   *tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
 
 	if (tl == NULL)
@@ -212,7 +212,7 @@ session_count_trans(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
-		step_agg_context(fcinfo, "session_count");
+		journey_agg_context(fcinfo, "session_count");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
@@ -227,7 +227,7 @@ session_count_trans_int8(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
-		step_agg_context(fcinfo, "session_count");
+		journey_agg_context(fcinfo, "session_count");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
@@ -271,7 +271,7 @@ session_count_final(PG_FUNCTION_ARGS)
 {
 	TimeList   *tl;
 
-	step_agg_context(fcinfo, "session_count_final");
+	journey_agg_context(fcinfo, "session_count_final");
 	tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
 	if (tl == NULL || tl->n == 0)
 		PG_RETURN_INT32(0);
@@ -282,7 +282,7 @@ session_count_final(PG_FUNCTION_ARGS)
 Datum
 session_count_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "session_count_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count_combine");
 	TimeList   *a = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
 	TimeList   *b = PG_ARGISNULL(1) ? NULL : (TimeList *) PG_GETARG_POINTER(1);
 
@@ -295,14 +295,14 @@ session_count_combine(PG_FUNCTION_ARGS)
 Datum
 session_count_serial(PG_FUNCTION_ARGS)
 {
-	step_agg_context(fcinfo, "session_count_serial");
+	journey_agg_context(fcinfo, "session_count_serial");
 	PG_RETURN_BYTEA_P(time_list_serialize((TimeList *) PG_GETARG_POINTER(0)));
 }
 
 Datum
 session_count_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "session_count_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count_deserial");
 	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
 
 	if (tl->limit != 0)

@@ -207,7 +207,7 @@ stage_state_set_params(StageState *st, const char *aggname, const char *tsname,
 static StageState *
 stage_trans_state(FunctionCallInfo fcinfo, const char *fname)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, fname);
+	MemoryContext aggcontext = journey_agg_context(fcinfo, fname);
 	StageState *st;
 
 	if (PG_ARGISNULL(0))
@@ -275,7 +275,7 @@ time_in_stage_trans(PG_FUNCTION_ARGS)
 Datum
 stage_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "stage_combine");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "stage_combine");
 	StageState *a = PG_ARGISNULL(0) ? NULL : (StageState *) PG_GETARG_POINTER(0);
 	StageState *b = PG_ARGISNULL(1) ? NULL : (StageState *) PG_GETARG_POINTER(1);
 	int32		i;
@@ -312,7 +312,7 @@ stage_serial(PG_FUNCTION_ARGS)
 	uint8		flags = 0;
 	int32		i;
 
-	step_agg_context(fcinfo, "stage_serial");
+	journey_agg_context(fcinfo, "stage_serial");
 	st = (StageState *) PG_GETARG_POINTER(0);
 	if (st->has_params)
 		flags |= STAGE_HAS_PARAMS;
@@ -367,7 +367,7 @@ stage_is_label_of(Oid stage, Oid enumtype)
 Datum
 stage_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = step_agg_context(fcinfo, "stage_deserial");
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "stage_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	StageState *st;
@@ -467,7 +467,7 @@ stage_final_state(FunctionCallInfo fcinfo, const char *fname, TypeCacheEntry **t
 	StageState *st;
 	Oid			enumtype;
 
-	step_agg_context(fcinfo, fname);
+	journey_agg_context(fcinfo, fname);
 	enumtype = stage_arg_enumtype(fcinfo, 2);
 	*tcache = lookup_type_cache(enumtype, 0);
 	st = PG_ARGISNULL(0) ? NULL : (StageState *) PG_GETARG_POINTER(0);

@@ -74,7 +74,5 @@ extern StepState *step_state_from_journey_ext(Journey *j, ArrayType *labels,
 											  bool keep_empty, MemoryContext mcxt);
 extern int64 interval_to_usec(Interval *iv, const char *what);
 
-/* The transition function's aggregate memory context, or an error. */
-extern MemoryContext step_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
 #endif							/* JOURNEY_STEP_STATE_H */
