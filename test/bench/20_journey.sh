@@ -26,10 +26,11 @@ BENCH_WORKERS=2 bench -d "floor: count(*)" floor_par \
 BENCH_WORKERS=2 bench -d "journey.journey_agg(ts, label)" journey_agg_par \
 	"SELECT customer_id, journey.journey_agg(ts, label) $by_customer"
 time_table floor_par
-printf '\n%-40s %11s %11s %9s %9s\n' "speed-up over 0 workers" "0 workers" "2 workers" speed-up launched
+printf '\n'
+bench_line '%-40s %11s %12s %9s %9s' "speed-up over 0 workers" "0 workers" "2 workers" speed-up launched
 for pair in floor:floor_par journey_agg:journey_agg_par; do
 	s=${pair%%:*} p=${pair#*:}
-	printf '%-40s %11s %11s %8sx %9s\n' "${BENCH_DESC[$s]}" "${BENCH_MS[$s]}" \
+	bench_line '%-40s %11s %12s %8sx %9s' "${BENCH_DESC[$s]}" "${BENCH_MS[$s]}" \
 		"${BENCH_MS[$p]}" "$(bench_ratio "${BENCH_MS[$s]}" "${BENCH_MS[$p]}")" "${BENCH_WL[$p]}"
 done
 

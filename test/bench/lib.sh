@@ -218,6 +218,15 @@ bench() {
 	printf ' %s ms\n' "${BENCH_MS[$name]}" >&2
 }
 
+# bench_line FORMAT ARGS...: printf FORMAT ARGS, then a newline, without the
+# trailing blanks of empty last columns.
+bench_line() {
+	local line
+	# shellcheck disable=SC2059
+	line=$(printf "$@")
+	printf '%s\n' "${line%"${line##*[! ]}"}"
+}
+
 # ratio A B: A / B with two decimals.
 bench_ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
@@ -237,7 +246,8 @@ bench_check() {
 
 time_table() {
 	local base=${1:-${BENCH_ROWS[0]}} name ratio tgt ref max res shown
-	printf '\n%-40s %11s %11s  %-22s %s\n' query "median ms" "x $base" target result
+	printf '\n'
+	bench_line '%-40s %11s %12s  %-22s %s' query "median ms" "x $base" target result
 	for name in "${BENCH_ROWS[@]}"; do
 		ratio=$(bench_ratio "${BENCH_MS[$name]}" "${BENCH_MS[$base]}")
 		tgt="" res="" shown=""
@@ -250,7 +260,7 @@ time_table() {
 			bench_check "$shown" "$max"
 			res="$BENCH_RESULT (${shown}x)"
 		fi
-		printf '%-40s %11s %11s  %-22s %s\n' "${BENCH_DESC[$name]}" "${BENCH_MS[$name]}" \
+		bench_line '%-40s %11s %12s  %-22s %s' "${BENCH_DESC[$name]}" "${BENCH_MS[$name]}" \
 			"$ratio" "${tgt:--}" "$res"
 		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BENCH_SECTION" "${BENCH_DESC[$name]}" \
 			"${BENCH_WL[$name]}" "${BENCH_MS[$name]}" "${BENCH_RUNS[$name]}" "$ratio" \
@@ -276,16 +286,17 @@ metric() {
 
 metric_table() {
 	local name tgt res
-	printf '\n%-56s %10s %-12s %-8s %s\n' "" value unit target result
+	printf '\n'
+	bench_line '%-56s %10s %-12s %-8s %s' "" value unit target result
 	for name in "${BENCH_METRICS[@]}"; do
 		tgt=${BENCH_MTGT[$name]} res=""
 		if [ -n "$tgt" ]; then
 			bench_check "${BENCH_MVAL[$name]}" "$tgt"
 			res=$BENCH_RESULT
 		fi
-		printf '%-56s %10s %-12s %-8s %s\n' "$name" "${BENCH_MVAL[$name]}" \
+		bench_line '%-56s %10s %-12s %-8s %s' "$name" "${BENCH_MVAL[$name]}" \
 			"${BENCH_MUNIT[$name]}" "${tgt:+<= $tgt}" "$res"
-		printf '%s\t%s\t\t%s\t\t\t%s\t%s\n' "$BENCH_SECTION" "$name (${BENCH_MUNIT[$name]})" \
+		printf '%s\t%s\t\t%s\t\t\t%s\t%s\n' "$BENCH_SECTION" "$name${BENCH_MUNIT[$name]:+ (${BENCH_MUNIT[$name]})}" \
 			"${BENCH_MVAL[$name]}" "${tgt:+<= $tgt}" "$res" >>"$BENCH_OUT/results.tsv"
 	done
 }
