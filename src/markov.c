@@ -219,35 +219,62 @@ depth_cmp(const void *a, const void *b, void *arg)
 
 /*
  * Gauss-Seidel: x = Q x + r for the unknowns not removed (removed ones are
- * 0).  x holds the starting point and receives the solution.
+ * 0), for two right-hand sides at once (conversions and value share the
+ * sweeps over the transitions).  x1 and x2 hold the starting points and
+ * receive the solutions.  A side whose solution is not wanted has r = NULL.
  */
 static void
-solve(const Chain *ch, const bool *removed, const double *r, double *x)
+solve(const Chain *ch, const bool *removed,
+	  const double *r1, double *x1, const double *r2, double *x2)
 {
 	int64		sweep;
 
 	for (sweep = 0; sweep < MARKOV_MAX_SWEEPS; sweep++)
 	{
-		double		delta = 0;
-		double		scale = 0;
+		double		delta1 = 0;
+		double		scale1 = 0;
+		double		delta2 = 0;
+		double		scale2 = 0;
 		int32		oi;
 
 		for (oi = 0; oi < ch->nstates; oi++)
 		{
 			int32		s = ch->order[oi];
-			double		v;
+			double		v1 = 0;
+			double		v2 = 0;
 			int32		e;
 
 			if (removed && removed[s])
 				continue;
-			v = r[s];
+			if (r1)
+				v1 = r1[s];
+			if (r2)
+				v2 = r2[s];
 			for (e = ch->row[s]; e < ch->row[s + 1]; e++)
-				v += ch->prob[e] * x[ch->col[e]];
-			delta = Max(delta, fabs(v - x[s]));
-			scale = Max(scale, fabs(v));
-			x[s] = v;
+			{
+				double		p = ch->prob[e];
+				int32		t = ch->col[e];
+
+				if (r1)
+					v1 += p * x1[t];
+				if (r2)
+					v2 += p * x2[t];
+			}
+			if (r1)
+			{
+				delta1 = Max(delta1, fabs(v1 - x1[s]));
+				scale1 = Max(scale1, fabs(v1));
+				x1[s] = v1;
+			}
+			if (r2)
+			{
+				delta2 = Max(delta2, fabs(v2 - x2[s]));
+				scale2 = Max(scale2, fabs(v2));
+				x2[s] = v2;
+			}
 		}
-		if (delta <= MARKOV_TOLERANCE * Max(scale, 1e-300))
+		if (delta1 <= MARKOV_TOLERANCE * Max(scale1, 1e-300) &&
+			delta2 <= MARKOV_TOLERANCE * Max(scale2, 1e-300))
 			return;
 		CHECK_FOR_INTERRUPTS();
 	}
@@ -439,8 +466,7 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	/* The full chain. */
 	x_conv = palloc0(ch.nstates * sizeof(double));
 	x_value = palloc0(ch.nstates * sizeof(double));
-	solve(&ch, NULL, ch.r_conv, x_conv);
-	solve(&ch, NULL, ch.r_value, x_value);
+	solve(&ch, NULL, ch.r_conv, x_conv, ch.r_value, x_value);
 	P = x_conv[0];
 	V = x_value[0];
 
@@ -468,16 +494,12 @@ journey_markov_final(PG_FUNCTION_ARGS)
 		}
 		if (!any)
 			continue;
+		solve(&ch, removed, P > 0 ? ch.r_conv : NULL, y_conv,
+			  V != 0 ? ch.r_value : NULL, y_value);
 		if (P > 0)
-		{
-			solve(&ch, removed, ch.r_conv, y_conv);
 			re_conv[c] = Max(0.0, 1.0 - y_conv[0] / P);
-		}
 		if (V != 0)
-		{
-			solve(&ch, removed, ch.r_value, y_value);
 			re_value[c] = 1.0 - y_value[0] / V;
-		}
 		sum_re_conv += re_conv[c];
 		sum_re_value += re_value[c];
 	}
