@@ -10,7 +10,8 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
 rc=0
-psql -X -v ON_ERROR_STOP=1 -f "$here/journey_example.sql" >"$out" || rc=$?
+# stderr too, in order: the expected errors show where they happen
+psql -X -v ON_ERROR_STOP=1 -f "$here/journey_example.sql" >"$out" 2>&1 || rc=$?
 cat "$out"
 
 pass=$(grep -c '^ok [0-9]' "$out")
