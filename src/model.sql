@@ -344,15 +344,15 @@ BEGIN
 	IF prev.stage = stage THEN
 		RETURN;				-- already there at that time
 	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
 	IF next.stage = stage THEN
 		-- entered earlier than recorded
 		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
 	ELSE
 		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
 		VALUES (cust, model, stage, at, next.entered, dept, reason);
-	END IF;
-	IF prev.id IS NOT NULL THEN
-		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
 	END IF;
 
 	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
@@ -411,7 +411,7 @@ BEGIN
 	IF aj.customer IS NOT NULL THEN
 		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
 		VALUES (target, aj.channels, aj.events, aj.first_seen, aj.last_seen)
-		ON CONFLICT (customer) DO UPDATE
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
 			SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
 				events = d.events OPERATOR(@extschema@.||) excluded.events,
 				first_seen = LEAST(d.first_seen, excluded.first_seen),
@@ -521,7 +521,7 @@ BEGIN
 	)
 	INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
 	SELECT * FROM fresh
-	ON CONFLICT (customer) DO UPDATE
+	ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
 		SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
 			events = d.events OPERATOR(@extschema@.||) excluded.events,
 			first_seen = LEAST(d.first_seen, excluded.first_seen),

@@ -377,7 +377,7 @@ stage_deserial(PG_FUNCTION_ARGS)
 	Oid			stage_param;
 	int32		n,
 				i;
-	Oid			checked = InvalidOid;	/* last stage found valid */
+	Oid			checked = InvalidOid;	/* last stage found valid, if any */
 
 	buf.data = VARDATA_ANY(bytes);
 	buf.len = VARSIZE_ANY_EXHDR(bytes);
@@ -428,7 +428,7 @@ stage_deserial(PG_FUNCTION_ARGS)
 		TimestampTz ts = pq_getmsgint64(&buf);
 		Oid			stage = pq_getmsgint(&buf, 4);
 
-		if (stage != checked)
+		if (stage != checked || !OidIsValid(stage))
 		{
 			if (!stage_is_label_of(stage, enumtype))
 				bad_state("stage is not a label of the stage model");
@@ -754,7 +754,7 @@ static StageMeta *
 stage_meta_lookup(FunctionCallInfo fcinfo)
 {
 	StageMetaCache *cache = (StageMetaCache *) fcinfo->flinfo->fn_extra;
-	Oid			enumtype = getBaseType(get_fn_expr_argtype(fcinfo->flinfo, 0));
+	Oid			enumtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	Oid			stage = PG_GETARG_OID(0);
 	LocalTransactionId lxid = MyProc->lxid;
 	CommandId	cid = GetCurrentCommandId(false);
@@ -762,6 +762,7 @@ stage_meta_lookup(FunctionCallInfo fcinfo)
 
 	if (!OidIsValid(enumtype))
 		elog(ERROR, "could not determine the stage model of a stage");
+	enumtype = getBaseType(enumtype);
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StageMetaCache));

@@ -100,6 +100,7 @@ EOF
 
 psql_q -d "$db" -c "SELECT journey.refresh_journeys()" > /dev/null
 diff=$(psql_q -d "$db" <<'EOF'
+SET search_path = public, journey;
 SELECT count(*) FROM (
 	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j
 	FROM journey.touchpoints GROUP BY customer) r

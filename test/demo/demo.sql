@@ -157,6 +157,45 @@ FROM (SELECT customer_id,
 JOIN funnel f USING (customer_id);
 
 /* =========================================================================
+ * Retention and sessions
+ * ========================================================================= */
+
+\echo
+\echo '== 14. Retention cohorts: share of each month''s new customers active again N weeks later'
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, count(*) AS customers,
+	round(100.0 * count(*) FILTER (WHERE 1 = ANY (weeks)) / count(*), 1) AS week_1,
+	round(100.0 * count(*) FILTER (WHERE 2 = ANY (weeks)) / count(*), 1) AS week_2,
+	round(100.0 * count(*) FILTER (WHERE 4 = ANY (weeks)) / count(*), 1) AS week_4,
+	round(100.0 * count(*) FILTER (WHERE 8 = ANY (weeks)) / count(*), 1) AS week_8,
+	round(100.0 * count(*) FILTER (WHERE 12 = ANY (weeks)) / count(*), 1) AS week_12
+FROM (SELECT customer_id, date_trunc('month', min(ts)) AS cohort,
+		journey.activity_buckets(ts, interval '7 days', 13) AS weeks
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE cohort < '2026-10-01'
+GROUP BY cohort
+ORDER BY cohort;
+
+\echo
+\echo '== 15. ClickHouse-style retention: of the customers who visited, who added to a cart, who bought'
+SELECT r[1] AS visited, r[2] AS carted, r[3] AS bought, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.retention(event IN ('visit', 'store_visit', 'app_open'), event = 'add_to_cart', event = 'purchase') AS r
+	FROM demo.events GROUP BY customer_id) s
+GROUP BY 1, 2, 3
+ORDER BY 1 DESC, 2 DESC, 3 DESC;
+
+\echo
+\echo '== 16. Sessions (30 minutes of inactivity end one) by the channel that opened them'
+SELECT split_part(s.path, ' > ', 1) AS opened_by, count(*) AS sessions,
+	round(avg(s.events), 2) AS touches_per_session,
+	round(avg(extract(epoch FROM s.ended - s.started) / 60)::numeric, 1) AS avg_minutes
+FROM demo.journeys, journey.sessions(j, interval '30 minutes') s
+GROUP BY 1
+ORDER BY 2 DESC, 1;
+
+/* =========================================================================
  * Paths
  * ========================================================================= */
 
