@@ -4,7 +4,8 @@
  *	  The (time, step mask) state shared by funnels and sequence matching.
  *
  * See step_state.h.  Order of events: by time, then by the lowest step the
- * event satisfies, then by the whole mask.  So events at the same instant
+ * event satisfies (events satisfying none, kept only with keep_empty, come
+ * first), then by the whole mask.  So events at the same instant
  * are seen in step order (a tie can advance a funnel), and the order is the
  * same however the rows arrived — the row-level aggregates and the journey
  * overloads sort identically and hence agree.
@@ -44,6 +45,13 @@ step_state_new(MemoryContext mcxt)
 	st->mcxt = mcxt;
 	st->sorted = true;
 	return st;
+}
+
+/* The lowest set bit of a mask, -1 for an empty mask (sorts first). */
+static inline int
+step_lowest(uint64 mask)
+{
+	return mask == 0 ? -1 : pg_rightmost_one_pos64(mask);
 }
 
 pg_attribute_noreturn()
@@ -108,7 +116,7 @@ step_state_add(StepState *st, int64 ts, uint64 mask)
 {
 	StepEvent  *e;
 
-	if (mask == 0)
+	if (mask == 0 && !st->keep_empty)
 		return;
 	if (st->nevents >= st->maxevents)
 	{
@@ -134,8 +142,8 @@ step_state_add(StepState *st, int64 ts, uint64 mask)
 		StepEvent  *prev = e - 1;
 
 		if (prev->ts > ts ||
-			(prev->ts == ts && (pg_rightmost_one_pos64(prev->mask) > pg_rightmost_one_pos64(mask) ||
-								(pg_rightmost_one_pos64(prev->mask) == pg_rightmost_one_pos64(mask) &&
+			(prev->ts == ts && (step_lowest(prev->mask) > step_lowest(mask) ||
+								(step_lowest(prev->mask) == step_lowest(mask) &&
 								 prev->mask > mask))))
 			st->sorted = false;
 	}
@@ -172,8 +180,8 @@ step_event_cmp(const void *pa, const void *pb)
 
 	if (a->ts != b->ts)
 		return a->ts < b->ts ? -1 : 1;
-	la = pg_rightmost_one_pos64(a->mask);
-	lb = pg_rightmost_one_pos64(b->mask);
+	la = step_lowest(a->mask);
+	lb = step_lowest(b->mask);
 	if (la != lb)
 		return la < lb ? -1 : 1;
 	if (a->mask != b->mask)
@@ -204,6 +212,7 @@ step_state_combine(StepState *a, StepState *b, MemoryContext mcxt)
 		return a;
 	if (a == NULL)
 		a = step_state_new(mcxt);
+	a->keep_empty = a->keep_empty || b->keep_empty;
 	if (b->nsteps != 0)
 		step_state_set_nsteps(a, b->nsteps);
 	if (b->has_params)
@@ -215,7 +224,8 @@ step_state_combine(StepState *a, StepState *b, MemoryContext mcxt)
 }
 
 /*
- * Serialized form: version byte, nsteps, has_params, param_int,
+ * Serialized form: version byte, nsteps, a flags byte (bit 0: has_params,
+ * bit 1: keep_empty; other bits zero), param_int,
  * param_flags, text length (-1 for none) and bytes, nevents, then
  * (ts, mask) pairs; integers in network order.
  */
@@ -228,7 +238,7 @@ step_state_serialize(StepState *st)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, STEP_STATE_VERSION);
 	pq_sendint32(&buf, st->nsteps);
-	pq_sendbyte(&buf, st->has_params ? 1 : 0);
+	pq_sendbyte(&buf, (st->has_params ? 1 : 0) | (st->keep_empty ? 2 : 0));
 	pq_sendint64(&buf, st->param_int);
 	pq_sendint32(&buf, st->param_flags);
 	pq_sendint32(&buf, st->param_text ? st->param_text_len : -1);
@@ -267,6 +277,7 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
 	int64		param_int;
 	uint32		param_flags;
 	bool		has_params;
+	int			flags;
 	uint64		allowed;
 
 	buf.data = VARDATA_ANY(bytes);
@@ -282,7 +293,11 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
 	if (nsteps < 0 || nsteps > STEP_MAX_STEPS)
 		bad_state("invalid number of steps");
 	st->nsteps = nsteps;
-	has_params = pq_getmsgbyte(&buf) != 0;
+	flags = pq_getmsgbyte(&buf);
+	if ((flags & ~3) != 0)
+		bad_state("invalid flags");
+	has_params = (flags & 1) != 0;
+	st->keep_empty = (flags & 2) != 0;
 	param_int = pq_getmsgint64(&buf);
 	param_flags = pq_getmsgint(&buf, 4);
 	len = pq_getmsgint(&buf, 4);
@@ -307,7 +322,7 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
 		int64		ts = pq_getmsgint64(&buf);
 		uint64		mask = (uint64) pq_getmsgint64(&buf);
 
-		if (mask == 0 || (mask & ~allowed) != 0)
+		if ((mask == 0 && !st->keep_empty) || (mask & ~allowed) != 0)
 			bad_state("invalid step mask");
 		step_state_add(st, ts, mask);
 	}
@@ -321,6 +336,17 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
  */
 StepState *
 step_state_from_journey(Journey *j, ArrayType *labels, MemoryContext mcxt)
+{
+	return step_state_from_journey_ext(j, labels, false, mcxt);
+}
+
+/*
+ * Same, but with keep_empty the events matching no label are kept too (as
+ * mask 0), like the rows where no condition holds in a keep_empty state.
+ */
+StepState *
+step_state_from_journey_ext(Journey *j, ArrayType *labels, bool keep_empty,
+							MemoryContext mcxt)
 {
 	StepState  *st = step_state_new(mcxt);
 	JourneyData jd;
@@ -340,6 +366,7 @@ step_state_from_journey(Journey *j, ArrayType *labels, MemoryContext mcxt)
 	if (nelems > STEP_MAX_STEPS)
 		too_many_steps(nelems);
 	st->nsteps = nelems;
+	st->keep_empty = keep_empty;
 
 	journey_decode(j, &jd);
 	label_mask = palloc0(Max(jd.nlabels, 1) * sizeof(uint64));
@@ -354,6 +381,12 @@ step_state_from_journey(Journey *j, ArrayType *labels, MemoryContext mcxt)
 			if (jd.labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
 				memcmp(jd.labels[i].str, VARDATA_ANY(t), jd.labels[i].len) == 0)
 				label_mask[i] |= UINT64CONST(1) << k;
+	}
+	/* one allocation for all events (add then never grows the array) */
+	if (jd.nevents > 0)
+	{
+		st->maxevents = jd.nevents;
+		st->events = MemoryContextAllocHuge(mcxt, (Size) jd.nevents * sizeof(StepEvent));
 	}
 	for (i = 0; i < jd.nevents; i++)
 		step_state_add(st, jd.events[i].ts, label_mask[jd.events[i].label]);

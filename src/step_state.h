@@ -9,7 +9,8 @@
  * thing: for each row, which conditions were true, as a bit mask (bit i set
  * when condition i + 1 holds; NULL counts as false).  Rows where no
  * condition holds are not kept (as in ClickHouse), so memory is 16 bytes per
- * matching row.  The same pairs can be derived from a stored journey by
+ * matching row; an aggregate that needs them (a strict_order funnel: any
+ * other event breaks the chain) sets keep_empty and gets them as mask 0.  The same pairs can be derived from a stored journey by
  * matching labels, which is how the journey overloads give exactly the
  * answers of the row-level aggregates.
  *
@@ -46,6 +47,8 @@ typedef struct StepState
 	int32		nevents;
 	int32		maxevents;
 	bool		sorted;
+	bool		keep_empty;		/* keep rows where no condition holds (mask
+								 * 0), e.g. for strict_order funnels */
 	StepEvent  *events;
 	/* parameters, set from the first row that has them */
 	bool		has_params;
@@ -67,6 +70,8 @@ extern bytea *step_state_serialize(StepState *st);
 extern StepState *step_state_deserialize(bytea *bytes, MemoryContext mcxt);
 extern StepState *step_state_from_journey(Journey *j, ArrayType *labels,
 										  MemoryContext mcxt);
+extern StepState *step_state_from_journey_ext(Journey *j, ArrayType *labels,
+											  bool keep_empty, MemoryContext mcxt);
 extern int64 interval_to_usec(Interval *iv, const char *what);
 
 /* The transition function's aggregate memory context, or an error. */
