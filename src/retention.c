@@ -1,0 +1,473 @@
+/*-------------------------------------------------------------------------
+ *
+ * retention.c
+ *	  Retention: ClickHouse-style retention(cond1, cond2, ...) and N-day
+ *	  activity buckets for cohort charts, over event rows and over stored
+ *	  journeys.
+ *
+ * retention's state is a plain bigint[2] = {number of conditions, mask of
+ * the conditions that held on some row} (0 conditions = no row yet), so it
+ * needs no serialization, travels as text between Citus nodes, and combines
+ * by OR.  The transition function updates it in place when called as an
+ * aggregate, as float8_accum does.
+ *
+ * activity_buckets keeps a thinned list of the group's times (time_list.h)
+ * and numbers the buckets from the smallest in the final function.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+
+#include "journey.h"
+#include "step_state.h"
+#include "time_list.h"
+
+PG_FUNCTION_INFO_V1(retention_trans);
+PG_FUNCTION_INFO_V1(retention_combine);
+PG_FUNCTION_INFO_V1(retention_final);
+PG_FUNCTION_INFO_V1(journey_retention);
+PG_FUNCTION_INFO_V1(activity_buckets_trans);
+PG_FUNCTION_INFO_V1(activity_buckets_trans_int8);
+PG_FUNCTION_INFO_V1(activity_buckets_trans_date);
+PG_FUNCTION_INFO_V1(activity_buckets_final);
+PG_FUNCTION_INFO_V1(activity_buckets_combine);
+PG_FUNCTION_INFO_V1(activity_buckets_serial);
+PG_FUNCTION_INFO_V1(activity_buckets_deserial);
+PG_FUNCTION_INFO_V1(journey_activity_buckets);
+
+#define DEFAULT_MAX_BUCKETS 31
+
+/* ------------------------------------------------------------------------
+ * retention
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Check a retention state (it is user-visible: anyone can call the support
+ * functions) and return its two elements.
+ */
+static void
+retention_state_get(ArrayType *st, int64 *nconds, uint64 *mask)
+{
+	int64	   *v;
+	uint64		allowed;
+
+	if (ARR_ELEMTYPE(st) != INT8OID || ARR_NDIM(st) != 1 ||
+		ARR_DIMS(st)[0] != 2 || ARR_HASNULL(st))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid retention state"),
+				 errdetail("A retention state is a bigint array of two elements.")));
+	v = (int64 *) ARR_DATA_PTR(st);
+	allowed = v[0] >= STEP_MAX_STEPS ? ~UINT64CONST(0) :
+		v[0] <= 0 ? 0 : (UINT64CONST(1) << v[0]) - 1;
+	if (v[0] < 0 || v[0] > STEP_MAX_STEPS || ((uint64) v[1] & ~allowed) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid retention state"),
+				 errdetail("The state has %lld conditions and mask %lld.",
+						   (long long) v[0], (long long) v[1])));
+	*nconds = v[0];
+	*mask = (uint64) v[1];
+}
+
+static ArrayType *
+retention_state_make(int64 nconds, uint64 mask)
+{
+	Datum		d[2];
+
+	d[0] = Int64GetDatum(nconds);
+	d[1] = Int64GetDatum((int64) mask);
+	return construct_array(d, 2, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+static int64
+merge_nconds(int64 a, int64 b)
+{
+	if (a != 0 && b != 0 && a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of retention conditions changed from %lld to %lld within a group",
+						(long long) a, (long long) b)));
+	return a != 0 ? a : b;
+}
+
+/*
+ * retention_trans(state bigint[], conds boolean[]): strict, so rows where the
+ * whole array is NULL (VARIADIC NULL) are skipped; NULL elements are false.
+ */
+Datum
+retention_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *st = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *conds = PG_GETARG_ARRAYTYPE_P(1);
+	int64		nconds;
+	uint64		mask;
+	int32		n;
+	uint64		rowmask;
+
+	retention_state_get(st, &nconds, &mask);
+	rowmask = step_mask_from_array(conds, &n);
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention needs at least one condition")));
+	nconds = merge_nconds(nconds, n);
+	mask |= rowmask;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+	{
+		/* Our own copy of the state in the aggregate context: update it. */
+		int64	   *v = (int64 *) ARR_DATA_PTR(st);
+
+		v[0] = nconds;
+		v[1] = (int64) mask;
+		PG_RETURN_ARRAYTYPE_P(st);
+	}
+	PG_RETURN_ARRAYTYPE_P(retention_state_make(nconds, mask));
+}
+
+/* retention_combine(a, b): OR of the masks; empty states are neutral. */
+Datum
+retention_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
+	int64		na,
+				nb;
+	uint64		ma,
+				mb;
+
+	retention_state_get(a, &na, &ma);
+	retention_state_get(b, &nb, &mb);
+	PG_RETURN_ARRAYTYPE_P(retention_state_make(merge_nconds(na, nb), ma | mb));
+}
+
+/*
+ * The result array: element 1 is whether condition 1 held, element i > 1
+ * whether conditions 1 and i both held (on any rows).
+ */
+static ArrayType *
+retention_result(int32 nconds, uint64 mask)
+{
+	Datum	   *d = palloc(nconds * sizeof(Datum));
+	bool		first = (mask & 1) != 0;
+	int32		i;
+
+	for (i = 0; i < nconds; i++)
+		d[i] = Int32GetDatum(first && (mask & (UINT64CONST(1) << i)) ? 1 : 0);
+	return construct_array(d, nconds, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+}
+
+/* retention_final(state): NULL for a group without rows. */
+Datum
+retention_final(PG_FUNCTION_ARGS)
+{
+	int64		nconds;
+	uint64		mask;
+
+	retention_state_get(PG_GETARG_ARRAYTYPE_P(0), &nconds, &mask);
+	if (nconds == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(retention_result((int32) nconds, mask));
+}
+
+/*
+ * journey_retention(j, VARIADIC labels text[]): retention over a stored
+ * journey, condition i being "the event's label is labels[i]" (a NULL label
+ * matches nothing); the same as the aggregate over the journey's events, so
+ * NULL for an empty journey.
+ */
+Datum
+journey_retention(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY_P(0);
+	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
+	JourneyData jd;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	uint64		mask = 0;
+	int32		i,
+				k;
+
+	if (ARR_NDIM(labels) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("retention labels must be a one-dimensional array")));
+	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &nelems);
+	if (nelems == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention needs at least one condition")));
+	if (nelems > STEP_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many steps: %d", nelems),
+				 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
+
+	journey_decode(j, &jd);
+	if (jd.nevents == 0)
+		PG_RETURN_NULL();
+	/* Every label of a (canonical) journey's dictionary is used by an event. */
+	for (k = 0; k < nelems; k++)
+	{
+		text	   *t;
+
+		if (nulls[k])
+			continue;
+		t = DatumGetTextPP(elems[k]);
+		for (i = 0; i < jd.nlabels; i++)
+			if (jd.labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
+				memcmp(jd.labels[i].str, VARDATA_ANY(t), jd.labels[i].len) == 0)
+				mask |= UINT64CONST(1) << k;
+	}
+	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, mask));
+}
+
+/* ------------------------------------------------------------------------
+ * activity_buckets
+ * ------------------------------------------------------------------------
+ */
+
+#define BUCKET_PARAMS "bucket width and max_buckets"
+
+static void
+check_bucket_params(int64 width, int32 max_buckets)
+{
+	if (width <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bucket width must be positive")));
+	if (max_buckets <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max_buckets must be positive")));
+}
+
+static int64
+bucket_interval(Interval *iv)
+{
+	int64		width = interval_to_usec(iv, "bucket width");
+
+	check_bucket_params(width, 1);
+	return width;
+}
+
+/*
+ * Common part of the transition functions: ts, width and max_buckets have
+ * been read (the caller skips the row if any is NULL).
+ */
+static TimeList *
+buckets_add(FunctionCallInfo fcinfo, int64 ts, int64 width, int32 max_buckets)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets");
+	TimeList   *tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
+
+	check_bucket_params(width, max_buckets);
+	if (tl == NULL)
+		tl = time_list_new(aggcontext);
+	time_list_set_params(tl, width, max_buckets, BUCKET_PARAMS);
+	time_list_add(tl, ts);
+	return tl;
+}
+
+/* Is any argument from the second on NULL? (Those rows are skipped.) */
+static bool
+any_arg_null(FunctionCallInfo fcinfo)
+{
+	int			i;
+
+	for (i = 1; i < PG_NARGS(); i++)
+		if (PG_ARGISNULL(i))
+			return true;
+	return false;
+}
+
+/*
+ * activity_buckets_trans(state, ts timestamptz [, bucket interval
+ * [, max_buckets integer]]).  Not strict: the first row creates the state,
+ * and rows with a NULL argument are skipped.
+ */
+Datum
+activity_buckets_trans(PG_FUNCTION_ARGS)
+{
+	int64		width = USECS_PER_DAY;
+	int32		max_buckets = DEFAULT_MAX_BUCKETS;
+
+	if (any_arg_null(fcinfo))
+	{
+		step_agg_context(fcinfo, "activity_buckets");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	if (PG_NARGS() > 2)
+		width = bucket_interval(PG_GETARG_INTERVAL_P(2));
+	if (PG_NARGS() > 3)
+		max_buckets = PG_GETARG_INT32(3);
+	PG_RETURN_POINTER(buckets_add(fcinfo, PG_GETARG_TIMESTAMPTZ(1), width, max_buckets));
+}
+
+/* activity_buckets_trans_int8(state, ts bigint, bucket bigint [, max_buckets]) */
+Datum
+activity_buckets_trans_int8(PG_FUNCTION_ARGS)
+{
+	int32		max_buckets = DEFAULT_MAX_BUCKETS;
+
+	if (any_arg_null(fcinfo))
+	{
+		step_agg_context(fcinfo, "activity_buckets");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	if (PG_NARGS() > 3)
+		max_buckets = PG_GETARG_INT32(3);
+	PG_RETURN_POINTER(buckets_add(fcinfo, PG_GETARG_INT64(1), PG_GETARG_INT64(2),
+								  max_buckets));
+}
+
+/*
+ * activity_buckets_trans_date(state, day date [, bucket integer
+ * [, max_buckets integer]]): calendar days; bucket counts days.  Infinite
+ * dates are rejected (they have no day number to subtract).
+ */
+Datum
+activity_buckets_trans_date(PG_FUNCTION_ARGS)
+{
+	DateADT		day;
+	int64		width = 1;
+	int32		max_buckets = DEFAULT_MAX_BUCKETS;
+
+	if (any_arg_null(fcinfo))
+	{
+		step_agg_context(fcinfo, "activity_buckets");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	day = PG_GETARG_DATEADT(1);
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("activity_buckets does not accept infinite dates")));
+	if (PG_NARGS() > 2)
+		width = PG_GETARG_INT32(2);
+	if (PG_NARGS() > 3)
+		max_buckets = PG_GETARG_INT32(3);
+	PG_RETURN_POINTER(buckets_add(fcinfo, (int64) day, width, max_buckets));
+}
+
+/*
+ * The sorted distinct bucket numbers of a sorted, thinned list; NULL when
+ * it is empty.
+ */
+static ArrayType *
+buckets_result(TimeList *tl)
+{
+	Datum	   *d;
+	int32		nd = 0;
+	int64		last = -1;
+	int32		i;
+
+	if (tl == NULL || tl->n == 0)
+		return NULL;
+	time_list_thin(tl);
+	d = palloc(tl->n * sizeof(Datum));
+	for (i = 0; i < tl->n; i++)
+	{
+		uint64		k = ((uint64) tl->ts[i] - (uint64) tl->ts[0]) / (uint64) tl->width;
+
+		if (k >= (uint64) tl->limit)
+			break;
+		if ((int64) k != last)
+		{
+			d[nd++] = Int32GetDatum((int32) k);
+			last = (int64) k;
+		}
+	}
+	return construct_array(d, nd, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+}
+
+/*
+ * activity_buckets_final: thinning sorts and shrinks the list in place but
+ * keeps its answer, so the function is READ_ONLY in the aggregate's sense
+ * (like journey_agg_final) and works as a window aggregate.
+ */
+Datum
+activity_buckets_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *r;
+
+	step_agg_context(fcinfo, "activity_buckets_final");
+	r = buckets_result(PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0));
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(r);
+}
+
+Datum
+activity_buckets_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets_combine");
+	TimeList   *a = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
+	TimeList   *b = PG_ARGISNULL(1) ? NULL : (TimeList *) PG_GETARG_POINTER(1);
+
+	a = time_list_combine(a, b, aggcontext, BUCKET_PARAMS);
+	if (a == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+activity_buckets_serial(PG_FUNCTION_ARGS)
+{
+	step_agg_context(fcinfo, "activity_buckets_serial");
+	PG_RETURN_BYTEA_P(time_list_serialize((TimeList *) PG_GETARG_POINTER(0)));
+}
+
+Datum
+activity_buckets_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = step_agg_context(fcinfo, "activity_buckets_deserial");
+	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
+
+	if (tl->has_params)
+		check_bucket_params(tl->width, tl->limit);
+	PG_RETURN_POINTER(tl);
+}
+
+/*
+ * journey_activity_buckets(j, bucket interval, max_buckets integer): the
+ * aggregate's answer on the journey's events; NULL for an empty journey.
+ */
+Datum
+journey_activity_buckets(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY_P(0);
+	int64		width = bucket_interval(PG_GETARG_INTERVAL_P(1));
+	int32		max_buckets = PG_GETARG_INT32(2);
+	JourneyData jd;
+	TimeList   *tl;
+	ArrayType  *r;
+	int32		i;
+
+	check_bucket_params(width, max_buckets);
+	journey_decode(j, &jd);
+	tl = time_list_new(CurrentMemoryContext);
+	time_list_set_params(tl, width, max_buckets, BUCKET_PARAMS);
+	for (i = 0; i < jd.nevents; i++)
+		time_list_add(tl, jd.events[i].ts);
+	r = buckets_result(tl);
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(r);
+}
