@@ -5,20 +5,24 @@
 # Whole test suite on a throwaway cluster:                  make test
 
 EXTENSION = journey
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = journey
 # Every C file in src/ is part of the module.
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is generated from one SQL fragment per concern, kept
-# beside its C file, in this order (a fragment not written yet is skipped).
-SQL_FRAGMENTS = $(foreach f, \
+# beside its C file.  Each released version lists the fragments it added, in
+# install order; the install script of EXTVERSION is all of them, and the
+# upgrade step from the previous version is the header plus the fragments
+# EXTVERSION added (DEVELOPER.md, "Release checklist").
+FRAGMENTS_0.1.0 = \
 	src/journey_head.sql \
 	src/journey_type.sql \
 	src/journey_agg.sql \
 	src/journey_ops.sql \
-	src/stage.sql \
+	src/stage.sql
+FRAGMENTS_0.2.0 = \
 	src/funnel.sql \
 	src/sequence.sql \
 	src/retention.sql \
@@ -27,11 +31,12 @@ SQL_FRAGMENTS = $(foreach f, \
 	src/attribution.sql \
 	src/markov.sql \
 	src/shapley.sql \
-	src/model.sql \
-	,$(wildcard $(f)))
+	src/model.sql
+SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0)
+PREVIOUS_VERSION = 0.1.0
 
-DATA_built = journey--$(EXTVERSION).sql
-# Frozen scripts of released versions and the upgrade steps between them.
+DATA_built = journey--$(EXTVERSION).sql journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
+# Frozen install scripts of released versions (CREATE EXTENSION ... VERSION).
 DATA = $(wildcard update/journey--*.sql)
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/[a-z]*.sql)))
@@ -51,10 +56,14 @@ include $(PGXS)
 journey--$(EXTVERSION).sql: $(SQL_FRAGMENTS)
 	cat $(SQL_FRAGMENTS) > $@
 
+journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(FRAGMENTS_$(EXTVERSION))
+	sed 's/@VERSION@/$(EXTVERSION)/' src/update_head.sql > $@
+	cat $(FRAGMENTS_$(EXTVERSION)) >> $@
+
 # ---------------------------------------------------------------------------
 # Entry points for people: bootstrap a throwaway cluster, run demo or tests.
 # ---------------------------------------------------------------------------
-.PHONY: demo test bench fuzz
+.PHONY: demo test bench fuzz deb
 demo:
 	bash test/run.sh demo
 
@@ -66,3 +75,8 @@ bench:
 
 fuzz:
 	bash test/run.sh fuzz
+
+# Build the Debian package, install it and run the regression suite against
+# the installed files (doc/packaging.md).
+deb:
+	bash test/packaging/build_deb.sh

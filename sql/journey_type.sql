@@ -105,6 +105,7 @@ FROM (VALUES
   ('truncated varint',  substr(:'valid'::bytea, 1, 11)),
   ('trailing byte',     :'valid'::bytea || '\x00'),
   ('huge count',        '\x 01 00 ffffffff0f 06 00'),
+  ('counts past data',  '\x 01 00 c0843d 09 c0843d 0161 00 00'),
   ('bad unit',          '\x 01 00 01 0a 01 0161 00 00'),
   ('unit not maximal',  '\x 01 00 01 05 01 0161 00 00'),
   ('label index',       '\x 01 00 01 09 01 0161 00 02'),

@@ -184,6 +184,17 @@ FROM ret_rand_j JOIN (SELECT customer, journey.activity_buckets(ts) AS bs, journ
 SELECT r, count(*) FROM (SELECT journey.retention(label = 'web', label = 'email', label = 'nope', label = 'app') AS r
                          FROM ret_rand WHERE customer < 300 AND ts < '2026-01-03' GROUP BY customer) s GROUP BY r ORDER BY r;
 
+-- As a window aggregate: the running buckets at a customer's last event are
+-- the group's buckets, and buckets only ever get added along the way.
+SELECT count(*) AS groups, count(*) FILTER (WHERE w.bs = s.bs) AS equal
+FROM (SELECT DISTINCT ON (customer) customer, bs
+      FROM (SELECT customer, ts, journey.activity_buckets(ts, '6 hours', 100) OVER (PARTITION BY customer ORDER BY ts) AS bs FROM ret_rand) x
+      ORDER BY customer, ts DESC) w
+JOIN (SELECT customer, journey.activity_buckets(ts, '6 hours', 100) AS bs FROM ret_rand GROUP BY customer) s USING (customer);
+SELECT count(*) AS rows_total, count(*) FILTER (WHERE prev_bs IS NULL OR bs @> prev_bs) AS growing
+FROM (SELECT bs, lag(bs) OVER (PARTITION BY customer ORDER BY ts) AS prev_bs
+      FROM (SELECT customer, ts, journey.activity_buckets(ts, '6 hours', 100) OVER (PARTITION BY customer ORDER BY ts) AS bs FROM ret_rand) x) y;
+
 -- Parallel plans give the serial answers.
 ALTER TABLE ret_rand SET (parallel_workers = 2);
 ANALYZE ret_rand;

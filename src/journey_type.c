@@ -715,6 +715,15 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 
 	p = decode_header(p, end, &nevents, &unit, &nlabels, bad_binary);
 	scale = unit_scale[unit];
+
+	/*
+	 * Every label takes at least one byte and every event two, so claims
+	 * that the remaining bytes cannot hold are rejected before allocating
+	 * for them.
+	 */
+	if (nlabels > (uint64) (end - p) ||
+		nevents > (uint64) (end - p - nlabels) / 2)
+		bad_binary("counts larger than the data");
 	jd->nevents = (int32) nevents;
 	jd->nlabels = (int32) nlabels;
 	jd->labels = palloc(Max(nlabels, 1) * sizeof(JourneyLabel));

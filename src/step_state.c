@@ -122,8 +122,8 @@ step_state_add(StepState *st, int64 ts, uint64 mask)
 	{
 		int32		newmax;
 
-		/* newmax must fit in int32 (the size in bytes fits a huge alloc) */
-		if (st->nevents > PG_INT32_MAX / 2)
+		/* counts are int32 (the old bound cast a size_t and overflowed) */
+		if (st->nevents >= PG_INT32_MAX / 2)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("too many matching events in one group")));

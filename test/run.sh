@@ -475,6 +475,12 @@ test)
 	if [ -f test/upgrade.sh ]; then
 		run_script "upgrade" bash test/upgrade.sh
 	fi
+	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
+		test/packaging/check_versions.sh test/packaging/check_meta.sh; do
+		if [ -f "$suite" ]; then
+			run_script "${suite#test/}" bash "$suite"
+		fi
+	done
 	crashes=$(crash_lines)
 	if [ -n "$crashes" ]; then
 		say "the server log shows crashed backends:"

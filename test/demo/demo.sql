@@ -96,6 +96,106 @@ GROUP BY ROLLUP (c.archetype)
 ORDER BY grouping(c.archetype), c.archetype;
 
 /* =========================================================================
+ * Funnels
+ * ========================================================================= */
+
+-- The acquisition funnel: a contact (any touch that is none of the later
+-- steps: an ad click, an e-mail, a visit ...), then interest in a product
+-- (viewed online or seen in a store), then a cart (or a try-on), then a
+-- purchase, each within 30 days of the first step.
+CREATE TEMP TABLE funnel AS
+SELECT customer_id,
+	journey.window_funnel(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS reached,
+	journey.window_funnel_times(interval '30 days', ts,
+		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+		event IN ('view_product', 'store_visit'),
+		event IN ('add_to_cart', 'try_on'),
+		event = 'purchase') AS times
+FROM demo.events
+WHERE department <> 'billing'
+GROUP BY customer_id;
+
+\echo
+\echo '== 11. Acquisition funnel per first channel (steps within 30 days; pct: purchased / contacted)'
+SELECT coalesce(journey.first_touch(j.j), 'all') AS first_channel,
+	count(*) AS customers,
+	count(*) FILTER (WHERE reached >= 1) AS contacted,
+	count(*) FILTER (WHERE reached >= 2) AS interested,
+	count(*) FILTER (WHERE reached >= 3) AS carted,
+	count(*) FILTER (WHERE reached >= 4) AS purchased,
+	round(100.0 * count(*) FILTER (WHERE reached >= 4)
+		/ nullif(count(*) FILTER (WHERE reached >= 1), 0), 1) AS pct
+FROM funnel f JOIN demo.journeys j USING (customer_id)
+GROUP BY ROLLUP (journey.first_touch(j.j))
+ORDER BY grouping(journey.first_touch(j.j)), 6 DESC, 1;
+
+\echo
+\echo '== 12. Time to convert: median hours between the funnel steps of the buyers'
+SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - times[1])) / 3600)::numeric, 1) AS contact_to_interest,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_cart,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS cart_to_purchase,
+	count(*) AS buyers
+FROM funnel
+WHERE reached = 4;
+
+\echo
+\echo '== 13. The same funnel over stored journeys of events (journey.funnel; same answers)'
+SELECT count(*) FILTER (WHERE s.reached = f.reached) AS same, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.funnel(journey.journey_agg(ts, CASE
+			WHEN event IN ('view_product', 'store_visit') THEN 'interest'
+			WHEN event IN ('add_to_cart', 'try_on') THEN 'cart'
+			WHEN event = 'purchase' THEN 'purchase'
+			ELSE 'contact' END), interval '30 days', 'contact', 'interest', 'cart', 'purchase') AS reached
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+JOIN funnel f USING (customer_id);
+
+/* =========================================================================
+ * Retention and sessions
+ * ========================================================================= */
+
+\echo
+\echo '== 14. Retention cohorts: share of each month''s new customers active again N weeks later'
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, count(*) AS customers,
+	round(100.0 * count(*) FILTER (WHERE 1 = ANY (weeks)) / count(*), 1) AS week_1,
+	round(100.0 * count(*) FILTER (WHERE 2 = ANY (weeks)) / count(*), 1) AS week_2,
+	round(100.0 * count(*) FILTER (WHERE 4 = ANY (weeks)) / count(*), 1) AS week_4,
+	round(100.0 * count(*) FILTER (WHERE 8 = ANY (weeks)) / count(*), 1) AS week_8,
+	round(100.0 * count(*) FILTER (WHERE 12 = ANY (weeks)) / count(*), 1) AS week_12
+FROM (SELECT customer_id, date_trunc('month', min(ts)) AS cohort,
+		journey.activity_buckets(ts, interval '7 days', 13) AS weeks
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE cohort < '2026-10-01'
+GROUP BY cohort
+ORDER BY cohort;
+
+\echo
+\echo '== 15. ClickHouse-style retention: of the customers who visited, who added to a cart, who bought'
+SELECT r[1] AS visited, r[2] AS carted, r[3] AS bought, count(*) AS customers
+FROM (SELECT customer_id,
+		journey.retention(event IN ('visit', 'store_visit', 'app_open'), event = 'add_to_cart', event = 'purchase') AS r
+	FROM demo.events GROUP BY customer_id) s
+GROUP BY 1, 2, 3
+ORDER BY 1 DESC, 2 DESC, 3 DESC;
+
+\echo
+\echo '== 16. Sessions (30 minutes of inactivity end one) by the channel that opened them'
+SELECT split_part(s.path, ' > ', 1) AS opened_by, count(*) AS sessions,
+	round(avg(s.events), 2) AS touches_per_session,
+	round(avg(extract(epoch FROM s.ended - s.started) / 60)::numeric, 1) AS avg_minutes
+FROM demo.journeys, journey.sessions(j, interval '30 minutes') s
+GROUP BY 1
+ORDER BY 2 DESC, 1;
+
+/* =========================================================================
  * Paths
  * ========================================================================= */
 
@@ -204,3 +304,69 @@ SELECT label AS department,
 FROM pg_temp.attribution('dept_journeys')
 GROUP BY 1
 ORDER BY markov DESC, 1;
+
+/* =========================================================================
+ * The shared customer model: every department records through one API
+ * ========================================================================= */
+
+\echo
+\echo '== 17. Recording 2,000 customers through the API: channels, touchpoints (anonymous web visits under a cookie), stage changes'
+SELECT count(journey.add_channel(channel, department, online)) AS channels FROM demo.channels;
+-- Web visits before a customer first identifies on another channel are
+-- anonymous: they are recorded under a cookie, stitched to the customer
+-- afterwards.
+CREATE TEMP TABLE api_events AS
+SELECT e.*, (e.channel = 'web' AND e.ts < coalesce(
+		(SELECT min(x.ts) FROM demo.events x WHERE x.customer_id = e.customer_id AND x.channel <> 'web'),
+		'infinity')) AS anonymous
+FROM demo.events e
+WHERE e.customer_id <= 2000;
+SELECT count(*) AS touchpoints_recorded,
+	count(*) FILTER (WHERE anonymous) AS anonymous_web_visits
+FROM (SELECT journey.record_touchpoint(
+		CASE WHEN anonymous THEN 'cookie:' || customer_id ELSE customer_id::text END,
+		channel, event, ts, value::numeric, department => department) AS id, anonymous
+	FROM api_events ORDER BY ts) r;
+SELECT count(*) AS cookies_stitched, sum(moved) AS touchpoints_moved
+FROM (SELECT journey.link_identity('cookie:' || customer_id, customer_id::text, 'cookie') AS moved
+	FROM (SELECT DISTINCT customer_id FROM api_events WHERE anonymous) a
+	ORDER BY customer_id) l;
+SELECT count(*) AS stage_changes
+FROM (SELECT journey.set_stage(customer_id::text, 'lifecycle', stage, entered)
+	FROM demo.stage_history WHERE customer_id <= 2000 ORDER BY entered) s;
+SELECT journey.refresh_journeys() AS journeys_refreshed;
+SELECT (SELECT count(*) FROM journey.customers) AS customers,
+	(SELECT count(*) FROM journey.customer_journeys
+	 WHERE journey OPERATOR(journey.=) (SELECT journey.journey_agg(ts, channel, value)
+		FROM api_events a WHERE a.customer_id::text = customer)) AS journeys_equal_to_the_raw_events;
+
+\echo
+\echo '== 18. Marketing: acquisition by first channel'
+SELECT first_channel, first_department, sum(customers) AS customers
+FROM journey.marketing_acquisition
+GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 6;
+
+\echo
+\echo '== 19. Sales: the pipeline (current lifecycle stage), and lead handoff from marketing to sales'
+SELECT stage, owner, customers
+FROM journey.sales_pipeline WHERE model = 'lifecycle'
+ORDER BY stage::journey.lifecycle;
+SELECT count(*) AS leads_handed_off,
+	justify_hours(date_trunc('minute', percentile_cont(0.5) WITHIN GROUP (ORDER BY handoff))) AS median_handoff
+FROM journey.sales_lead_handoff;
+
+\echo
+\echo '== 20. Customer service: contacts, contacts after purchase, waits at handoffs between departments'
+SELECT count(*) AS customers_in_contact, sum(contacts) AS contacts,
+	sum(contacts_after_purchase) AS after_purchase
+FROM journey.service_contacts;
+SELECT from_department, to_department, count(*) AS handoffs,
+	justify_hours(date_trunc('minute', percentile_cont(0.5) WITHIN GROUP (ORDER BY waited))) AS median_wait
+FROM journey.service_handoffs
+GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 8;
+
+\echo
+\echo '== 21. Billing: revenue by the lifecycle stage the customer was in when paying'
+SELECT stage, count(DISTINCT customer) AS customers, sum(revenue) AS revenue, sum(payments) AS payments
+FROM journey.billing_revenue WHERE model = 'lifecycle'
+GROUP BY stage ORDER BY stage::journey.lifecycle;

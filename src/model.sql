@@ -1,0 +1,686 @@
+-------------------------------------------------------------------------------
+-- The shared customer model (doc/model.md): one schema every department
+-- records into and reads from.
+--
+-- Every table is registered with pg_extension_config_dump, so pg_dump keeps
+-- its rows (extension member tables are otherwise dumped empty).  Nothing here
+-- is writable by PUBLIC; journey.grant_reader/writer/admin hand out access.
+-------------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.departments (
+	name pg_catalog.text PRIMARY KEY CHECK (name <> '')
+);
+COMMENT ON TABLE @extschema@.departments IS 'departments that handle customers (marketing, sales, customer service, billing, ...)';
+
+CREATE TABLE @extschema@.channels (
+	name pg_catalog.text PRIMARY KEY CHECK (name <> ''),
+	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	online boolean NOT NULL,
+	direct boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.channels IS 'channels through which customers are touched, each owned by a department';
+
+CREATE TABLE @extschema@.customers (
+	id pg_catalog.text PRIMARY KEY CHECK (id <> ''),
+	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	attributes jsonb
+);
+COMMENT ON TABLE @extschema@.customers IS 'one row per customer; attributes hold personal data (hidden from readers)';
+
+CREATE TABLE @extschema@.identities (
+	alias pg_catalog.text PRIMARY KEY CHECK (alias <> ''),
+	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
+	source pg_catalog.text,
+	linked timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+CREATE INDEX ON @extschema@.identities (customer);
+COMMENT ON TABLE @extschema@.identities IS 'aliases (cookies, devices, e-mail addresses, loyalty cards) stitched to a customer';
+
+CREATE TABLE @extschema@.touchpoints (
+	id bigserial PRIMARY KEY,
+	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
+	ts timestamptz NOT NULL,
+	channel pg_catalog.text NOT NULL REFERENCES @extschema@.channels ON UPDATE CASCADE,
+	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	event pg_catalog.text NOT NULL,
+	value pg_catalog.numeric,
+	campaign pg_catalog.text,
+	attributes jsonb
+);
+CREATE INDEX touchpoints_customer_ts ON @extschema@.touchpoints (customer, ts);
+CREATE INDEX touchpoints_ts_brin ON @extschema@.touchpoints USING brin (ts);
+COMMENT ON TABLE @extschema@.touchpoints IS 'every touch of a customer, on any channel, by any department';
+
+-- Touchpoints not yet folded into customer_journey_data (see refresh_journeys).
+CREATE TABLE @extschema@.pending_touchpoints (
+	touchpoint bigint PRIMARY KEY
+);
+COMMENT ON TABLE @extschema@.pending_touchpoints IS 'touchpoints recorded since the last refresh_journeys(): the refresh watermark';
+
+CREATE TABLE @extschema@.stage_history (
+	id bigserial PRIMARY KEY,
+	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
+	model pg_catalog.text NOT NULL REFERENCES @extschema@.stage_models ON UPDATE CASCADE ON DELETE CASCADE,
+	stage pg_catalog.text NOT NULL,
+	entered timestamptz NOT NULL,
+	"left" timestamptz,
+	department pg_catalog.text REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	reason pg_catalog.text,
+	CHECK ("left" IS NULL OR "left" >= entered)
+);
+CREATE INDEX stage_history_customer ON @extschema@.stage_history (customer, model, entered);
+CREATE UNIQUE INDEX stage_history_open ON @extschema@.stage_history (customer, model) WHERE "left" IS NULL;
+COMMENT ON TABLE @extschema@.stage_history IS 'stages customers went through, per stage model; "left" is NULL for the current stage';
+
+CREATE TABLE @extschema@.customer_journey_data (
+	customer pg_catalog.text PRIMARY KEY REFERENCES @extschema@.customers ON DELETE CASCADE,
+	channels @extschema@.journey NOT NULL,
+	events @extschema@.journey NOT NULL,
+	first_seen timestamptz NOT NULL,
+	last_seen timestamptz NOT NULL,
+	refreshed timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE @extschema@.customer_journey_data IS 'materialized journeys, maintained by refresh_journeys(); read them through journey.customer_journeys';
+
+-- Roles that may write, and for which department (see grant_writer).
+CREATE TABLE @extschema@.writers (
+	role_name pg_catalog.name NOT NULL,
+	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE ON DELETE CASCADE,
+	PRIMARY KEY (role_name, department)
+);
+COMMENT ON TABLE @extschema@.writers IS 'roles allowed to record touchpoints and stage changes, per department';
+
+CREATE TABLE @extschema@.admins (
+	role_name pg_catalog.name PRIMARY KEY
+);
+COMMENT ON TABLE @extschema@.admins IS 'roles that administer the customer model and record for every department';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.departments', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.channels', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.customers', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.identities', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.touchpoints', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.touchpoints_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_touchpoints', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.customer_journey_data', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.writers', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.admins', '');
+
+-- The built-in departments.
+INSERT INTO @extschema@.departments VALUES
+	('marketing'), ('sales'), ('customer service'), ('billing');
+
+-------------------------------------------------------------------------------
+-- Row security: a writer inserts and changes rows of its own departments
+-- only; readers and admins see everything.
+-------------------------------------------------------------------------------
+
+-- True when the current user may write for the department.
+CREATE FUNCTION @extschema@.may_write(department pg_catalog.text) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	RETURN EXISTS (SELECT FROM @extschema@.writers w
+				   WHERE w.department = may_write.department
+					 AND pg_catalog.pg_has_role(w.role_name, 'MEMBER'))
+		OR EXISTS (SELECT FROM @extschema@.admins a
+				   WHERE pg_catalog.pg_has_role(a.role_name, 'MEMBER'));
+COMMENT ON FUNCTION @extschema@.may_write(pg_catalog.text) IS 'whether the current user may record for the department';
+
+ALTER TABLE @extschema@.touchpoints ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.touchpoints FOR SELECT USING (true);
+CREATE POLICY write_own ON @extschema@.touchpoints FOR INSERT WITH CHECK (@extschema@.may_write(department));
+CREATE POLICY update_own ON @extschema@.touchpoints FOR UPDATE
+	USING (@extschema@.may_write(department)) WITH CHECK (@extschema@.may_write(department));
+CREATE POLICY delete_own ON @extschema@.touchpoints FOR DELETE USING (@extschema@.may_write(department));
+
+ALTER TABLE @extschema@.stage_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.stage_history FOR SELECT USING (true);
+CREATE POLICY write_own ON @extschema@.stage_history FOR INSERT WITH CHECK (@extschema@.may_write(department));
+-- Closing the current stage is part of moving a customer on, whoever moves it.
+CREATE POLICY close_any ON @extschema@.stage_history FOR UPDATE USING (true)
+	WITH CHECK (true);
+
+-------------------------------------------------------------------------------
+-- Refresh watermark: every inserted touchpoint is queued.
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	INSERT INTO @extschema@.pending_touchpoints (touchpoint)
+	SELECT id FROM new_rows
+	ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.queue_touchpoints() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.queue_touchpoints() IS 'trigger: queue new touchpoints for refresh_journeys()';
+
+CREATE TRIGGER queue_touchpoints AFTER INSERT ON @extschema@.touchpoints
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.queue_touchpoints();
+
+-------------------------------------------------------------------------------
+-- Configuration API
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.add_department(name pg_catalog.text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF name IS NULL OR name = '' THEN
+		RAISE EXCEPTION 'department name must not be empty'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	INSERT INTO @extschema@.departments VALUES (name) ON CONFLICT DO NOTHING;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.add_department(pg_catalog.text) IS 'add a department (nothing happens if it exists)';
+
+CREATE FUNCTION @extschema@.add_channel(name pg_catalog.text, department pg_catalog.text,
+										online boolean, direct boolean DEFAULT false)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF name IS NULL OR name = '' THEN
+		RAISE EXCEPTION 'channel name must not be empty'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF online IS NULL OR direct IS NULL THEN
+		RAISE EXCEPTION 'online and direct must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = add_channel.department) THEN
+		RAISE EXCEPTION 'department "%" does not exist', department
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'Add it first with journey.add_department().';
+	END IF;
+	INSERT INTO @extschema@.channels AS c VALUES (name, department, online, direct)
+	ON CONFLICT ON CONSTRAINT channels_pkey DO UPDATE
+		SET department = excluded.department, online = excluded.online, direct = excluded.direct;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.add_channel(pg_catalog.text, pg_catalog.text, boolean, boolean) IS
+	'add a channel owned by a department, or change an existing one';
+
+-------------------------------------------------------------------------------
+-- Recording API
+-------------------------------------------------------------------------------
+
+-- Serialises changes of one customer's stages and identity (a transaction
+-- advisory lock, so it needs no privilege and never blocks recording).
+CREATE FUNCTION @extschema@.lock_customer(customer pg_catalog.text) RETURNS void
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	RETURN pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey customer'),
+											pg_catalog.hashtext(customer));
+COMMENT ON FUNCTION @extschema@.lock_customer(pg_catalog.text) IS
+	'wait until no other transaction changes the customer''s stages or identity';
+
+-- The customer an id or alias stands for; creates the customer when new.
+CREATE FUNCTION @extschema@.resolve_customer(id pg_catalog.text) RETURNS pg_catalog.text
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	target pg_catalog.text;
+BEGIN
+	IF id IS NULL OR id = '' THEN
+		RAISE EXCEPTION 'customer must not be empty'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT i.customer INTO target FROM @extschema@.identities i WHERE i.alias = id;
+	IF FOUND THEN
+		RETURN target;
+	END IF;
+	INSERT INTO @extschema@.customers (id) VALUES (id) ON CONFLICT DO NOTHING;
+	RETURN id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.resolve_customer(pg_catalog.text) IS
+	'the customer an id or alias stands for (a new id creates the customer)';
+
+CREATE FUNCTION @extschema@.record_touchpoint(
+	customer pg_catalog.text,
+	channel pg_catalog.text,
+	event pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	value pg_catalog.numeric DEFAULT NULL,
+	campaign pg_catalog.text DEFAULT NULL,
+	attributes jsonb DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dept pg_catalog.text;
+	cust pg_catalog.text;
+	tid bigint;
+BEGIN
+	IF event IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'event and time of a touchpoint must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.department INTO dept FROM @extschema@.channels c WHERE c.name = channel;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'channel "%" does not exist', channel
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'Add it with journey.add_channel(name, department, online).';
+	END IF;
+	IF department IS NOT NULL THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
+			RAISE EXCEPTION 'department "%" does not exist', department
+				USING ERRCODE = 'foreign_key_violation';
+		END IF;
+		dept := department;
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	INSERT INTO @extschema@.touchpoints AS t
+		(customer, ts, channel, department, event, value, campaign, attributes)
+	VALUES (cust, at, channel, dept, event, value, campaign, attributes)
+	RETURNING t.id INTO tid;
+	RETURN tid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_touchpoint(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.numeric, pg_catalog.text, jsonb, pg_catalog.text) IS
+	'record a touch of a customer (or alias) on a channel; the department is the channel''s unless given; returns the touchpoint id';
+
+CREATE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
+	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
+
+CREATE FUNCTION @extschema@.link_identity(alias pg_catalog.text, customer pg_catalog.text,
+										  source pg_catalog.text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	existing pg_catalog.text;
+	target pg_catalog.text;
+	moved bigint;
+	aj record;
+BEGIN
+	IF alias IS NULL OR customer IS NULL OR alias = '' OR customer = '' THEN
+		RAISE EXCEPTION 'alias and customer must not be empty'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF alias = customer THEN
+		RAISE EXCEPTION 'cannot link "%" to itself', alias
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- the customer may itself be an alias
+	target := @extschema@.resolve_customer(customer);
+	SELECT i.customer INTO existing FROM @extschema@.identities i WHERE i.alias = link_identity.alias;
+	IF FOUND THEN
+		IF existing = target THEN
+			RETURN 0;
+		END IF;
+		RAISE EXCEPTION 'alias "%" is already linked to customer "%"', alias, existing
+			USING ERRCODE = 'unique_violation',
+				  HINT = 'An alias belongs to one customer.';
+	END IF;
+	IF EXISTS (SELECT FROM @extschema@.identities i WHERE i.customer = link_identity.alias) THEN
+		RAISE EXCEPTION '"%" has aliases of its own and cannot become an alias', alias
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- lock both customers, in a fixed order
+	PERFORM @extschema@.lock_customer(LEAST(target, alias));
+	PERFORM @extschema@.lock_customer(GREATEST(target, alias));
+
+	-- the alias's past becomes the customer's
+	UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
+	GET DIAGNOSTICS moved = ROW_COUNT;
+	UPDATE @extschema@.stage_history h SET customer = target WHERE h.customer = link_identity.alias;
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = link_identity.alias
+		RETURNING d.* INTO aj;
+	IF aj.customer IS NOT NULL THEN
+		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+		VALUES (target, aj.channels, aj.events, aj.first_seen, aj.last_seen)
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+			SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
+				events = d.events OPERATOR(@extschema@.||) excluded.events,
+				first_seen = LEAST(d.first_seen, excluded.first_seen),
+				last_seen = GREATEST(d.last_seen, excluded.last_seen),
+				refreshed = pg_catalog.now();
+	END IF;
+	DELETE FROM @extschema@.customers c WHERE c.id = link_identity.alias;
+	INSERT INTO @extschema@.identities (alias, customer, source) VALUES (alias, target, source);
+	RETURN moved;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.link_identity(pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
+	'stitch an alias (cookie, device, e-mail) to a customer: its touchpoints, stages and journey become the customer''s; returns the number of touchpoints moved';
+
+CREATE FUNCTION @extschema@.forget_customer(customer pg_catalog.text)
+	RETURNS TABLE (what pg_catalog.text, removed bigint)
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cust pg_catalog.text;
+	n bigint;
+BEGIN
+	SELECT i.customer INTO cust FROM @extschema@.identities i WHERE i.alias = forget_customer.customer;
+	IF NOT FOUND THEN
+		cust := forget_customer.customer;
+	END IF;
+	PERFORM @extschema@.lock_customer(cust);
+
+	DELETE FROM @extschema@.pending_touchpoints p
+	USING @extschema@.touchpoints t WHERE t.id = p.touchpoint AND t.customer = cust;
+	DELETE FROM @extschema@.touchpoints t WHERE t.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'touchpoints'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.stage_history h WHERE h.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'stage changes'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'journeys'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.identities i WHERE i.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'aliases'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.customers c WHERE c.id = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'customers'; removed := n; RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.forget_customer(pg_catalog.text) IS
+	'erase a customer (GDPR): touchpoints, stage history, journey, aliases and the customer row; returns what was removed';
+
+CREATE FUNCTION @extschema@.purge_before(before timestamptz)
+	RETURNS TABLE (what pg_catalog.text, removed bigint)
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	IF before IS NULL THEN
+		RAISE EXCEPTION 'purge time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	DELETE FROM @extschema@.pending_touchpoints p
+	USING @extschema@.touchpoints t WHERE t.id = p.touchpoint AND t.ts < before;
+	DELETE FROM @extschema@.touchpoints t WHERE t.ts < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'touchpoints'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.stage_history h WHERE h."left" < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'stage changes'; removed := n; RETURN NEXT;
+	-- journeys lose the purged events without a rescan of the touchpoints
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.last_seen < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	UPDATE @extschema@.customer_journey_data d
+	SET channels = @extschema@.slice(d.channels, before, NULL),
+		events = @extschema@.slice(d.events, before, NULL),
+		first_seen = @extschema@.first_time(@extschema@.slice(d.channels, before, NULL)),
+		refreshed = pg_catalog.now()
+	WHERE d.first_seen < before;
+	what := 'journeys'; removed := n; RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.purge_before(timestamptz) IS
+	'retention: delete touchpoints and closed stages older than a time, and trim the journeys; returns what was removed';
+
+CREATE FUNCTION @extschema@.refresh_journeys() RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	-- one refresh at a time; recording never waits for it
+	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
+	WITH done AS (
+		DELETE FROM @extschema@.pending_touchpoints p
+		RETURNING p.touchpoint
+	), fresh AS (
+		SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
+			min(t.ts) AS first_seen, max(t.ts) AS last_seen
+		FROM done JOIN @extschema@.touchpoints t ON t.id = done.touchpoint
+		GROUP BY t.customer
+		ORDER BY t.customer
+	)
+	INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+	SELECT * FROM fresh
+	ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+		SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
+			events = d.events OPERATOR(@extschema@.||) excluded.events,
+			first_seen = LEAST(d.first_seen, excluded.first_seen),
+			last_seen = GREATEST(d.last_seen, excluded.last_seen),
+			refreshed = pg_catalog.now();
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refresh_journeys() IS
+	'fold the touchpoints recorded since the last refresh into the materialized journeys; returns the number of customers updated';
+
+-------------------------------------------------------------------------------
+-- What BI tools read
+-------------------------------------------------------------------------------
+
+CREATE VIEW @extschema@.customer_journeys AS
+SELECT d.customer, d.channels AS journey, d.events, d.first_seen, d.last_seen,
+	(SELECT pg_catalog.jsonb_object_agg(h.model, h.stage)
+	 FROM @extschema@.stage_history h
+	 WHERE h.customer = d.customer AND h."left" IS NULL) AS stages,
+	d.refreshed
+FROM @extschema@.customer_journey_data d;
+COMMENT ON VIEW @extschema@.customer_journeys IS
+	'one row per customer: journey of channels, journey of events, first/last seen, current stage per model ({"model": "stage"})';
+
+-- Marketing
+CREATE VIEW @extschema@.marketing_acquisition AS
+SELECT f.channel AS first_channel, f.campaign AS first_campaign, f.department AS first_department,
+	pg_catalog.count(*) AS customers
+FROM (SELECT DISTINCT ON (t.customer) t.customer, t.channel, t.campaign, t.department
+	  FROM @extschema@.touchpoints t ORDER BY t.customer, t.ts, t.id) f
+GROUP BY 1, 2, 3;
+COMMENT ON VIEW @extschema@.marketing_acquisition IS 'marketing: customers by the channel, campaign and department of their first touch';
+
+CREATE VIEW @extschema@.marketing_paths AS
+SELECT pg_catalog.string_to_array(@extschema@.path(d.channels, E'\x1f'), E'\x1f') AS path,
+	pg_catalog.count(*) FILTER (WHERE d.converted) AS conversions,
+	pg_catalog.count(*) FILTER (WHERE NOT d.converted) AS nulls,
+	pg_catalog.sum(d.revenue) AS value
+FROM (SELECT cd.channels,
+		EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS converted,
+		(SELECT pg_catalog.sum(t.value) FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS revenue
+	  FROM @extschema@.customer_journey_data cd) d
+GROUP BY 1;
+COMMENT ON VIEW @extschema@.marketing_paths IS
+	'marketing: attribution input, distinct channel paths with conversions (customers with a purchase event), nulls and revenue';
+
+-- Sales
+CREATE VIEW @extschema@.sales_pipeline AS
+SELECT h.model, h.stage, s.department AS owner, pg_catalog.count(*) AS customers,
+	pg_catalog.avg(pg_catalog.now() - h.entered) AS avg_time_in_stage
+FROM @extschema@.stage_history h
+LEFT JOIN @extschema@.stages s ON s.model = h.model AND s.stage = h.stage
+WHERE h."left" IS NULL
+GROUP BY 1, 2, 3;
+COMMENT ON VIEW @extschema@.sales_pipeline IS 'sales: customers currently in each stage of each model, and how long they have been there';
+
+CREATE VIEW @extschema@.sales_lead_handoff AS
+SELECT m.customer, m.first_marketing, s.first_sales, s.first_sales - m.first_marketing AS handoff
+FROM (SELECT t.customer, min(t.ts) AS first_marketing FROM @extschema@.touchpoints t
+	  WHERE t.department = 'marketing' GROUP BY 1) m
+JOIN LATERAL (SELECT min(t.ts) AS first_sales FROM @extschema@.touchpoints t
+			  WHERE t.customer = m.customer AND t.department = 'sales' AND t.ts >= m.first_marketing) s
+	ON s.first_sales IS NOT NULL;
+COMMENT ON VIEW @extschema@.sales_lead_handoff IS 'sales: time from a customer''s first marketing touch to the first sales touch after it';
+
+-- Customer service
+CREATE VIEW @extschema@.service_contacts AS
+SELECT t.customer, pg_catalog.count(*) AS contacts,
+	pg_catalog.count(*) FILTER (WHERE t.ts > p.first_purchase) AS contacts_after_purchase,
+	min(t.ts) AS first_contact, max(t.ts) AS last_contact
+FROM @extschema@.touchpoints t
+LEFT JOIN (SELECT x.customer, min(x.ts) AS first_purchase FROM @extschema@.touchpoints x
+		   WHERE x.event = 'purchase' GROUP BY 1) p ON p.customer = t.customer
+WHERE t.department = 'customer service'
+GROUP BY t.customer;
+COMMENT ON VIEW @extschema@.service_contacts IS 'customer service: contacts per customer, and how many came after the first purchase';
+
+CREATE VIEW @extschema@.service_handoffs AS
+SELECT x.customer, x.from_department, x.to_department, x.handed_off, x.taken_up, x.taken_up - x.handed_off AS waited
+FROM (SELECT t.customer, t.department AS to_department, t.ts AS taken_up,
+		pg_catalog.lag(t.department) OVER w AS from_department,
+		pg_catalog.lag(t.ts) OVER w AS handed_off
+	  FROM @extschema@.touchpoints t
+	  WINDOW w AS (PARTITION BY t.customer ORDER BY t.ts, t.id)) x
+WHERE x.from_department IS DISTINCT FROM x.to_department AND x.from_department IS NOT NULL;
+COMMENT ON VIEW @extschema@.service_handoffs IS 'customer service: every handoff of a customer between departments and the wait before the next department''s touch';
+
+-- Billing
+CREATE VIEW @extschema@.billing_revenue AS
+SELECT t.customer, h.model, h.stage, pg_catalog.sum(t.value) AS revenue, pg_catalog.count(*) AS payments
+FROM @extschema@.touchpoints t
+LEFT JOIN @extschema@.stage_history h
+	ON h.customer = t.customer AND t.ts >= h.entered AND (h."left" IS NULL OR t.ts < h."left")
+WHERE t.department = 'billing' AND t.value IS NOT NULL
+GROUP BY 1, 2, 3;
+COMMENT ON VIEW @extschema@.billing_revenue IS 'billing: revenue per customer and the stage (per model) the customer was in when paying';
+
+-------------------------------------------------------------------------------
+-- Roles
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels, @extschema@.identities,
+		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
+		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
+		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
+		@extschema@.billing_revenue TO %I', role_name);
+	-- personal data stays hidden: no attributes columns
+	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_reader(pg_catalog.name) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.grant_reader(pg_catalog.name) IS
+	'let a role read the analytic tables and views, without personal attributes';
+
+CREATE FUNCTION @extschema@.grant_writer(role_name pg_catalog.name, department pg_catalog.text) RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
+		RAISE EXCEPTION 'department "%" does not exist', department
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	PERFORM @extschema@.grant_reader(role_name);
+	INSERT INTO @extschema@.writers VALUES (role_name, department) ON CONFLICT DO NOTHING;
+	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.text) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.text) IS
+	'let a role read, and record touchpoints and stage changes for one department (row-level security)';
+
+CREATE FUNCTION @extschema@.grant_admin(role_name pg_catalog.name) RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM @extschema@.grant_reader(role_name);
+	INSERT INTO @extschema@.admins VALUES (role_name) ON CONFLICT DO NOTHING;
+	EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA @extschema@ TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION @extschema@.grant_reader(pg_catalog.name),
+		@extschema@.grant_writer(pg_catalog.name, pg_catalog.text) TO %I', role_name);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_admin(pg_catalog.name) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.grant_admin(pg_catalog.name) IS
+	'let a role administer the customer model: every table, every department, and granting reader and writer roles';

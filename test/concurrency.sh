@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Concurrency test of the shared customer model (part of `make test`).
+#
+# Several sessions record touchpoints and change stages for overlapping
+# customers while another keeps refreshing the materialized journeys.  Then:
+#   1. no session saw an error (deadlocks included): every psql exits 0;
+#   2. no touchpoint was lost: the table holds exactly what was recorded;
+#   3. every customer has at most one open stage per model and a gapless
+#      stage chain (each stage left when the next was entered);
+#   4. after a final refresh, every materialized journey equals the journey
+#      recomputed from scratch from the touchpoints.
+# Bounded to seconds: CONC_SESSIONS (default 4) x CONC_CALLS (default 300).
+# Needs a server reachable through the PG* variables and journey installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sessions=${CONC_SESSIONS:-4}
+calls=${CONC_CALLS:-300}
+db=journey_concurrency
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+psql_q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql_q -d "$db" <<'EOF'
+CREATE EXTENSION journey;
+SELECT journey.add_channel('web', 'marketing', true);
+SELECT journey.add_channel('store', 'sales', false);
+SELECT journey.add_channel('phone', 'customer service', false);
+SELECT journey.add_channel('invoice', 'billing', false);
+EOF
+
+# Each session: `calls` transactions over 20 shared customers, mixing
+# touchpoints (one per call) and stage changes at increasing times.
+for s in $(seq 1 "$sessions"); do
+	{
+		for i in $(seq 1 "$calls"); do
+			c=$(( (i * 7 + s) % 20 ))
+			ch=$(( (i + s) % 4 ))
+			channel=$(echo web store phone invoice | cut -d' ' -f$((ch + 1)))
+			echo "SELECT journey.record_touchpoint('cust$c', '$channel', 'e$i', timestamptz '2026-01-01' + interval '1 second' * ($i * 100 + $s));"
+			if [ $((i % 5)) -eq 0 ]; then
+				stage=$(echo discovery evaluation purchase loyalty advocacy | cut -d' ' -f$(( (i / 5 + s) % 5 + 1)))
+				# clock_timestamp keeps stage changes of a customer in time order
+				echo "SELECT journey.set_stage('cust$c', 'lifecycle', '$stage', clock_timestamp());"
+			fi
+		done
+	} > "$work/session$s.sql"
+done
+{
+	for i in $(seq 1 40); do
+		echo "SELECT journey.refresh_journeys();"
+		echo "SELECT pg_sleep(0.01);"
+	done
+} > "$work/refresh.sql"
+
+pids=()
+for s in $(seq 1 "$sessions"); do
+	psql_q -d "$db" -f "$work/session$s.sql" > "$work/out$s" 2>&1 &
+	pids+=($!)
+done
+psql_q -d "$db" -f "$work/refresh.sql" > "$work/outr" 2>&1 &
+pids+=($!)
+
+passed=0
+failed=0
+check() {	# name, condition exit status
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1)); echo "ok - $1"
+	else
+		failed=$((failed + 1)); echo "not ok - $1"
+	fi
+}
+
+errors=0
+for p in "${pids[@]}"; do
+	wait "$p" || errors=$((errors + 1))
+done
+if [ "$errors" -ne 0 ]; then
+	cat "$work"/out* | grep -i error | head -5
+fi
+check "$sessions recording sessions and a refreshing one finished without an error" "$errors"
+
+expected=$((sessions * calls))
+got=$(psql_q -d "$db" -c "SELECT count(*) FROM journey.touchpoints")
+[ "$got" = "$expected" ]; check "no lost touchpoints ($got of $expected)" $?
+
+bad=$(psql_q -d "$db" <<'EOF'
+SELECT count(*) FROM (
+	SELECT customer, model, count(*) FILTER (WHERE "left" IS NULL) AS open,
+		count(*) FILTER (WHERE "left" IS DISTINCT FROM next_entered) AS gaps
+	FROM (SELECT h.*, lead(entered) OVER (PARTITION BY customer, model ORDER BY entered, id) AS next_entered
+		  FROM journey.stage_history h) x
+	GROUP BY 1, 2) y
+WHERE open <> 1 OR gaps <> 0;
+EOF
+)
+[ "$bad" = "0" ]; check "one open stage per customer and model, no gaps in the chains ($bad bad)" $?
+
+psql_q -d "$db" -c "SELECT journey.refresh_journeys()" > /dev/null
+diff=$(psql_q -d "$db" <<'EOF'
+SET search_path = public, journey;
+SELECT count(*) FROM (
+	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j
+	FROM journey.touchpoints GROUP BY customer) r
+FULL JOIN journey.customer_journeys c USING (customer)
+WHERE r.j IS DISTINCT FROM c.journey;
+EOF
+)
+[ "$diff" = "0" ]; check "materialized journeys equal journeys recomputed from scratch ($diff differ)" $?
+
+psql_q -d postgres -c "DROP DATABASE $db"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
