@@ -97,12 +97,18 @@ RETURN (
 	JOIN unnest(colours) WITH ORDINALITY c(colour, i) USING (i)
 );
 
--- An axis maximum: x rounded up to a half power of ten (4,321 -> 5,000,
--- 9,583 -> 10,000, 1,234 -> 1,500).
-CREATE FUNCTION pg_temp.nice(x float8) RETURNS float8
+-- The step between the ticks of an axis from 0 to at least x with about
+-- n ticks: 1, 2, 2.5 or 5 times a power of ten (92,727 in 4 -> 25,000).
+-- The axis then ends at pg_temp.axis_max(x, n).
+CREATE FUNCTION pg_temp.tick(x float8, n int) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN CASE WHEN coalesce(x, 0) <= 0 THEN 1
-	ELSE ceil(x / 10 ^ floor(log(x)) * 2) / 2 * 10 ^ floor(log(x)) END;
+	ELSE (SELECT 10 ^ e * CASE WHEN f <= 1 THEN 1 WHEN f <= 2 THEN 2 WHEN f <= 2.5 THEN 2.5
+			WHEN f <= 5 THEN 5 ELSE 10 END
+		FROM (SELECT e, x / n / 10 ^ e AS f FROM (SELECT floor(log((x / n)::numeric))::float8 AS e) e) f) END;
+CREATE FUNCTION pg_temp.axis_max(x float8, n int) RETURNS float8
+LANGUAGE sql IMMUTABLE
+RETURN greatest(ceil(coalesce(x, 0) / pg_temp.tick(x, n)), 1) * pg_temp.tick(x, n);
 
 -- Colour of a share in [0, 1] on the heatmap scale (light to dark blue).
 CREATE FUNCTION pg_temp.heat(x float8) RETURNS text
@@ -134,14 +140,15 @@ LANGUAGE sql STABLE
 RETURN coalesce((SELECT c.colour FROM r_colour c WHERE c.kind = of_kind AND c.key = of_key), '#8c8c8c');
 
 /* =========================================================================
- * 1. Funnel: touch -> product view -> cart-like -> purchase, 30 days
+ * 1. Funnel: contact -> interest -> cart -> purchase within 30 days (the
+ *    funnel of demo.sql section 11)
  * ========================================================================= */
 
 CREATE TEMP TABLE r_step (step int PRIMARY KEY, name text, events text);
 INSERT INTO r_step VALUES
-	(1, 'Visit', 'any touch of the customer (invoices and refunds left out)'),
-	(2, 'Product view', 'view_product, search, store_visit, catalog_request'),
-	(3, 'Cart', 'add_to_cart, wishlist, try_on, call_inbound'),
+	(1, 'Contact', 'any touch that is none of the later steps (an ad click, an e-mail, a visit ...)'),
+	(2, 'Interest', 'view_product, store_visit'),
+	(3, 'Cart', 'add_to_cart, try_on'),
 	(4, 'Purchase', 'purchase');
 
 -- Level reached per customer: steps in this order, all within 30 days of
@@ -150,11 +157,12 @@ CREATE TEMP TABLE r_funnel_customer AS
 SELECT f.customer_id, journey.first_touch(j.j) AS first_channel, f.level
 FROM (SELECT customer_id,
 		journey.window_funnel(interval '30 days', ts,
-			department <> 'billing',
-			event IN ('view_product', 'search', 'store_visit', 'catalog_request'),
-			event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound'),
+			event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
+			event IN ('view_product', 'store_visit'),
+			event IN ('add_to_cart', 'try_on'),
 			event = 'purchase') AS level
 	FROM demo.events
+	WHERE department <> 'billing'
 	GROUP BY customer_id) f
 JOIN demo.journeys j USING (customer_id);
 
@@ -179,13 +187,16 @@ WINDOW w AS (PARTITION BY f.grp ORDER BY f.step);
  * ========================================================================= */
 
 -- Weeks (7-day buckets counted from the customer's first touch, 0..12)
--- in which the customer touched the retailer.
+-- in which the customer touched the retailer (demo.sql section 14); the
+-- cohorts that can be followed for 13 weeks before the data ends.
 CREATE TEMP TABLE r_retention_customer AS
-SELECT customer_id, date_trunc('month', min(ts)) AS cohort,
-	journey.activity_buckets(ts, interval '7 days', 13) AS weeks
-FROM demo.events
-WHERE department <> 'billing'
-GROUP BY customer_id;
+SELECT customer_id, cohort, weeks
+FROM (SELECT customer_id, date_trunc('month', min(ts)) AS cohort,
+		journey.activity_buckets(ts, interval '7 days', 13) AS weeks
+	FROM demo.events
+	WHERE department <> 'billing'
+	GROUP BY customer_id) s
+WHERE cohort < '2026-10-01';
 
 CREATE TEMP TABLE r_retention AS
 SELECT c.cohort, w.week, count(*) AS size,
@@ -260,22 +271,18 @@ FROM (SELECT 'markov' AS model, journey.markov_model(path, conv, revenue, nulls)
  * 5. Lifecycle stage of every customer on 2026-12-31, by owning department
  * ========================================================================= */
 
--- The lifecycle model's stages and their owners (as journey.stages ships
--- them for the model 'lifecycle').
-CREATE TEMP TABLE r_stage_def (stage text PRIMARY KEY, position int, department text);
-INSERT INTO r_stage_def VALUES
-	('discovery', 1, 'marketing'), ('evaluation', 2, 'sales'),
-	('purchase', 3, 'billing'), ('loyalty', 4, 'customer service'),
-	('advocacy', 5, 'marketing');
-
--- The stage in force on a date is the latest one entered on or before it.
+-- The stage in force on 2026-12-31 (journey.stage_at, as in demo.sql
+-- section 5), counted per stage of the lifecycle model with the department
+-- journey.stages names as its owner.
 CREATE TEMP TABLE r_stage AS
-SELECT d.stage, d.position, d.department, count(s.customer_id) AS customers
-FROM r_stage_def d
-LEFT JOIN (SELECT DISTINCT ON (customer_id) customer_id, stage
+SELECT d.stage, d.position, coalesce(d.department, '(none)') AS department,
+	count(s.customer_id) AS customers
+FROM journey.stages d
+LEFT JOIN (SELECT customer_id,
+			journey.stage_at(entered, stage::journey.lifecycle, timestamptz '2026-12-31')::text AS stage
 		FROM demo.stage_history
-		WHERE entered <= timestamptz '2026-12-31'
-		ORDER BY customer_id, entered DESC) s USING (stage)
+		GROUP BY customer_id) s USING (stage)
+WHERE d.model = 'lifecycle'
 GROUP BY 1, 2, 3;
 
 /* =========================================================================
@@ -359,7 +366,8 @@ FROM (VALUES
 SELECT $html$<section id="funnel">
 <h2>1. Acquisition funnel</h2>
 <p class="note">Customers who reached each step in order, every step within 30 days of the first
-(<code>journey.window_funnel(interval '30 days', ts, visit, product_view, cart, purchase)</code>),
+(<code>journey.window_funnel(interval '30 days', ts, contact, interest, cart, purchase)</code>, as in section 11 of
+<code>test/demo/demo.sql</code>),
 overall (left, with the conversion rate from step to step) and per channel of the first touch (right,
 as a share of the channel's customers).</p>$html$;
 
@@ -367,15 +375,16 @@ WITH geo AS (
 	-- Overall panel: plot from (x0, y0), ph high; bars bw wide, every sp.
 	SELECT 90.0::float8 AS x0, 62.0::float8 AS y0, 290.0::float8 AS ph,
 		74.0::float8 AS bw, 118.0::float8 AS sp,
-		(SELECT customers FROM r_funnel WHERE overall AND step = 1)::float8 AS n1
+		pg_temp.axis_max((SELECT customers FROM r_funnel WHERE overall AND step = 1), 4) AS ymax,
+		pg_temp.tick((SELECT customers FROM r_funnel WHERE overall AND step = 1), 4) AS ystep
 ), step_colour(step, colour) AS (
 	VALUES (1, '#9ecae1'), (2, '#6baed6'), (3, '#3182bd'), (4, '#08519c')
 ), overall AS (
 	SELECT f.step, f.customers, f.of_first, f.of_previous, s.name, c.colour,
 		g.x0 + 22 + (f.step - 1) * g.sp AS x,
-		g.y0 + g.ph - g.ph * f.customers / greatest(g.n1, 1) AS y,
-		g.ph * f.customers / greatest(g.n1, 1) AS hgt,
-		lag(g.y0 + g.ph - g.ph * f.customers / greatest(g.n1, 1)) OVER (ORDER BY f.step) AS prev_y
+		g.y0 + g.ph - g.ph * f.customers / g.ymax AS y,
+		g.ph * f.customers / g.ymax AS hgt,
+		lag(g.y0 + g.ph - g.ph * f.customers / g.ymax) OVER (ORDER BY f.step) AS prev_y
 	FROM r_funnel_x f JOIN r_step s USING (step) JOIN step_colour c USING (step), geo g
 	WHERE f.overall
 ), small AS (
@@ -390,10 +399,10 @@ WITH geo AS (
 		(SELECT array_agg(colour ORDER BY step) FROM step_colour))
 	-- overall: grid, axis labels
 	UNION ALL
-	SELECT 1, q, pg_temp.line(g.x0, g.y0 + g.ph * (1 - q / 4.0), g.x0 + 3 * g.sp + g.bw + 34, g.y0 + g.ph * (1 - q / 4.0),
-			CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
-		|| pg_temp.txt(g.x0 - 6, g.y0 + g.ph * (1 - q / 4.0) + 4, pg_temp.n(g.n1 * q / 4.0), 'sm e')
-	FROM geo g, generate_series(0, 4) q
+	SELECT 1, q, pg_temp.line(g.x0, g.y0 + g.ph * (1 - q * g.ystep / g.ymax), g.x0 + 3 * g.sp + g.bw + 34,
+			g.y0 + g.ph * (1 - q * g.ystep / g.ymax), CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
+		|| pg_temp.txt(g.x0 - 6, g.y0 + g.ph * (1 - q * g.ystep / g.ymax) + 4, pg_temp.n(q * g.ystep), 'sm e')
+	FROM geo g, generate_series(0, round(g.ymax / g.ystep)::int) q
 	UNION ALL
 	SELECT 1, 10, pg_temp.vtxt(22, g.y0 + g.ph / 2, 'customers reaching the step') FROM geo g
 	UNION ALL
@@ -424,7 +433,7 @@ WITH geo AS (
 	UNION ALL
 	SELECT 6, s.grp_rank * 10 + s.step,
 		CASE WHEN s.step = 1 THEN
-			pg_temp.txt(s.cx, s.cy + 14, format('%s · %s customers', s.grp, pg_temp.n(s.customers)), 'ttl')
+			pg_temp.txt(s.cx, s.cy + 14, format('%s · %s contacted', s.grp, pg_temp.n(s.customers)), 'ttl')
 			|| pg_temp.line(s.cx + 22, s.cy + 116, s.cx + 200, s.cy + 116, 'base')
 			|| pg_temp.line(s.cx + 22, s.cy + 40, s.cx + 200, s.cy + 40, 'grid')
 			|| pg_temp.txt(s.cx + 18, s.cy + 44, '100%', 'sm e')
@@ -446,7 +455,9 @@ SELECT '<table class="fig"><tr><th>first channel</th>'
 	|| (SELECT string_agg(format('<th>%s</th>', pg_temp.h(name)), '' ORDER BY step) FROM r_step)
 	|| (SELECT string_agg(format('<th>%s / %s</th>', pg_temp.h(b.name), pg_temp.h(a.name)), '' ORDER BY b.step)
 		FROM r_step a JOIN r_step b ON b.step = a.step + 1)
-	|| '<th>purchase / visit</th></tr>'
+	|| (SELECT format('<th>%s / %s</th>', pg_temp.h(max(name) FILTER (WHERE step = 4)),
+			pg_temp.h(max(name) FILTER (WHERE step = 1))) FROM r_step)
+	|| '</tr>'
 	|| string_agg(format('<tr%s><td>%s</td>%s</tr>',
 		CASE WHEN overall THEN ' class="total"' ELSE '' END, pg_temp.h(grp), cells), '' ORDER BY grp_rank)
 	|| '</table>'
@@ -635,7 +646,8 @@ WITH ch AS (
 		7 * 10.0 + 14 AS gh,
 		(SELECT count(*) FROM ch)::float8 AS nch,
 		-- axis maximum: the largest credit rounded up to a half power of ten
-		pg_temp.nice((SELECT max(conversions) FROM r_attribution)) AS xmax
+		pg_temp.axis_max((SELECT max(conversions) FROM r_attribution), 5) AS xmax,
+		pg_temp.tick((SELECT max(conversions) FROM r_attribution), 5) AS xstep
 ), bar AS (
 	SELECT a.*, c.row_no, m.ord, m.name,
 		g.y0 + c.row_no * g.gh + (m.ord - 1) * g.bh AS y,
@@ -645,10 +657,10 @@ WITH ch AS (
 	SELECT 0, 0, pg_temp.legend(150, 22, (SELECT array_agg(name ORDER BY ord) FROM r_model),
 		(SELECT array_agg(pg_temp.colour('model', model) ORDER BY ord) FROM r_model))
 	UNION ALL
-	SELECT 1, q, pg_temp.line(g.x0 + g.pw * q / 5, g.y0 - 4, g.x0 + g.pw * q / 5, g.y0 + g.nch * g.gh - 10,
-			CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
-		|| pg_temp.txt(g.x0 + g.pw * q / 5, g.y0 + (SELECT count(*) FROM ch) * g.gh + 2, pg_temp.n(g.xmax * q / 5), 'sm m')
-	FROM geo g, generate_series(0, 5) q
+	SELECT 1, q, pg_temp.line(g.x0 + g.pw * q * g.xstep / g.xmax, g.y0 - 4, g.x0 + g.pw * q * g.xstep / g.xmax,
+			g.y0 + g.nch * g.gh - 10, CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
+		|| pg_temp.txt(g.x0 + g.pw * q * g.xstep / g.xmax, g.y0 + g.nch * g.gh + 2, pg_temp.n(q * g.xstep), 'sm m')
+	FROM geo g, generate_series(0, round(g.xmax / g.xstep)::int) q
 	UNION ALL
 	SELECT 2, b.row_no * 10 + b.ord,
 		pg_temp.rect(g.x0, b.y, b.w, g.bh - 1, pg_temp.colour('model', b.model),
@@ -687,11 +699,15 @@ FROM (SELECT a.label, sum(a.conversions) FILTER (WHERE a.model = 'markov') AS ma
  * Chart 5: lifecycle stages per department
  * ------------------------------------------------------------------------- */
 
-SELECT $html$<section id="stages">
+SELECT format($html$<section id="stages">
 <h2>5. Lifecycle stages per department on 2026-12-31</h2>
-<p class="note">The lifecycle stage every customer is in on 2026-12-31 (the latest stage entered on or before
-that date in <code>demo.stage_history</code>), stacked per department owning the stage in the lifecycle model:
-marketing owns discovery and advocacy, sales evaluation, billing purchase, customer service loyalty.</p>$html$;
+<p class="note">The lifecycle stage every customer is in on 2026-12-31
+(<code>journey.stage_at(entered, stage::journey.lifecycle, '2026-12-31')</code> over <code>demo.stage_history</code>:
+the latest stage entered on or before that date), stacked per department owning the stage in the lifecycle model
+(<code>journey.stages</code>): %s.</p>$html$,
+	string_agg(format('%s owns %s', pg_temp.h(department), pg_temp.h(stages)), '; ' ORDER BY first))
+FROM (SELECT department, min(position) AS first, string_agg(stage, ' and ' ORDER BY position) AS stages
+	FROM r_stage GROUP BY department) d;
 
 WITH dept AS (
 	SELECT department, dense_rank() OVER (ORDER BY min(position)) - 1 AS row_no, sum(customers) AS customers
@@ -699,7 +715,8 @@ WITH dept AS (
 ), geo AS (
 	SELECT 170.0::float8 AS x0, 52.0::float8 AS y0, 900.0::float8 AS pw, 34.0::float8 AS bh, 50.0::float8 AS gap,
 		(SELECT sum(customers) FROM r_stage)::float8 AS total,
-		pg_temp.nice((SELECT max(customers) FROM dept)) AS dmax
+		pg_temp.axis_max((SELECT max(customers) FROM dept), 5) AS dmax,
+		pg_temp.tick((SELECT max(customers) FROM dept), 5) AS dstep
 ), seg AS (
 	SELECT s.*, d.row_no, d.customers AS dept_customers,
 		row_number() OVER (PARTITION BY s.department ORDER BY s.position) AS i,
@@ -712,10 +729,11 @@ WITH dept AS (
 	SELECT 0, 0, pg_temp.legend(170, 22, (SELECT array_agg(department ORDER BY row_no) FROM dept),
 		(SELECT array_agg(pg_temp.colour('department', department) ORDER BY row_no) FROM dept))
 	UNION ALL
-	SELECT 1, q, pg_temp.line(g.x0 + g.pw * q / 4, g.y0 - 6, g.x0 + g.pw * q / 4, g.y0 + (SELECT count(*) FROM dept) * g.gap - 10,
-			CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
-		|| pg_temp.txt(g.x0 + g.pw * q / 4, g.y0 + (SELECT count(*) FROM dept) * g.gap + 4, pg_temp.n(g.dmax * q / 4), 'sm m')
-	FROM geo g, generate_series(0, 4) q
+	SELECT 1, q, pg_temp.line(g.x0 + g.pw * q * g.dstep / g.dmax, g.y0 - 6, g.x0 + g.pw * q * g.dstep / g.dmax,
+			g.y0 + (SELECT count(*) FROM dept) * g.gap - 10, CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
+		|| pg_temp.txt(g.x0 + g.pw * q * g.dstep / g.dmax, g.y0 + (SELECT count(*) FROM dept) * g.gap + 4,
+			pg_temp.n(q * g.dstep), 'sm m')
+	FROM geo g, generate_series(0, round(g.dmax / g.dstep)::int) q
 	UNION ALL
 	SELECT 2, s.row_no * 10 + s.i,
 		format('<g opacity="%s">', CASE WHEN s.i = 1 THEN '1' ELSE '0.62' END)
