@@ -37,46 +37,51 @@ SET max_parallel_workers_per_gather = 0;
  * Small SVG and HTML helpers (temporary: they vanish with the session).
  * ========================================================================= */
 
+-- Left over from an earlier run in this session.
+DROP TABLE IF EXISTS r_colour, r_step, r_funnel_customer, r_funnel, r_funnel_x,
+	r_retention_customer, r_retention, r_link, r_node, r_sankey_node,
+	r_conversion, r_path, r_model, r_attribution, r_stage CASCADE;
+
 -- HTML/XML escape of a text.
-CREATE FUNCTION pg_temp.h(s text) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.h(s text) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN replace(replace(replace(replace(replace(coalesce(s, ''),
 	'&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
 
 -- A coordinate: one decimal.
-CREATE FUNCTION pg_temp.f(x float8) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.f(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN round(x::numeric, 1)::text;
 
 -- A count: 12,345.
-CREATE FUNCTION pg_temp.n(x float8) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.n(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN to_char(round(x::numeric), 'FM999,999,999,990');
 
 -- A share as a percentage: 12.3%.
-CREATE FUNCTION pg_temp.pc(x float8) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.pc(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN CASE WHEN x IS NULL THEN '–'
 	ELSE to_char(round((100 * x)::numeric, 1), 'FM990.0') || '%' END;
 
-CREATE FUNCTION pg_temp.rect(x float8, y float8, w float8, hgt float8, fill text, tip text)
+CREATE OR REPLACE FUNCTION pg_temp.rect(x float8, y float8, w float8, hgt float8, fill text, tip text)
 RETURNS text LANGUAGE sql IMMUTABLE
 RETURN format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s</title></rect>',
 	pg_temp.f(x), pg_temp.f(y), pg_temp.f(greatest(w, 0)), pg_temp.f(greatest(hgt, 0)),
 	pg_temp.h(fill), pg_temp.h(tip));
 
-CREATE FUNCTION pg_temp.txt(x float8, y float8, s text, cls text DEFAULT '')
+CREATE OR REPLACE FUNCTION pg_temp.txt(x float8, y float8, s text, cls text DEFAULT '')
 RETURNS text LANGUAGE sql IMMUTABLE
 RETURN format('<text x="%s" y="%s"%s>%s</text>', pg_temp.f(x), pg_temp.f(y),
 	CASE WHEN cls = '' THEN '' ELSE format(' class="%s"', cls) END, pg_temp.h(s));
 
 -- Text turned a quarter counter-clockwise around its anchor (y axis labels).
-CREATE FUNCTION pg_temp.vtxt(x float8, y float8, s text, cls text DEFAULT 'axis m')
+CREATE OR REPLACE FUNCTION pg_temp.vtxt(x float8, y float8, s text, cls text DEFAULT 'axis m')
 RETURNS text LANGUAGE sql IMMUTABLE
 RETURN format('<text transform="translate(%s,%s) rotate(-90)" class="%s">%s</text>',
 	pg_temp.f(x), pg_temp.f(y), cls, pg_temp.h(s));
 
-CREATE FUNCTION pg_temp.line(x1 float8, y1 float8, x2 float8, y2 float8, cls text)
+CREATE OR REPLACE FUNCTION pg_temp.line(x1 float8, y1 float8, x2 float8, y2 float8, cls text)
 RETURNS text LANGUAGE sql IMMUTABLE
 RETURN format('<line x1="%s" y1="%s" x2="%s" y2="%s" class="%s"/>',
 	pg_temp.f(x1), pg_temp.f(y1), pg_temp.f(x2), pg_temp.f(y2), cls);
@@ -84,7 +89,7 @@ RETURN format('<line x1="%s" y1="%s" x2="%s" y2="%s" class="%s"/>',
 -- A horizontal legend: a swatch and a label per item, from (x, y).  The
 -- advance per item is estimated from the label length (0.62 em per
 -- character of the 12 px legend font is enough for DejaVu Sans and Arial).
-CREATE FUNCTION pg_temp.legend(x float8, y float8, labels text[], colours text[])
+CREATE OR REPLACE FUNCTION pg_temp.legend(x float8, y float8, labels text[], colours text[])
 RETURNS text LANGUAGE sql IMMUTABLE
 RETURN (
 	SELECT string_agg(
@@ -100,18 +105,18 @@ RETURN (
 -- The step between the ticks of an axis from 0 to at least x with about
 -- n ticks: 1, 2, 2.5 or 5 times a power of ten (92,727 in 4 -> 25,000).
 -- The axis then ends at pg_temp.axis_max(x, n).
-CREATE FUNCTION pg_temp.tick(x float8, n int) RETURNS float8
+CREATE OR REPLACE FUNCTION pg_temp.tick(x float8, n int) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN CASE WHEN coalesce(x, 0) <= 0 THEN 1
 	ELSE (SELECT 10 ^ e * CASE WHEN f <= 1 THEN 1 WHEN f <= 2 THEN 2 WHEN f <= 2.5 THEN 2.5
 			WHEN f <= 5 THEN 5 ELSE 10 END
 		FROM (SELECT e, x / n / 10 ^ e AS f FROM (SELECT floor(log((x / n)::numeric))::float8 AS e) e) f) END;
-CREATE FUNCTION pg_temp.axis_max(x float8, n int) RETURNS float8
+CREATE OR REPLACE FUNCTION pg_temp.axis_max(x float8, n int) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN greatest(ceil(coalesce(x, 0) / pg_temp.tick(x, n)), 1) * pg_temp.tick(x, n);
 
 -- Colour of a share in [0, 1] on the heatmap scale (light to dark blue).
-CREATE FUNCTION pg_temp.heat(x float8) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.heat(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN format('hsl(212,%s%%,%s%%)',
 	round((55 + 20 * least(greatest(x, 0), 1))::numeric),
@@ -135,7 +140,7 @@ INSERT INTO r_colour VALUES
 	('model', 'time_decay', '#edc948'), ('model', 'markov', '#e15759'),
 	('model', 'shapley', '#b07aa1');
 -- Any other channel or department gets a grey.
-CREATE FUNCTION pg_temp.colour(of_kind text, of_key text) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.colour(of_kind text, of_key text) RETURNS text
 LANGUAGE sql STABLE
 RETURN coalesce((SELECT c.colour FROM r_colour c WHERE c.kind = of_kind AND c.key = of_key), '#8c8c8c');
 
@@ -742,9 +747,11 @@ WITH dept AS (
 		|| '</g>'
 		|| format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#fff" stroke-width="2"/>',
 			pg_temp.f(s.x), pg_temp.f(s.y), pg_temp.f(s.x), pg_temp.f(s.y + g.bh))
-		|| CASE WHEN s.w > 150 THEN
+		|| CASE WHEN s.w > 170 + 7 * length(s.stage) THEN
 			pg_temp.txt(s.x + s.w / 2, s.y + 22, format('%s %s (%s)', s.stage, pg_temp.n(s.customers), pg_temp.pc(s.customers / g.total)), 'val m w')
-		WHEN s.w > 60 THEN pg_temp.txt(s.x + s.w / 2, s.y + 22, s.stage, 'sm m w')
+		WHEN s.w > 60 + 7 * length(s.stage) THEN
+			pg_temp.txt(s.x + s.w / 2, s.y + 22, format('%s %s', s.stage, pg_temp.n(s.customers)), 'sm m w')
+		WHEN s.w > 10 + 7 * length(s.stage) THEN pg_temp.txt(s.x + s.w / 2, s.y + 22, s.stage, 'sm m w')
 		ELSE '' END
 	FROM seg s, geo g
 	UNION ALL
