@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+#
+# test/demo/report_check.sh — render the demo's HTML report in a real
+# headless browser (Debian `chromium`), take a screenshot and check both.
+#
+#   bash test/demo/report_check.sh [REPORT.html]
+#
+# With a file: check that report.  Without: load the demo into a fresh
+# database (test/demo/demo.sql with REPORT_CUSTOMERS customers, default
+# 5000), write the report with test/demo/report.sql and check it; the
+# server is reached through the PG* environment variables, with the journey
+# extension installed (test/run.sh test provides both).
+#
+# Checks: the HTML is there, under 1 MB, holds the five chart titles and
+# no reference to anything outside it (http:// or https://, scripts,
+# links, imports, url()); chromium renders it into a PNG screenshot larger
+# than a few KB, 1400 pixels wide, with many distinct colours (decoded with
+# python3, or judged by its size without it).  Prints "N passed, N failed"
+# and exits non-zero on a failure.  The screenshot stays next to the HTML
+# (its path is printed).
+#
+# chromium is installed with apt-get when missing and we are root.  As
+# root it needs --no-sandbox, which is passed always (we only open our own
+# file).
+#
+# Environment: REPORT_CUSTOMERS (demo size), REPORT_CHECK_DB (use this
+# database, already holding the demo, instead of loading a fresh one),
+# REPORT_CHECK_DIR (where to write; default a new directory in
+# ${JOURNEY_TMPDIR:-/tmp}), CHROMIUM (the browser binary).
+
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
+
+PASSED=0
+FAILED=0
+N=0
+ok() {
+	N=$((N + 1))
+	PASSED=$((PASSED + 1))
+	echo "ok $N - $1"
+}
+not_ok() {
+	N=$((N + 1))
+	FAILED=$((FAILED + 1))
+	echo "not ok $N - $1"
+	[ $# -lt 2 ] || printf '#   %s\n' "${@:2}"
+}
+check() { # check DESCRIPTION COMMAND...
+	local d=$1
+	shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+finish() {
+	echo "$PASSED passed, $FAILED failed"
+	[ $FAILED -eq 0 ]
+	exit
+}
+
+TITLES=("1. Acquisition funnel" "2. Retention cohorts" "3. Flow of the first three touches"
+	"4. Attribution by model" "5. Lifecycle stages per department")
+
+# ---------------------------------------------------------------------------
+# The report: given, or made from a fresh demo database
+# ---------------------------------------------------------------------------
+if [ $# -gt 1 ]; then
+	echo "usage: test/demo/report_check.sh [REPORT.html]" >&2
+	exit 2
+fi
+if [ $# -eq 1 ]; then
+	HTML=$(realpath -m -- "$1")
+	OUT=$(dirname "$HTML")
+else
+	OUT=${REPORT_CHECK_DIR:-}
+	if [ -z "$OUT" ]; then
+		OUT=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-report.XXXXXX") || exit 2
+	fi
+	mkdir -p "$OUT" && OUT=$(realpath -- "$OUT") || exit 2
+	HTML=$OUT/journey-report.html
+	DB=${REPORT_CHECK_DB:-}
+	if [ -z "$DB" ]; then
+		DB=journey_report_check
+		if dropdb --if-exists "$DB" 2>"$OUT/demo.log" && createdb "$DB" 2>>"$OUT/demo.log" &&
+			psql -X -q -v ON_ERROR_STOP=1 -v demo_customers="${REPORT_CUSTOMERS:-5000}" \
+				-f test/demo/demo.sql "$DB" >>"$OUT/demo.log" 2>&1; then
+			ok "demo.sql loads the demo (${REPORT_CUSTOMERS:-5000} customers) into $DB"
+		else
+			not_ok "demo.sql loads the demo into $DB" "$(tail -n 5 "$OUT/demo.log")"
+			finish
+		fi
+	fi
+	if psql -X -q -v ON_ERROR_STOP=1 -v report="$HTML" -f test/demo/report.sql "$DB" \
+		>"$OUT/report.log" 2>&1; then
+		ok "report.sql writes $HTML"
+	else
+		not_ok "report.sql writes the report" "$(tail -n 5 "$OUT/report.log")"
+		finish
+	fi
+fi
+PNG=${HTML%.html}.png
+[ "$PNG" != "$HTML" ] || PNG=$HTML.png
+
+# ---------------------------------------------------------------------------
+# The HTML
+# ---------------------------------------------------------------------------
+if [ -s "$HTML" ]; then
+	ok "the report exists: $HTML ($(wc -c <"$HTML") bytes)"
+else
+	not_ok "the report exists and is not empty: $HTML"
+	finish
+fi
+check "the report is under 1 MB" [ "$(wc -c <"$HTML")" -lt 1048576 ]
+check "the report is one complete HTML document" \
+	sh -c 'head -c 15 "$1" | grep -qi "<!DOCTYPE html>" && tail -c 200 "$1" | grep -qi "</html>"' sh "$HTML"
+for t in "${TITLES[@]}"; do
+	check "chart title \"$t\"" grep -qF "<h2>$t" "$HTML"
+done
+n=$(grep -o '<svg' "$HTML" | wc -l)
+check "five inline SVG charts (found $n)" [ "$n" -eq 5 ]
+ext=$(grep -oiE 'https?://|<script|<link|<img|<iframe|@import|url\(|src=|href=' "$HTML" | sort | uniq -c | tr -s ' \n' ' ')
+if [ -z "$ext" ]; then
+	ok "no external reference (http://, https://, script, link, img, iframe, @import, url(), src=, href=)"
+else
+	not_ok "no external reference" "found:$ext"
+fi
+
+# ---------------------------------------------------------------------------
+# Render it
+# ---------------------------------------------------------------------------
+CHROMIUM=${CHROMIUM:-}
+if [ -z "$CHROMIUM" ]; then
+	CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+fi
+if [ -z "$CHROMIUM" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "# installing chromium (apt-get) ..."
+	if apt-get update >"$OUT/apt.log" 2>&1 &&
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+			>>"$OUT/apt.log" 2>&1; then
+		CHROMIUM=$(command -v chromium || true)
+	else
+		tail -n 5 "$OUT/apt.log" | sed 's/^/#   /'
+	fi
+fi
+if [ -z "$CHROMIUM" ]; then
+	not_ok "chromium is available" "install the Debian package chromium (as root: apt-get install chromium)"
+	finish
+fi
+ok "chromium is available: $CHROMIUM"
+
+PROFILE=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-chromium.XXXXXX")
+rm -f "$PNG"
+timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	--no-first-run --user-data-dir="$PROFILE" \
+	--screenshot="$PNG" --window-size=1400,5000 "file://$HTML" >"$OUT/chromium.log" 2>&1
+rc=$?
+rm -rf "$PROFILE"
+if [ -s "$PNG" ]; then
+	ok "chromium renders a screenshot: $PNG ($(wc -c <"$PNG") bytes)"
+else
+	not_ok "chromium renders a screenshot (exit $rc)" "$(grep -v -e dbus -e 'Fontconfig' "$OUT/chromium.log" | tail -n 5)"
+	finish
+fi
+check "the screenshot is larger than 100 KB (a blank page is about 30 KB)" [ "$(wc -c <"$PNG")" -gt 102400 ]
+
+# The PNG decoded by hand (zlib and the five row filters): its size, and
+# the number of distinct pixel values (counting stops at 256).
+PYTHON=$(command -v python3 || true)
+if [ -n "$PYTHON" ]; then
+	info=$("$PYTHON" - "$PNG" <<'EOF'
+import struct, sys, zlib
+
+data = open(sys.argv[1], 'rb').read()
+if data[:8] != b'\x89PNG\r\n\x1a\n':
+    sys.exit('not a PNG file')
+pos, idat, ihdr = 8, [], None
+while pos + 8 <= len(data):
+    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b'IHDR':
+        ihdr = struct.unpack('>IIBBBBB', body)
+    elif kind == b'IDAT':
+        idat.append(body)
+    elif kind == b'IEND':
+        break
+    pos += 12 + length
+width, height, depth, ctype, _, _, interlace = ihdr
+channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[ctype]
+if depth != 8 or interlace:
+    print(width, height, -1)
+    sys.exit(0)
+bpp = channels
+stride = width * bpp
+raw = zlib.decompress(b''.join(idat))
+prev = bytearray(stride)
+colours = set()
+for y in range(min(height, 2500)):
+    f = raw[y * (stride + 1)]
+    cur = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    if f == 1:
+        for i in range(bpp, stride):
+            cur[i] = (cur[i] + cur[i - bpp]) & 255
+    elif f == 2:
+        if any(cur):
+            cur = bytearray((a + b) & 255 for a, b in zip(cur, prev))
+        else:
+            cur = bytearray(prev)
+    elif f == 3:
+        for i in range(stride):
+            left = cur[i - bpp] if i >= bpp else 0
+            cur[i] = (cur[i] + ((left + prev[i]) >> 1)) & 255
+    elif f == 4:
+        for i in range(stride):
+            a = cur[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+            cur[i] = (cur[i] + pred) & 255
+    # sample every 7th pixel of the row
+    for x in range(0, width, 7):
+        colours.add(bytes(cur[x * bpp:(x + 1) * bpp]))
+    prev = cur
+    if len(colours) >= 256:
+        break
+print(width, height, len(colours))
+EOF
+	)
+	read -r w h ncol <<<"$info"
+	if [ -z "${ncol:-}" ]; then
+		not_ok "the screenshot decodes as a PNG" "$info"
+	else
+		check "the screenshot is 1400 x 5000 pixels (got ${w} x ${h})" [ "$w" -eq 1400 -a "$h" -eq 5000 ]
+		if [ "$ncol" -lt 0 ]; then
+			check "the screenshot is not a single colour (size > 100 KB; not 8-bit, not decoded)" \
+				[ "$(wc -c <"$PNG")" -gt 102400 ]
+		else
+			check "the screenshot is not a single colour ($ncol distinct colours seen, at least 64 wanted)" \
+				[ "$ncol" -ge 64 ]
+		fi
+	fi
+else
+	check "the screenshot is not a single colour (no python3: size > 100 KB)" \
+		[ "$(wc -c <"$PNG")" -gt 102400 ]
+fi
+
+echo "# report: $HTML"
+echo "# screenshot: $PNG"
+finish
