@@ -463,6 +463,10 @@ demo)
 	KEEP_DB=journey_demo
 	say "demo: psql -f test/demo/demo.sql journey_demo"
 	psql -v ON_ERROR_STOP=1 -X -P pager=off -f test/demo/demo.sql journey_demo
+	REPORT=${JOURNEY_REPORT:-$ROOT/journey-report.html}
+	say "report: psql -v report=$REPORT -f test/demo/report.sql journey_demo"
+	psql -v ON_ERROR_STOP=1 -X -v report="$REPORT" -f test/demo/report.sql journey_demo
+	say "report written: $REPORT (self-contained HTML: open it in any browser, no network needed)"
 	;;
 test)
 	T0=$SECONDS
@@ -476,7 +480,8 @@ test)
 		run_script "upgrade" bash test/upgrade.sh
 	fi
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
-		test/packaging/check_versions.sh test/packaging/check_meta.sh; do
+		test/packaging/check_versions.sh test/packaging/check_meta.sh \
+		test/demo/report_check.sh; do
 		if [ -f "$suite" ]; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
