@@ -95,7 +95,12 @@ CREATE TABLE @extschema@.admins (
 );
 COMMENT ON TABLE @extschema@.admins IS 'roles that administer the customer model and record for every department';
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.departments', '');
+-- The four built-in departments are inserted by CREATE EXTENSION itself (below),
+-- so a restore must not load them a second time (a duplicate key would make the
+-- whole COPY of the table fail, and with it every channel and touchpoint of a
+-- department added by the user).
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.departments',
+	$$WHERE name NOT IN ('marketing', 'sales', 'customer service', 'billing')$$);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.channels', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.customers', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.identities', '');
@@ -504,9 +509,50 @@ CREATE FUNCTION @extschema@.refresh_journeys() RETURNS bigint
 AS $$
 DECLARE
 	n bigint;
+	rebuilt bigint;
 BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
+
+	-- Every stored journey holds exactly the customer's touchpoints that are
+	-- not queued: length(journey) + queued = touchpoints.  A queued touchpoint
+	-- that is already in the journey breaks that: a pg_restore, whose COPY of
+	-- the touchpoints fires the queueing trigger for every restored row, or a
+	-- touchpoint deleted by hand.  Merging would then count events twice, so
+	-- such customers' journeys are rebuilt from their touchpoints instead.
+	-- Only customers with a queued touchpoint at or before the end of their
+	-- stored journey can be affected (a touchpoint already in a journey is not
+	-- later than its last event), so events arriving in time order never pay
+	-- for the count.
+	WITH queued AS (
+		SELECT t.customer, pg_catalog.count(*) AS n, min(t.ts) AS first_queued
+		FROM @extschema@.pending_touchpoints p
+		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
+		GROUP BY t.customer
+	), broken AS (
+		SELECT d.customer
+		FROM @extschema@.customer_journey_data d JOIN queued q ON q.customer = d.customer
+		WHERE q.first_queued <= d.last_seen
+		  AND @extschema@.length(d.channels) + q.n <>
+			  (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
+	), dequeued AS (
+		DELETE FROM @extschema@.pending_touchpoints p
+		USING @extschema@.touchpoints t
+		WHERE t.id = p.touchpoint AND t.customer IN (SELECT b.customer FROM broken b)
+	)
+	UPDATE @extschema@.customer_journey_data d
+	SET channels = r.channels, events = r.events, first_seen = r.first_seen,
+		last_seen = r.last_seen, refreshed = pg_catalog.now()
+	FROM (SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
+			min(t.ts) AS first_seen, max(t.ts) AS last_seen
+		  FROM @extschema@.touchpoints t
+		  WHERE t.customer IN (SELECT b.customer FROM broken b)
+		  GROUP BY t.customer) r
+	WHERE d.customer = r.customer;
+	GET DIAGNOSTICS rebuilt = ROW_COUNT;
+
 	WITH done AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		RETURNING p.touchpoint
@@ -528,7 +574,7 @@ BEGIN
 			last_seen = GREATEST(d.last_seen, excluded.last_seen),
 			refreshed = pg_catalog.now();
 	GET DIAGNOSTICS n = ROW_COUNT;
-	RETURN n;
+	RETURN n + rebuilt;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.refresh_journeys() IS
