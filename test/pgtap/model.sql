@@ -8,7 +8,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(65);
+SELECT plan(66);
 
 -- ---------------------------------------------------------------------------
 -- Configuration
@@ -159,6 +159,15 @@ SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c
 		aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a
 	WHERE n.nspname = 'journey' AND a.grantee = 0 AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')),
 	0, 'no table is writable by PUBLIC');
+
+-- A touchpoint deleted by hand: the next refresh that touches the customer
+-- with an out-of-order touch rebuilds the journey instead of merging.
+DELETE FROM journey.touchpoints WHERE customer = 'c1' AND event = 'complaint';
+SELECT journey.record_touchpoint('c1', 'web', 'visit', '2026-01-02 00:00+00');
+SELECT journey.refresh_journeys();
+SELECT is((SELECT journey FROM journey.customer_journeys WHERE customer = 'c1'),
+	(SELECT journey.journey_agg(ts, channel, value::float8) FROM journey.touchpoints WHERE customer = 'c1'),
+	'a journey whose touchpoints changed by hand is rebuilt');
 
 -- ---------------------------------------------------------------------------
 -- Erasure and retention
