@@ -391,8 +391,10 @@ as_postgres "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null 9>&- 
 export PGHOST=$BASE PGPORT=$PORT PGUSER=postgres
 unset PGDATABASE PGSERVICE PGHOSTADDR PGOPTIONS
 
+# (update/ holds the frozen scripts of released versions: sources, not build
+# products)
 check "the test tree holds no journey.so or install script" \
-	[ -z "$(find "$CHECK" -name 'journey.so' -o -name 'journey--*.sql' | head -n1)" ]
+	[ -z "$(find "$CHECK" -path "$CHECK/update" -prune -o \( -name 'journey.so' -o -name 'journey--*.sql' \) -print | head -n1)" ]
 
 say "make installcheck (pg_regress) with the installed files"
 rc=0
@@ -416,7 +418,7 @@ else
 	fail "pg_regress ran (exit $rc, no summary)"
 fi
 check "make installcheck built nothing (only the packaged files were used)" \
-	[ -z "$(find "$CHECK" -name 'journey.so' -o -name 'journey--*.sql' -o -name '*.o' | head -n1)" ]
+	[ -z "$(find "$CHECK" -path "$CHECK/update" -prune -o \( -name 'journey.so' -o -name 'journey--*.sql' -o -name '*.o' \) -print | head -n1)" ]
 
 # What the server loaded: the packaged version, from the packaged library.
 "$PGBIN/createdb" journey_pkg
