@@ -276,6 +276,16 @@ for f in "$LIBDIR/journey.so" "$EXTDIR/journey.control" "$EXTDIR/journey--$VERSI
 	"/usr/share/doc/$PKG/copyright"; do
 	check "package contains $f" grep -qx "\\.$f" <<<"$CONTENTS"
 done
+# every frozen release and every upgrade step, so ALTER EXTENSION UPDATE works
+for f in update/journey--*.sql; do
+	[ -e "$f" ] || continue
+	check "package contains $EXTDIR/${f#update/}" grep -qx "\\.$EXTDIR/${f#update/}" <<<"$CONTENTS"
+done
+prev=$(sed -n 's/^PREVIOUS_VERSION = //p' Makefile)
+if [ -n "$prev" ]; then
+	check "package contains $EXTDIR/journey--$prev--$VERSION.sql" \
+		grep -qx "\\.$EXTDIR/journey--$prev--$VERSION.sql" <<<"$CONTENTS"
+fi
 ctl_in_deb=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xOf - ".$EXTDIR/journey.control" 2>/dev/null |
 	sed -n "s/^default_version = '\(.*\)'/\1/p")
 check "packaged journey.control has default_version $VERSION" [ "$ctl_in_deb" = "$VERSION" ]
