@@ -268,6 +268,36 @@ time_table() {
 	done
 }
 
+# speedup_table ROW...: ratios where larger is better.  Each ROW is
+# "DISPLAY|SLOW|FAST|MIN": the median of the query recorded as SLOW divided
+# by that of FAST; with MIN (may be empty), PASS when the ratio is at least
+# MIN.  The last column shows the workers launched for FAST.
+speedup_table() {
+	local row desc slow fast min ratio res
+	printf '\n'
+	bench_line '%-44s %11s %11s %9s  %-9s %-7s %s' ratio "slow ms" "fast ms" ratio target result launched
+	for row in "$@"; do
+		IFS='|' read -r desc slow fast min <<<"$row"
+		[ -n "${BENCH_MS[$slow]+x}" ] && [ -n "${BENCH_MS[$fast]+x}" ] ||
+			bench_die "speedup_table: $slow or $fast not measured"
+		ratio=$(bench_ratio "${BENCH_MS[$slow]}" "${BENCH_MS[$fast]}")
+		res=""
+		if [ -n "$min" ]; then
+			if awk -v v="$ratio" -v m="$min" 'BEGIN { exit !(v >= m) }'; then
+				BENCH_PASS=$((BENCH_PASS + 1))
+				res=PASS
+			else
+				BENCH_MISS=$((BENCH_MISS + 1))
+				res=MISS
+			fi
+		fi
+		bench_line '%-44s %11s %11s %8sx  %-9s %-7s %s' "$desc" "${BENCH_MS[$slow]}" \
+			"${BENCH_MS[$fast]}" "$ratio" "${min:+>= ${min}x}" "$res" "${BENCH_WL[$fast]}"
+		printf '%s\t%s\t%s\t\t\t%s\t%s\t%s\n' "$BENCH_SECTION" "$desc" "${BENCH_WL[$fast]}" \
+			"$ratio" "${min:+>= ${min}x}" "$res" >>"$BENCH_OUT/results.tsv"
+	done
+}
+
 metric() {
 	local target="" OPTIND=1 opt
 	while getopts t: opt; do
