@@ -22,6 +22,9 @@
 # time_table [BASELINE]
 #	Prints the section's bench rows: median ms, ratio to BASELINE (default
 #	the section's first row), target and PASS/MISS.
+# speedup_table "DISPLAY|SLOW|FAST|MIN"...
+#	Prints ratios where larger is better: the median of SLOW over that of
+#	FAST (both recorded by bench), PASS when at least MIN (optional).
 # metric [-t MAX] NAME VALUE UNIT
 #	Records a figure where smaller is better (sizes); -t MAX is a target.
 # metric_table
@@ -101,8 +104,11 @@ bench_init() {
 	if ! psql -X -q -At -d "$BENCH_DB" -c 'SELECT 1' >/dev/null 2>&1; then
 		createdb "$BENCH_DB" || bench_die "cannot create database $BENCH_DB"
 	fi
-	bench_psql -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS journey' ||
-		bench_die "cannot create extension journey in $BENCH_DB (is it installed?)"
+	# A database made by an older release gets the installed version's
+	# functions (ALTER EXTENSION ... UPDATE does nothing when current).
+	bench_psql -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS journey' \
+		-c 'ALTER EXTENSION journey UPDATE' ||
+		bench_die "cannot create or update extension journey in $BENCH_DB (is it installed?)"
 
 	local settings
 	settings=$(bench_psql -At -F '|' <<EOF
