@@ -62,23 +62,23 @@ SQL
 section "funnels: 4 steps, 7 days (max_parallel_workers_per_gather = 0)"
 
 bench_note "   steps: $funnel_labels; window $funnel_window"
-bench -d "floor: count(*)" floor \
+bench -d "floor: count(*)" floor_events \
 	"SELECT customer_id, count(*) FROM bench.events GROUP BY customer_id"
-bench -d "journey.window_funnel" -t floor:1.5 window_funnel \
+bench -d "journey.window_funnel" -t floor_events:1.5 window_funnel \
 	"SELECT customer_id, $funnel_wf FROM bench.events GROUP BY customer_id"
 BENCH_REPEAT=${BENCH_FUNNEL_SQL_REPEAT:-$BENCH_REPEAT} \
 	bench -d "pure SQL: window aggregates" sql_funnel "$(funnel_sql "")"
 bench -d "journey.funnel over bench.journeys" stored_funnel \
 	"SELECT customer_id, journey.funnel(j, $funnel_window, $funnel_labels) FROM bench.journeys"
-time_table floor
+time_table floor_events
 
 section "funnels: parallel (max_parallel_workers_per_gather = 2)"
 
-BENCH_WORKERS=2 bench -d "floor: count(*)" floor_par \
+BENCH_WORKERS=2 bench -d "floor: count(*)" floor_events_par \
 	"SELECT customer_id, count(*) FROM bench.events GROUP BY customer_id"
 BENCH_WORKERS=2 bench -d "journey.window_funnel" window_funnel_par \
 	"SELECT customer_id, $funnel_wf FROM bench.events GROUP BY customer_id"
-time_table floor_par
+time_table floor_events_par
 
 section "funnels: ratios"
 
@@ -86,7 +86,7 @@ speedup_table \
 	"pure SQL / window_funnel|sql_funnel|window_funnel|20" \
 	"window_funnel / journey.funnel (stored)|window_funnel|stored_funnel|5" \
 	"window_funnel: 0 workers / 2 workers|window_funnel|window_funnel_par|1.5" \
-	"floor: 0 workers / 2 workers|floor|floor_par|"
+	"floor: 0 workers / 2 workers|floor_events|floor_events_par|"
 
 section "funnels: correctness and memory"
 

@@ -80,7 +80,7 @@ metric_table
 
 section "attribution (max_parallel_workers_per_gather = 0)"
 
-bench -d "floor: count(*) FROM bench.paths" floor \
+bench -d "floor: count(*) FROM bench.paths" floor_paths \
 	"SELECT count(*) FROM bench.paths"
 for model in first_touch last_touch linear position_based time_decay; do
 	bench -d "attribute(j, '$model')" "$model" \
@@ -97,7 +97,7 @@ bench -d "shapley_model(j, conv, value, nulls)" shapley \
 	"SELECT journey.shapley_model(j, conv, value, nulls) FROM bench.paths"
 bench -d "shapley_model(..., 'conversion_rate')" shapley_rate \
 	"SELECT journey.shapley_model(j, conv, value, nulls, 'conversion_rate') FROM bench.paths"
-time_table floor
+time_table floor_paths
 
 section "attribution: parallel (max_parallel_workers_per_gather = 2)"
 
@@ -108,7 +108,7 @@ speedup_table "markov_model order 1: 0 workers / 2 workers|markov1|markov1_par|"
 section "attribution: targets"
 
 metric -t 5000 "markov_model order 1, median of $BENCH_REPEAT runs" "${BENCH_MS[markov1]}" "ms"
-metric "markov_model order 1 / floor" "$(bench_ratio "${BENCH_MS[markov1]}" "${BENCH_MS[floor]}")" "x"
+metric "markov_model order 1 / floor" "$(bench_ratio "${BENCH_MS[markov1]}" "${BENCH_MS[floor_paths]}")" "x"
 # Sanity: the Markov credits add up to the total conversions.
 metric "markov order 1: sum of credited conversions" "$(bench_query "
 	SELECT round(sum(c.conversions)::numeric, 3)
