@@ -22,6 +22,9 @@
 # time_table [BASELINE]
 #	Prints the section's bench rows: median ms, ratio to BASELINE (default
 #	the section's first row), target and PASS/MISS.
+# speedup_table "DISPLAY|SLOW|FAST|MIN"...
+#	Prints ratios where larger is better: the median of SLOW over that of
+#	FAST (both recorded by bench), PASS when at least MIN (optional).
 # metric [-t MAX] NAME VALUE UNIT
 #	Records a figure where smaller is better (sizes); -t MAX is a target.
 # metric_table
@@ -103,6 +106,10 @@ bench_init() {
 	fi
 	bench_psql -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS journey' ||
 		bench_die "cannot create extension journey in $BENCH_DB (is it installed?)"
+	# A database made by an older release gets the installed version's
+	# functions (ALTER EXTENSION ... UPDATE does nothing when current).
+	bench_psql -c 'SET client_min_messages = warning' -c 'ALTER EXTENSION journey UPDATE' 2>/dev/null ||
+		bench_note "warning: ALTER EXTENSION journey UPDATE failed in $BENCH_DB; sections may miss functions"
 
 	local settings
 	settings=$(bench_psql -At -F '|' <<EOF
@@ -265,6 +272,36 @@ time_table() {
 		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BENCH_SECTION" "${BENCH_DESC[$name]}" \
 			"${BENCH_WL[$name]}" "${BENCH_MS[$name]}" "${BENCH_RUNS[$name]}" "$ratio" \
 			"$tgt" "${res%% *}" >>"$BENCH_OUT/results.tsv"
+	done
+}
+
+# speedup_table ROW...: ratios where larger is better.  Each ROW is
+# "DISPLAY|SLOW|FAST|MIN": the median of the query recorded as SLOW divided
+# by that of FAST; with MIN (may be empty), PASS when the ratio is at least
+# MIN.  The last column shows the workers launched for FAST.
+speedup_table() {
+	local row desc slow fast min ratio res
+	printf '\n'
+	bench_line '%-44s %11s %11s %9s  %-9s %-7s %s' ratio "slow ms" "fast ms" ratio target result launched
+	for row in "$@"; do
+		IFS='|' read -r desc slow fast min <<<"$row"
+		[ -n "${BENCH_MS[$slow]+x}" ] && [ -n "${BENCH_MS[$fast]+x}" ] ||
+			bench_die "speedup_table: $slow or $fast not measured"
+		ratio=$(bench_ratio "${BENCH_MS[$slow]}" "${BENCH_MS[$fast]}")
+		res=""
+		if [ -n "$min" ]; then
+			if awk -v v="$ratio" -v m="$min" 'BEGIN { exit !(v >= m) }'; then
+				BENCH_PASS=$((BENCH_PASS + 1))
+				res=PASS
+			else
+				BENCH_MISS=$((BENCH_MISS + 1))
+				res=MISS
+			fi
+		fi
+		bench_line '%-44s %11s %11s %8sx  %-9s %-7s %s' "$desc" "${BENCH_MS[$slow]}" \
+			"${BENCH_MS[$fast]}" "$ratio" "${min:+>= ${min}x}" "$res" "${BENCH_WL[$fast]}"
+		printf '%s\t%s\t%s\t\t\t%s\t%s\t%s\n' "$BENCH_SECTION" "$desc" "${BENCH_WL[$fast]}" \
+			"$ratio" "${min:+>= ${min}x}" "$res" >>"$BENCH_OUT/results.tsv"
 	done
 }
 

@@ -1,0 +1,206 @@
+# test/bench/50_model.sh — the shared customer model (sourced by run.sh).
+#
+# Runs in a database of its own, BENCH_MODEL_DB (default: BENCH_DB with
+# "_model" appended), created afresh and dropped at the end (BENCH_MODEL_KEEP=1
+# keeps it), so that the model's tables never hold rows in BENCH_DB.
+#
+# (a) journey.record_touchpoint throughput: pgbench, 8 clients, 2 threads,
+#     BENCH_PGBENCH_SECONDS (default 20) seconds, random customers among
+#     100,000 on a random one of 12 configured channels at a random time of
+#     2025; baseline: the same rows by a plain INSERT into a table with the
+#     same columns and indexes but none of the API (no function call,
+#     customer creation, foreign keys, row security or refresh queue).
+# (b) journey.refresh_journeys() over the events of bench.events loaded as
+#     touchpoints: the load (customers, then touchpoints), the first refresh
+#     (everything pending) against journey_agg from scratch, then 1 % more
+#     touchpoints and the incremental refresh (target: at most a tenth of
+#     the first refresh).
+#
+# Every step runs once (they change the data); the settings of BENCH_SET
+# apply.
+
+model_db=${BENCH_MODEL_DB:-${BENCH_DB}_model}
+model_secs=${BENCH_PGBENCH_SECONDS:-20}
+[[ $model_secs =~ ^[1-9][0-9]*$ ]] ||
+	bench_die "BENCH_PGBENCH_SECONDS must be a positive integer, not '$model_secs'"
+[ "$model_db" != "$BENCH_DB" ] || bench_die "BENCH_MODEL_DB must not be BENCH_DB"
+command -v pgbench >/dev/null 2>&1 || bench_die "pgbench not found (section model)"
+
+model_psql() {
+	psql -X -q -v ON_ERROR_STOP=1 -d "$model_db" "$@"
+}
+
+# model_timed SQL: runs SQL in one session (BENCH_SET first) and prints the
+# milliseconds of its last statement, as psql's \timing reports them.
+model_timed() {
+	local out
+	out=$({
+		bench_session_sql
+		printf '\\timing on\n%s;\n' "$1"
+	} | model_psql -At) || bench_die "model: failed: $1"
+	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n1
+}
+
+# A channel per bench label, each owned by a department.
+model_channels="('web', 'marketing', true), ('mobile_app', 'marketing', true),
+	('email', 'marketing', true), ('search_ad', 'marketing', true),
+	('social', 'marketing', true), ('display_ad', 'marketing', true),
+	('store', 'sales', false), ('sms', 'marketing', true),
+	('referral', 'marketing', true), ('chat', 'customer service', true),
+	('phone', 'customer service', false), ('catalog', 'sales', false)"
+
+section "customer model: setup (database $model_db)"
+
+bench_note "   creating database $model_db ..."
+dropdb --if-exists "$model_db" || bench_die "cannot drop database $model_db"
+createdb "$model_db" || bench_die "cannot create database $model_db"
+model_psql >/dev/null <<SQL
+SET client_min_messages = warning;
+CREATE EXTENSION journey;
+SELECT journey.add_channel(name, department, online)
+FROM (VALUES $model_channels) c(name, department, online);
+
+-- The baseline of (a): the columns and indexes of journey.touchpoints, and
+-- nothing else.
+CREATE TABLE public.plain_touchpoints (LIKE journey.touchpoints INCLUDING INDEXES);
+CREATE SEQUENCE public.plain_touchpoints_id_seq OWNED BY public.plain_touchpoints.id;
+ALTER TABLE public.plain_touchpoints ALTER id SET DEFAULT nextval('public.plain_touchpoints_id_seq');
+SQL
+
+# --- (a) record_touchpoint with pgbench -------------------------------------
+
+model_tmp=$(mktemp -d)
+model_labels="ARRAY['web', 'mobile_app', 'email', 'search_ad', 'social', 'display_ad', 'store', 'sms', 'referral', 'chat', 'phone', 'catalog']"
+model_depts="ARRAY['marketing', 'marketing', 'marketing', 'marketing', 'marketing', 'marketing', 'sales', 'marketing', 'marketing', 'customer service', 'customer service', 'sales']"
+model_vars='\set c random(1, 100000)
+\set ch random(1, 12)
+\set s random(0, 31535999)'
+cat >"$model_tmp/api.sql" <<SQL
+$model_vars
+SELECT journey.record_touchpoint('p' || :c, ($model_labels)[:ch], 'visit', timestamptz '2025-01-01 00:00:00+00' + :s * interval '1 second');
+SQL
+cat >"$model_tmp/plain.sql" <<SQL
+$model_vars
+INSERT INTO public.plain_touchpoints (customer, ts, channel, department, event) VALUES ('p' || :c, timestamptz '2025-01-01 00:00:00+00' + :s * interval '1 second', ($model_labels)[:ch], ($model_depts)[:ch], 'visit');
+SQL
+# The BENCH_SET settings reach pgbench's sessions through PGOPTIONS.
+model_pgoptions=""
+for kv in $BENCH_SET; do
+	model_pgoptions+=" -c $kv"
+done
+
+# model_pgbench NAME SCRIPT: runs pgbench, sets pg_tps, pg_lat, pg_tx.
+model_pgbench() {
+	local out
+	bench_note "   pgbench: $1, 8 clients, ${model_secs} s ..."
+	out=$(PGOPTIONS="${PGOPTIONS:-}$model_pgoptions" \
+		pgbench -n -c 8 -j 2 -T "$model_secs" -f "$2" "$model_db" 2>&1) ||
+		bench_die "pgbench ($1) failed: $out"
+	pg_tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' <<<"$out")
+	pg_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' <<<"$out")
+	pg_tx=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' <<<"$out")
+	[ -n "$pg_tps" ] && [ -n "$pg_lat" ] || bench_die "pgbench ($1): cannot read its output: $out"
+	pg_tps=$(awk -v t="$pg_tps" 'BEGIN { printf "%.0f", t }')
+}
+
+section "customer model: recording (pgbench -n -c 8 -j 2 -T $model_secs)"
+
+model_pgbench "journey.record_touchpoint" "$model_tmp/api.sql"
+api_tps=$pg_tps api_lat=$pg_lat api_tx=$pg_tx
+model_pgbench "plain INSERT" "$model_tmp/plain.sql"
+plain_tps=$pg_tps plain_lat=$pg_lat plain_tx=$pg_tx
+rm -rf "$model_tmp"
+IFS='|' read -r api_rows api_cust < <(model_psql -At -c \
+	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.customers)")
+
+metric "journey.record_touchpoint: throughput" "$api_tps" "calls/s"
+metric "journey.record_touchpoint: latency, average" "$api_lat" "ms"
+metric "  touchpoints recorded / customers created" "$api_rows / $api_cust" ""
+metric "baseline, plain INSERT: throughput" "$plain_tps" "rows/s"
+metric "baseline, plain INSERT: latency, average" "$plain_lat" "ms"
+metric "record_touchpoint / plain INSERT (throughput)" "$(bench_ratio "$api_tps" "$plain_tps")" "x"
+metric -t 0 "  transactions lost (processed - rows)" "$((api_tx + plain_tx - api_rows - $(model_psql -At -c 'SELECT count(*) FROM public.plain_touchpoints')))" ""
+metric_table
+
+# --- (b) refresh_journeys over bench.events ----------------------------------
+
+section "customer model: refresh_journeys over $BENCH_EVENTS touchpoints"
+
+model_psql <<SQL
+SET client_min_messages = warning;
+DROP TABLE public.plain_touchpoints;
+TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.customer_journey_data,
+	journey.stage_history, journey.identities, journey.customers;
+CREATE UNLOGGED TABLE public.events (customer_id bigint, ts timestamptz, label text, value float8);
+SQL
+bench_note "   copying bench.events into $model_db ..."
+t0=$(bench_now_ms)
+bench_psql -c 'COPY bench.events TO STDOUT' | model_psql -c 'COPY public.events FROM STDIN' ||
+	bench_die "cannot copy bench.events into $model_db"
+model_psql -c 'VACUUM ANALYZE public.events'
+copy_ms=$(($(bench_now_ms) - t0))
+
+bench_note "   loading customers and touchpoints ..."
+load_cust_ms=$(model_timed "INSERT INTO journey.customers (id)
+	SELECT 'c' || customer_id FROM public.events GROUP BY customer_id")
+load_tp_ms=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, department, event, value)
+	SELECT 'c' || e.customer_id, e.ts, e.label, c.department,
+	       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
+	FROM public.events e JOIN journey.channels c ON c.name = e.label")
+model_psql -c 'VACUUM ANALYZE journey.customers, journey.touchpoints, journey.pending_touchpoints'
+IFS='|' read -r n_tp n_pending < <(model_psql -At -c \
+	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.pending_touchpoints)")
+
+bench_note "   journey_agg from scratch ..."
+# Read the table once so that the first timed query does not pay for
+# bringing it into the caches alone.
+model_psql -At -c 'SELECT count(*) FROM journey.touchpoints' >/dev/null
+scratch_ms=$(model_timed "CREATE TABLE public.scratch AS
+	SELECT customer, journey.journey_agg(ts, channel) AS channels
+	FROM journey.touchpoints GROUP BY customer")
+scratch_all_ms=$(model_timed "CREATE TABLE public.scratch_all AS
+	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS channels,
+	       journey.journey_agg(ts, event, value::float8) AS events, min(ts), max(ts)
+	FROM journey.touchpoints GROUP BY customer")
+model_psql -c 'DROP TABLE public.scratch, public.scratch_all'
+
+bench_note "   first refresh_journeys() ..."
+full_ms=$(model_timed "SELECT journey.refresh_journeys()")
+model_psql -c 'VACUUM ANALYZE journey.customer_journey_data, journey.pending_touchpoints'
+
+bench_note "   1 % more touchpoints, incremental refresh_journeys() ..."
+more_ms=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, department, event, value)
+	SELECT 'c' || e.customer_id, e.ts + interval '365 days', e.label, c.department,
+	       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
+	FROM public.events e TABLESAMPLE BERNOULLI (1) REPEATABLE (1)
+	JOIN journey.channels c ON c.name = e.label")
+n_more=$(model_psql -At -c 'SELECT count(*) FROM journey.pending_touchpoints')
+n_more_cust=$(model_psql -At -c 'SELECT count(DISTINCT t.customer) FROM journey.pending_touchpoints p JOIN journey.touchpoints t ON t.id = p.touchpoint')
+incr_ms=$(model_timed "SELECT journey.refresh_journeys()")
+IFS='|' read -r n_journeys n_jevents < <(model_psql -At -c \
+	"SELECT count(*), sum(journey.length(channels)) FROM journey.customer_journey_data")
+n_tp_all=$(model_psql -At -c 'SELECT count(*) FROM journey.touchpoints')
+
+ms_fmt() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
+metric "copying bench.events to the model database (not timed)" "$copy_ms" "ms"
+metric "load: customers (INSERT ... SELECT)" "$(ms_fmt "$load_cust_ms")" "ms"
+metric "load: touchpoints (INSERT ... SELECT), $n_tp rows" "$(ms_fmt "$load_tp_ms")" "ms"
+metric "  touchpoints loaded per second" \
+	"$(awk -v n="$n_tp" -v ms="$load_tp_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
+metric "  touchpoints queued for refresh" "$n_pending" ""
+metric "from scratch: journey_agg(ts, channel) GROUP BY customer" "$(ms_fmt "$scratch_ms")" "ms"
+metric "from scratch: both journeys, min, max (what refresh builds)" "$(ms_fmt "$scratch_all_ms")" "ms"
+metric "first refresh_journeys(), everything pending" "$(ms_fmt "$full_ms")" "ms"
+metric "  / journey_agg(ts, channel) from scratch" "$(bench_ratio "$full_ms" "$scratch_ms")" "x"
+metric "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
+metric "1 % more: INSERT of $n_more touchpoints ($n_more_cust customers)" "$(ms_fmt "$more_ms")" "ms"
+metric "incremental refresh_journeys()" "$(ms_fmt "$incr_ms")" "ms"
+metric -t 0.1 "  / first refresh" "$(bench_ratio "$incr_ms" "$full_ms")" "x"
+metric -t 0 "  events in journeys - touchpoints ($n_journeys journeys)" "$((n_jevents - n_tp_all))" ""
+metric_table
+
+if [ "${BENCH_MODEL_KEEP:-0}" = 1 ]; then
+	bench_note "   keeping database $model_db (BENCH_MODEL_KEEP=1)"
+else
+	dropdb "$model_db" || bench_note "   warning: could not drop database $model_db"
+fi
