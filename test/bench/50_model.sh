@@ -189,7 +189,7 @@ metric "  touchpoints loaded per second" \
 	"$(awk -v n="$n_tp" -v ms="$load_tp_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
 metric "  touchpoints queued for refresh" "$n_pending" ""
 metric "from scratch: journey_agg(ts, channel) GROUP BY customer" "$(ms_fmt "$scratch_ms")" "ms"
-metric "from scratch: both journeys, min, max (what refresh builds)" "$(ms_fmt "$scratch_all_ms")" "ms"
+metric "from scratch: both journeys, min and max, as refresh" "$(ms_fmt "$scratch_all_ms")" "ms"
 metric "first refresh_journeys(), everything pending" "$(ms_fmt "$full_ms")" "ms"
 metric "  / journey_agg(ts, channel) from scratch" "$(bench_ratio "$full_ms" "$scratch_ms")" "x"
 metric "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
