@@ -406,3 +406,34 @@ RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA funnel_test CASCADE;
 RESET client_min_messages;
+
+-- ===========================================================================
+-- The label form: window_funnel(window, ts, label, VARIADIC step_labels) gives
+-- the answers of the boolean form with label = step_labels[k] (random data,
+-- NULL labels included; timestamptz and bigint; levels and times).
+-- ===========================================================================
+SELECT setseed(0.3);
+CREATE TEMP TABLE lf AS
+SELECT (g % 500) AS c, timestamptz '2026-01-01' + (random() * 30) * interval '1 day' AS ts,
+	CASE WHEN random() < 0.05 THEN NULL ELSE (ARRAY['a','b','c','d','e'])[1 + floor(random() * 5)::int] END AS label
+FROM generate_series(1, 20000) g;
+SELECT count(*) AS customers,
+	count(*) FILTER (WHERE l = b) AS same_level,
+	count(*) FILTER (WHERE lt = bt) AS same_times,
+	count(*) FILTER (WHERE li = bi) AS same_bigint,
+	count(*) FILTER (WHERE l = 4) AS reached_4
+FROM (SELECT c,
+		journey.window_funnel(interval '3 days', ts, label, 'a', 'b', 'c', 'd') AS l,
+		journey.window_funnel(interval '3 days', ts, label = 'a', label = 'b', label = 'c', label = 'd') AS b,
+		journey.window_funnel_times(interval '3 days', ts, label, 'a', 'b', 'c', 'd') AS lt,
+		journey.window_funnel_times(interval '3 days', ts, label = 'a', label = 'b', label = 'c', label = 'd') AS bt,
+		journey.window_funnel(259200000000, (extract(epoch FROM ts) * 1000000)::bigint, label, 'a', 'b', 'c', 'd') AS li,
+		journey.window_funnel(259200000000, (extract(epoch FROM ts) * 1000000)::bigint,
+			label = 'a', label = 'b', label = 'c', label = 'd') AS bi
+	FROM lf GROUP BY c) s;
+-- a NULL step label matches nothing (the funnel stops there); a NULL array
+-- is an error
+SELECT journey.window_funnel(interval '1 day', ts, label, 'a', NULL, 'b')
+FROM (VALUES (timestamptz '2026-01-01', 'a'), ('2026-01-01 01:00', 'b')) v(ts, label);
+SELECT journey.window_funnel(interval '1 day', ts, label, VARIADIC NULL::text[])
+FROM (VALUES (timestamptz '2026-01-01', 'a')) v(ts, label);

@@ -39,6 +39,8 @@ PG_FUNCTION_INFO_V1(window_funnel_mode_trans);
 PG_FUNCTION_INFO_V1(window_funnel_mode_trans_int);
 PG_FUNCTION_INFO_V1(window_funnel_excl_trans);
 PG_FUNCTION_INFO_V1(window_funnel_excl_trans_int);
+PG_FUNCTION_INFO_V1(window_funnel_label_trans);
+PG_FUNCTION_INFO_V1(window_funnel_label_trans_int);
 PG_FUNCTION_INFO_V1(window_funnel_final);
 PG_FUNCTION_INFO_V1(window_funnel_times_final);
 PG_FUNCTION_INFO_V1(window_funnel_times_final_int);
@@ -181,6 +183,75 @@ funnel_params_of(StepState *st)
 }
 
 /*
+ * Step labels of the label form of window_funnel, deconstructed once per
+ * call site (kept in fn_extra; rebuilt only if a row brings other labels).
+ */
+typedef struct LabelSteps
+{
+	ArrayType  *array;			/* copy of the array they came from */
+	int32		n;
+	const char **str;			/* NULL for a NULL element */
+	int32	   *len;
+} LabelSteps;
+
+/*
+ * The step mask of one row of the label form: bit i set when the row's
+ * label equals step_labels[i + 1] (bytes; NULL matches nothing).
+ */
+static uint64
+label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
+				int32 *nsteps)
+{
+	LabelSteps *ls = (LabelSteps *) fcinfo->flinfo->fn_extra;
+	const char *l = label ? VARDATA_ANY(label) : NULL;
+	int32		llen = label ? VARSIZE_ANY_EXHDR(label) : 0;
+	uint64		mask = 0;
+	int32		i;
+
+	if (ls == NULL || VARSIZE(ls->array) != VARSIZE(labels) ||
+		memcmp(ls->array, labels, VARSIZE(labels)) != 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		if (ARR_NDIM(labels) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("step labels must be a one-dimensional array")));
+		if (ls == NULL)
+			ls = palloc0(sizeof(LabelSteps));
+		ls->array = (ArrayType *) palloc(VARSIZE(labels));
+		memcpy(ls->array, labels, VARSIZE(labels));
+		deconstruct_array(ls->array, TEXTOID, -1, false, TYPALIGN_INT,
+						  &elems, &nulls, &n);
+		if (n > STEP_MAX_STEPS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many step conditions: %d", n),
+					 errdetail("At most %d steps are supported.", STEP_MAX_STEPS)));
+		ls->n = n;
+		ls->str = palloc(Max(n, 1) * sizeof(char *));
+		ls->len = palloc(Max(n, 1) * sizeof(int32));
+		for (i = 0; i < n; i++)
+		{
+			text	   *t = nulls[i] ? NULL : DatumGetTextPP(elems[i]);
+
+			ls->str[i] = t ? VARDATA_ANY(t) : NULL;
+			ls->len[i] = t ? VARSIZE_ANY_EXHDR(t) : 0;
+		}
+		fcinfo->flinfo->fn_extra = ls;
+		MemoryContextSwitchTo(old);
+	}
+	for (i = 0; label != NULL && i < ls->n; i++)
+		if (ls->str[i] && ls->len[i] == llen && memcmp(ls->str[i], l, llen) == 0)
+			mask |= UINT64CONST(1) << i;
+	*nsteps = ls->n;
+	return mask;
+}
+
+/*
  * Shared transition function.  Arguments: state, window, [mode,] ts,
  * steps [, exclusions].  Not strict: the first call has no state, rows with
  * a NULL ts are skipped, and NULL conditions count as false.  The window and
@@ -189,7 +260,7 @@ funnel_params_of(StepState *st)
  */
 static inline Datum
 funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
-					bool has_excl)
+					bool has_excl, bool by_label)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel");
 	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
@@ -251,10 +322,24 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 
 	if (PG_ARGISNULL(tsarg))
 		PG_RETURN_POINTER(st);
-	if (PG_ARGISNULL(tsarg + 1))
-		null_argument("steps array");
-	steps = PG_GETARG_ARRAYTYPE_P(tsarg + 1);
-	mask = step_mask_from_array(steps, &n);
+	if (by_label)
+	{
+		/* (..., ts, label, VARIADIC step_labels) */
+		if (PG_ARGISNULL(tsarg + 2))
+			null_argument("step labels array");
+		steps = PG_GETARG_ARRAYTYPE_P(tsarg + 2);
+		/* a NULL label matches no step */
+		mask = label_step_mask(fcinfo,
+							   PG_ARGISNULL(tsarg + 1) ? NULL : PG_GETARG_TEXT_PP(tsarg + 1),
+							   steps, &n);
+	}
+	else
+	{
+		if (PG_ARGISNULL(tsarg + 1))
+			null_argument("steps array");
+		steps = PG_GETARG_ARRAYTYPE_P(tsarg + 1);
+		mask = step_mask_from_array(steps, &n);
+	}
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -297,37 +382,50 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 Datum
 window_funnel_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, false, false);
+	return funnel_trans_common(fcinfo, true, false, false, false);
 }
 
 Datum
 window_funnel_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, false, false);
+	return funnel_trans_common(fcinfo, false, false, false, false);
 }
 
 Datum
 window_funnel_mode_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, true, false);
+	return funnel_trans_common(fcinfo, true, true, false, false);
 }
 
 Datum
 window_funnel_mode_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, true, false);
+	return funnel_trans_common(fcinfo, false, true, false, false);
 }
 
 Datum
 window_funnel_excl_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, true, true);
+	return funnel_trans_common(fcinfo, true, true, true, false);
 }
 
 Datum
 window_funnel_excl_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, true, true);
+	return funnel_trans_common(fcinfo, false, true, true, false);
+}
+
+/* The label form: (state, window, ts, label, VARIADIC step_labels). */
+Datum
+window_funnel_label_trans(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, true, false, false, true);
+}
+
+Datum
+window_funnel_label_trans_int(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, false, false, false, true);
 }
 
 /* t - first <= window, without overflow (t >= first in a sorted scan). */

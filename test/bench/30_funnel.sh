@@ -66,6 +66,8 @@ bench -d "floor: count(*)" floor_events \
 	"SELECT customer_id, count(*) FROM bench.events GROUP BY customer_id"
 bench -d "journey.window_funnel" -t floor_events:1.5 window_funnel \
 	"SELECT customer_id, $funnel_wf FROM bench.events GROUP BY customer_id"
+bench -d "journey.window_funnel, label form" -t floor_events:1.5 window_funnel_label \
+	"SELECT customer_id, journey.window_funnel($funnel_window, ts, label, $funnel_labels) FROM bench.events GROUP BY customer_id"
 BENCH_REPEAT=${BENCH_FUNNEL_SQL_REPEAT:-$BENCH_REPEAT} \
 	bench -d "pure SQL: window aggregates" sql_funnel "$(funnel_sql "")"
 bench -d "journey.funnel over bench.journeys" stored_funnel \
