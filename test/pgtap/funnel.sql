@@ -19,7 +19,7 @@ SELECT has_function('journey', 'funnel_times', ARRAY['journey.journey', 'interva
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
            WHERE p.pronamespace = 'journey'::regnamespace AND p.proname IN ('window_funnel', 'window_funnel_times')
              AND p.proparallel = 's' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0),
-          12::bigint, 'all 12 funnel aggregates are parallel safe with combine/serial/deserial');
+          16::bigint, 'all 16 funnel aggregates (12 boolean, 4 label forms) are parallel safe with combine/serial/deserial');
 
 -- Behaviour.
 SELECT is(window_funnel(interval '1 hour', ts, l = 'a', l = 'b', l = 'c'), 3, 'a b c within the hour: 3')
