@@ -122,10 +122,12 @@ typedef struct JourneyBuilder
 
 /* journey_type.c */
 extern void journey_builder_init(JourneyBuilder *b, MemoryContext mcxt);
+extern JourneyBuilder *journey_builder_new(MemoryContext mcxt);
 extern int32 journey_builder_label(JourneyBuilder *b, const char *str, int32 len);
 extern void journey_builder_add(JourneyBuilder *b, TimestampTz ts, int32 label,
 								bool has_value, float8 value);
 extern void journey_builder_add_journey(JourneyBuilder *b, const JourneyData *jd);
+extern void journey_builder_add_builder(JourneyBuilder *b, const JourneyBuilder *from);
 extern Journey *journey_builder_finish(JourneyBuilder *b);
 extern Journey *journey_encode(JourneyData *jd, bool sorted);
 extern void journey_decode(const Journey *j, JourneyData *jd);

@@ -24,15 +24,6 @@ PG_FUNCTION_INFO_V1(journey_agg_combine);
 PG_FUNCTION_INFO_V1(journey_agg_serial);
 PG_FUNCTION_INFO_V1(journey_agg_deserial);
 
-static JourneyBuilder *
-new_state(MemoryContext aggcontext)
-{
-	JourneyBuilder *b = MemoryContextAlloc(aggcontext, sizeof(JourneyBuilder));
-
-	journey_builder_init(b, aggcontext);
-	return b;
-}
-
 /*
  * journey_agg_trans(state, ts, label [, value]).  Not strict: the first
  * call has no state, and rows whose timestamp or label is NULL are skipped
@@ -49,7 +40,7 @@ journey_agg_trans(PG_FUNCTION_ARGS)
 	float8		value = 0.0;
 
 	if (b == NULL)
-		b = new_state(aggcontext);
+		b = journey_builder_new(aggcontext);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(b);
 
@@ -89,7 +80,6 @@ journey_agg_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_agg_combine");
 	JourneyBuilder *a = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	JourneyBuilder *b = PG_ARGISNULL(1) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(1);
-	JourneyData bd;
 
 	if (b == NULL || b->nevents == 0)
 	{
@@ -98,12 +88,8 @@ journey_agg_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
-		a = new_state(aggcontext);
-	bd.nevents = b->nevents;
-	bd.nlabels = b->nlabels;
-	bd.events = b->events;
-	bd.labels = b->labels;
-	journey_builder_add_journey(a, &bd);
+		a = journey_builder_new(aggcontext);
+	journey_builder_add_builder(a, b);
 	PG_RETURN_POINTER(a);
 }
 
@@ -136,7 +122,7 @@ journey_agg_deserial(PG_FUNCTION_ARGS)
 	JourneyBuilder *b;
 
 	journey_decode_untrusted(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes), &jd);
-	b = new_state(aggcontext);
+	b = journey_builder_new(aggcontext);
 	journey_builder_add_journey(b, &jd);
 	pfree(jd.events);
 	pfree(jd.labels);

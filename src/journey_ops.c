@@ -680,15 +680,6 @@ journey_contained(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static JourneyBuilder *
-merge_agg_new_state(MemoryContext aggcontext)
-{
-	JourneyBuilder *b = MemoryContextAlloc(aggcontext, sizeof(JourneyBuilder));
-
-	journey_builder_init(b, aggcontext);
-	return b;
-}
-
 /*
  * journey_merge_agg_trans(state, j).  Not strict: it creates the state on
  * the first non-NULL journey and skips NULLs.
@@ -708,7 +699,7 @@ journey_merge_agg_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(b);
 	}
 	if (b == NULL)
-		b = merge_agg_new_state(aggcontext);
+		b = journey_builder_new(aggcontext);
 	j = PG_GETARG_JOURNEY_P(1);
 	journey_decode(j, &jd);
 	journey_builder_add_journey(b, &jd);
@@ -727,7 +718,6 @@ journey_merge_agg_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_merge_agg_combine");
 	JourneyBuilder *a = PG_ARGISNULL(0) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(0);
 	JourneyBuilder *b = PG_ARGISNULL(1) ? NULL : (JourneyBuilder *) PG_GETARG_POINTER(1);
-	JourneyData bd;
 
 	if (b == NULL)
 	{
@@ -736,12 +726,8 @@ journey_merge_agg_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
-		a = merge_agg_new_state(aggcontext);
-	bd.nevents = b->nevents;
-	bd.nlabels = b->nlabels;
-	bd.events = b->events;
-	bd.labels = b->labels;
-	journey_builder_add_journey(a, &bd);
+		a = journey_builder_new(aggcontext);
+	journey_builder_add_builder(a, b);
 	PG_RETURN_POINTER(a);
 }
 

@@ -119,6 +119,16 @@ journey_builder_init(JourneyBuilder *b, MemoryContext mcxt)
 	b->mcxt = mcxt;
 }
 
+/* A new, empty builder allocated in (and allocating from) mcxt. */
+JourneyBuilder *
+journey_builder_new(MemoryContext mcxt)
+{
+	JourneyBuilder *b = MemoryContextAlloc(mcxt, sizeof(JourneyBuilder));
+
+	journey_builder_init(b, mcxt);
+	return b;
+}
+
 /*
  * Intern a label; returns its index in the builder.  The bytes are copied.
  */
@@ -282,6 +292,19 @@ journey_builder_add_journey(JourneyBuilder *b, const JourneyData *jd)
 		journey_builder_add(b, e->ts, map[e->label], e->has_value, e->value);
 	}
 	pfree(map);
+}
+
+/* Add every event of another builder (e.g. a partial aggregate state). */
+void
+journey_builder_add_builder(JourneyBuilder *b, const JourneyBuilder *from)
+{
+	JourneyData jd;
+
+	jd.nevents = from->nevents;
+	jd.nlabels = from->nlabels;
+	jd.events = from->events;
+	jd.labels = from->labels;
+	journey_builder_add_journey(b, &jd);
 }
 
 /* Sort support: events compared through precomputed label ranks. */
