@@ -194,8 +194,8 @@ journey_retention(PG_FUNCTION_ARGS)
 	bool	   *nulls;
 	int			nelems;
 	uint64		mask = 0;
-	int32		i,
-				k;
+	uint64	   *label_mask;
+	int32		i;
 
 	if (ARR_NDIM(labels) > 1)
 		ereport(ERROR,
@@ -217,18 +217,9 @@ journey_retention(PG_FUNCTION_ARGS)
 	if (jd.nevents == 0)
 		PG_RETURN_NULL();
 	/* Every label of a (canonical) journey's dictionary is used by an event. */
-	for (k = 0; k < nelems; k++)
-	{
-		text	   *t;
-
-		if (nulls[k])
-			continue;
-		t = DatumGetTextPP(elems[k]);
-		for (i = 0; i < jd.nlabels; i++)
-			if (jd.labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
-				memcmp(jd.labels[i].str, VARDATA_ANY(t), jd.labels[i].len) == 0)
-				mask |= UINT64CONST(1) << k;
-	}
+	label_mask = step_label_masks(&jd, elems, nulls, nelems);
+	for (i = 0; i < jd.nlabels; i++)
+		mask |= label_mask[i];
 	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, mask));
 }
 

@@ -318,6 +318,35 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
 }
 
 /*
+ * For each label of a decoded journey, the mask of the steps it matches:
+ * bit k set when the label equals step label k (elems/nulls as from
+ * deconstruct_array of a text[]; NULL step labels match nothing).  The
+ * result has jd->nlabels entries, palloc'd.
+ */
+uint64 *
+step_label_masks(const JourneyData *jd, const Datum *elems, const bool *nulls,
+				 int nelems)
+{
+	uint64	   *label_mask = palloc0(Max(jd->nlabels, 1) * sizeof(uint64));
+	int32		i,
+				k;
+
+	for (k = 0; k < nelems; k++)
+	{
+		text	   *t;
+
+		if (nulls[k])
+			continue;
+		t = DatumGetTextPP(elems[k]);
+		for (i = 0; i < jd->nlabels; i++)
+			if (jd->labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
+				memcmp(jd->labels[i].str, VARDATA_ANY(t), jd->labels[i].len) == 0)
+				label_mask[i] |= UINT64CONST(1) << k;
+	}
+	return label_mask;
+}
+
+/*
  * The (time, mask) events of a stored journey, a step being matched by an
  * event whose label equals the step's label (NULL labels match nothing).
  * The state is allocated in mcxt (not an aggregate state).
@@ -342,8 +371,7 @@ step_state_from_journey_ext(Journey *j, ArrayType *labels, bool keep_empty,
 	bool	   *nulls;
 	int			nelems;
 	uint64	   *label_mask;
-	int32		i,
-				k;
+	int32		i;
 
 	if (ARR_NDIM(labels) > 1)
 		ereport(ERROR,
@@ -357,19 +385,7 @@ step_state_from_journey_ext(Journey *j, ArrayType *labels, bool keep_empty,
 	st->keep_empty = keep_empty;
 
 	journey_decode(j, &jd);
-	label_mask = palloc0(Max(jd.nlabels, 1) * sizeof(uint64));
-	for (k = 0; k < nelems; k++)
-	{
-		text	   *t;
-
-		if (nulls[k])
-			continue;
-		t = DatumGetTextPP(elems[k]);
-		for (i = 0; i < jd.nlabels; i++)
-			if (jd.labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
-				memcmp(jd.labels[i].str, VARDATA_ANY(t), jd.labels[i].len) == 0)
-				label_mask[i] |= UINT64CONST(1) << k;
-	}
+	label_mask = step_label_masks(&jd, elems, nulls, nelems);
 	/* one allocation for all events (add then never grows the array) */
 	if (jd.nevents > 0)
 	{

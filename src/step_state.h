@@ -68,6 +68,8 @@ extern void step_state_sort(StepState *st);
 extern StepState *step_state_combine(StepState *a, StepState *b, MemoryContext mcxt);
 extern bytea *step_state_serialize(StepState *st);
 extern StepState *step_state_deserialize(bytea *bytes, MemoryContext mcxt);
+extern uint64 *step_label_masks(const JourneyData *jd, const Datum *elems,
+								 const bool *nulls, int nelems);
 extern StepState *step_state_from_journey(Journey *j, ArrayType *labels,
 										  MemoryContext mcxt);
 extern StepState *step_state_from_journey_ext(Journey *j, ArrayType *labels,
