@@ -156,35 +156,39 @@ check_weight_sum(const char *model, const double *w, int n)
 				 errdetail("They sum to %.17g.", sum)));
 }
 
-/* True when the touch's label is one of the direct labels. */
-static bool
-is_direct(const Touches *t, int i, ArrayType *direct)
+/*
+ * For each label of the path, whether it is one of the direct labels
+ * (palloc'd, t->nlabels entries; all false without a direct list).
+ */
+static bool *
+direct_labels(const Touches *t, ArrayType *direct)
 {
+	bool	   *is_direct = palloc0(Max(t->nlabels, 1) * sizeof(bool));
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
 	int			k;
-	const char *s = t->label_str[t->label[i]];
-	int			len = t->label_len[t->label[i]];
-	bool		found = false;
+	int			l;
 
 	if (direct == NULL)
-		return false;
+		return is_direct;
 	deconstruct_array(direct, TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
-	for (k = 0; k < n && !found; k++)
+	for (k = 0; k < n; k++)
 	{
 		text	   *d;
 
 		if (nulls[k])
 			continue;
 		d = DatumGetTextPP(elems[k]);
-		found = (VARSIZE_ANY_EXHDR(d) == len &&
-				 memcmp(VARDATA_ANY(d), s, len) == 0);
+		for (l = 0; l < t->nlabels; l++)
+			if (VARSIZE_ANY_EXHDR(d) == t->label_len[l] &&
+				memcmp(VARDATA_ANY(d), t->label_str[l], t->label_len[l]) == 0)
+				is_direct[l] = true;
 	}
 	pfree(elems);
 	pfree(nulls);
-	return found;
+	return is_direct;
 }
 
 /*
@@ -250,11 +254,16 @@ compute_credits(const Touches *t, AttrModel model, const double *w, int nw,
 			credit[n - 1] = 1;
 			break;
 		case ATTR_LAST_NON_DIRECT:
-			for (i = n - 1; i >= 0; i--)
-				if (!is_direct(t, i, direct))
-					break;
-			credit[i >= 0 ? i : n - 1] = 1;
-			break;
+			{
+				bool	   *is_direct = direct_labels(t, direct);
+
+				for (i = n - 1; i >= 0; i--)
+					if (!is_direct[t->label[i]])
+						break;
+				credit[i >= 0 ? i : n - 1] = 1;
+				pfree(is_direct);
+				break;
+			}
 		case ATTR_LINEAR:
 			for (i = 0; i < n; i++)
 				credit[i] = 1.0 / n;
