@@ -5,7 +5,7 @@
 # Whole test suite on a throwaway cluster:                  make test
 
 EXTENSION = journey
-EXTVERSION = 0.2.0
+EXTVERSION = 0.3.0
 
 MODULE_big = journey
 # Every C file in src/ is part of the module.
@@ -32,8 +32,13 @@ FRAGMENTS_0.2.0 = \
 	src/markov.sql \
 	src/shapley.sql \
 	src/model.sql
-SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0)
-PREVIOUS_VERSION = 0.1.0
+FRAGMENTS_0.3.0 =
+SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0) $(FRAGMENTS_0.3.0)
+PREVIOUS_VERSION = 0.2.0
+# Statements that bring objects of earlier versions up to date (CREATE OR
+# REPLACE, ALTER, DROP): run by the upgrade step only, since a fresh install
+# already gets the new definitions from the fragments above.
+UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 
 DATA_built = journey--$(EXTVERSION).sql journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Frozen install scripts of released versions (CREATE EXTENSION ... VERSION).
@@ -50,15 +55,26 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare $(EXTRA_CFLAGS
 EXTRA_CLEAN = results regression.diffs regression.out test/fuzz/journey_fuzz
 
 PG_CONFIG ?= pg_config
+
+# PostgreSQL major versions journey builds for; CI tests 15 and 18 (README).
+SUPPORTED_PG_MAJORS = 15 16 17 18
+PG_MAJOR := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
+ifeq ($(PG_MAJOR),)
+$(error journey: cannot run "$(PG_CONFIG) --version": install the server headers (postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)
+endif
+ifeq ($(filter $(PG_MAJOR),$(SUPPORTED_PG_MAJORS)),)
+$(error journey supports PostgreSQL $(SUPPORTED_PG_MAJORS); $(PG_CONFIG) is PostgreSQL $(PG_MAJOR))
+endif
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 journey--$(EXTVERSION).sql: $(SQL_FRAGMENTS)
 	cat $(SQL_FRAGMENTS) > $@
 
-journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(FRAGMENTS_$(EXTVERSION))
+journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION))
 	sed 's/@VERSION@/$(EXTVERSION)/' src/update_head.sql > $@
-	cat $(FRAGMENTS_$(EXTVERSION)) >> $@
+	cat $(UPGRADE_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) /dev/null >> $@
 
 # ---------------------------------------------------------------------------
 # Entry points for people: bootstrap a throwaway cluster, run demo or tests.
