@@ -6,6 +6,7 @@
 #
 #   bash test/run.sh [--keep] demo|test|bench|fuzz
 #   bash test/run.sh bootstrap      (step 1 only: e.g. when make is missing)
+#   JOURNEY_ONLY="regress pgtap" bash test/run.sh test   (some parts only)
 #
 # Steps:
 #   1. install missing packages (Debian 12, as root; otherwise explain how);
@@ -457,6 +458,14 @@ run_script() {
 	[ $rc -eq 0 ] || say "$name: FAILED (exit $rc)"
 }
 
+# JOURNEY_ONLY="regress pgtap fuzz upgrade concurrency.sh ..." runs only the
+# named parts of `test` (a script suite by its path under test/).
+wanted() {
+	[ -z "${JOURNEY_ONLY:-}" ] && return 0
+	case " $JOURNEY_ONLY " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
 case $MODE in
 demo)
 	createdb journey_demo
@@ -470,19 +479,19 @@ demo)
 	;;
 test)
 	T0=$SECONDS
-	run_regress
-	run_pgtap
-	if [ -f test/fuzz/run.sh ]; then
+	wanted regress && run_regress
+	wanted pgtap && run_pgtap
+	if [ -f test/fuzz/run.sh ] && wanted fuzz; then
 		run_script "fuzz (FUZZ_COUNT=${FUZZ_COUNT:-20000})" \
 			FUZZ_COUNT="${FUZZ_COUNT:-20000}" bash test/fuzz/run.sh
 	fi
-	if [ -f test/upgrade.sh ]; then
+	if [ -f test/upgrade.sh ] && wanted upgrade; then
 		run_script "upgrade" bash test/upgrade.sh
 	fi
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh; do
-		if [ -f "$suite" ]; then
+		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
 	done
