@@ -61,14 +61,44 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'test/run.sh: error: %s\n' "$*" >&2; exit 1; }
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# Package managers and compilers write to a log file, not to the screen:
+# one line per step there, the log's tail when a step fails.
+if [ -z "${JOURNEY_LOG:-}" ]; then
+	mkdir -p "$ROOT/log"
+	JOURNEY_LOG="$ROOT/log/$MODE.log"
+	: >"$JOURNEY_LOG"
+fi
+export JOURNEY_LOG
+# step "what" cmd...: run cmd with its output in the log; print what it did
+# and how long it took, or the log's tail if it failed.
+step() {
+	local what=$1 t0=$SECONDS rc=0
+	shift
+	printf '==> %s ... ' "$what"
+	printf '\n==> %s\n' "$what" >>"$JOURNEY_LOG"
+	"$@" >>"$JOURNEY_LOG" 2>&1 || rc=$?
+	if [ $rc -eq 0 ]; then
+		printf 'ok (%d s)\n' $((SECONDS - t0))
+		return 0
+	fi
+	printf 'FAILED (exit %d)\n' $rc
+	printf -- '--- last lines of %s:\n' "$JOURNEY_LOG" >&2
+	tail -n 40 "$JOURNEY_LOG" >&2
+	printf -- '--- (whole log: %s)\n' "$JOURNEY_LOG" >&2
+	return $rc
+}
+
 # ---------------------------------------------------------------------------
 # 1. Packages
 # ---------------------------------------------------------------------------
 DEFAULT_PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 # `make test` with no PG_CONFIG in the environment hands us the Makefile's
-# default, a bare `pg_config`; we want the PostgreSQL 15 one.
+# default, a bare `pg_config`; we want the PostgreSQL 15 one, and (for
+# `test`) then the assert-enabled PostgreSQL 18 that test/build_pg.sh builds.
+PG_MATRIX=0
 if [ -z "${PG_CONFIG:-}" ] || [ "$PG_CONFIG" = pg_config ]; then
 	PG_CONFIG=$DEFAULT_PG_CONFIG
+	[ "$MODE" = test ] && PG_MATRIX=1
 fi
 export PG_CONFIG
 
@@ -110,7 +140,24 @@ check_prereqs() {
 	done
 }
 
+# pgTAP is plain SQL: a server that is not Debian's PostgreSQL 15 (the
+# PostgreSQL 18 that test/build_pg.sh builds, or PG_CONFIG=...) gets the
+# files of Debian's postgresql-15-pgtap package copied into its share dir.
+DEBIAN_PGTAP=/usr/share/postgresql/15/extension
+provide_pgtap() {
+	local dest="$SHAREDIR/extension"
+	[ -f "$dest/pgtap.control" ] && return 0
+	[ -f "$DEBIAN_PGTAP/pgtap.control" ] || return 0
+	[ "$dest" != "$DEBIAN_PGTAP" ] || return 0
+	if [ -w "$dest" ]; then
+		say "pgTAP: copying $DEBIAN_PGTAP/pgtap* into $dest"
+		cp "$DEBIAN_PGTAP"/pgtap* "$dest"/
+	fi
+}
+
 bootstrap() {
+	check_prereqs
+	provide_pgtap
 	check_prereqs
 	[ ${#MISSING[@]} -eq 0 ] && return 0
 	say "missing: ${MISSING[*]}"
@@ -135,17 +182,17 @@ bootstrap() {
 		printf '# temporary, written by journey test/run.sh\ncreate_main_cluster = false\n' >"$dropin"
 		made_dropin=1
 	fi
-	say "installing packages: ${APT_PKGS[*]}"
-	apt-get update || rc=$?
-	if [ $rc -eq 0 ]; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${APT_PKGS[@]}" || rc=$?
-	fi
+	step "installing packages (${APT_PKGS[*]})" \
+		sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"' \
+		apt "${APT_PKGS[@]}" || rc=$?
 	if [ $made_dropin -eq 1 ]; then
 		rm -f "$dropin"
 		[ $made_dir -eq 0 ] || rmdir "$(dirname "$dropin")" 2>/dev/null || true
 	fi
 	[ $rc -eq 0 ] || die "package installation failed (exit $rc)"
 
+	check_prereqs
+	provide_pgtap
 	check_prereqs
 	[ ${#MISSING[@]} -eq 0 ] || die "still missing after install: ${MISSING[*]}"
 }
@@ -155,7 +202,56 @@ if [ "$MODE" = bootstrap ]; then
 	say "all prerequisites are installed"
 	exit 0
 fi
+
+# `make test` with no PG_CONFIG: the whole suite on PostgreSQL 15 (Debian's),
+# then on an assert-enabled PostgreSQL 18 built once from
+# ../shared/vendor (test/build_pg.sh; a SKIP line when the tarball is
+# missing).  Each run is this script again with PG_CONFIG set.
+if [ $PG_MATRIX -eq 1 ]; then
+	T_ALL=$SECONDS
+	TOTAL_P=0
+	TOTAL_F=0
+	RESULTS=()
+	suite_on() {
+		local label=$1 cfg=$2 out rc=0 p f t0=$SECONDS
+		say "suite on $label ($cfg)"
+		out=$(mktemp)
+		PG_CONFIG=$cfg bash "$ROOT/test/run.sh" test 2>&1 | tee "$out" || rc=$?
+		read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
+		rm -f "$out"
+		p=${p:-0}
+		f=${f:-0}
+		[ $rc -eq 0 ] || [ "$f" -gt 0 ] || f=1
+		TOTAL_P=$((TOTAL_P + p))
+		TOTAL_F=$((TOTAL_F + f))
+		RESULTS+=("$label: $p passed, $f failed ($((SECONDS - t0)) s)")
+	}
+	suite_on "PostgreSQL 15" "$PG_CONFIG"
+	t0=$SECONDS
+	pg18="" rc=0
+	printf '==> PostgreSQL 18.6 with assertions (test/build_pg.sh; built once, then cached) ... '
+	pg18=$(bash "$ROOT/test/build_pg.sh" 2>>"$JOURNEY_LOG") || rc=$?
+	if [ $rc -eq 0 ]; then
+		printf 'ok (%d s): %s\n' $((SECONDS - t0)) "$pg18"
+		suite_on "PostgreSQL 18 (assertions)" "$pg18"
+	elif [ $rc -eq 3 ]; then
+		printf 'skipped\n'
+		grep '^SKIP:' "$JOURNEY_LOG" | tail -n1
+		RESULTS+=("PostgreSQL 18: SKIP (no tarball)")
+	else
+		printf 'FAILED (exit %d)\n' $rc
+		tail -n 40 "$JOURNEY_LOG" >&2
+		TOTAL_F=$((TOTAL_F + 1))
+		RESULTS+=("PostgreSQL 18: build FAILED (log: $JOURNEY_LOG)")
+	fi
+	say "summary ($((SECONDS - T_ALL)) s in all; log: $JOURNEY_LOG)"
+	printf '    %s\n' "${RESULTS[@]}"
+	echo "$TOTAL_P passed, $TOTAL_F failed"
+	[ $TOTAL_F -eq 0 ]
+	exit
+fi
 export PATH="$BINDIR:$PATH"
+MAJOR=$("$PG_CONFIG" --version | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
 
 # ---------------------------------------------------------------------------
 # 2. Build and install
@@ -175,8 +271,8 @@ if [ "$(mkvar with_llvm)" = yes ]; then
 	fi
 fi
 
-say "build (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')"
-make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}"
+step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
+	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
 
 # The install directories are shared by everyone on this machine: hold the
 # lock from install until our cluster is gone, so nobody swaps journey.so
@@ -193,16 +289,17 @@ else
 	say "cannot open $LOCK; going on without the install lock"
 fi
 
-say "install into $("$PG_CONFIG" --pkglibdir)"
+INSTALL_CMD=(make "${MAKE_ARGS[@]}" install)
 if is_root; then
-	make "${MAKE_ARGS[@]}" install
+	:
 elif [ -w "$("$PG_CONFIG" --pkglibdir)" ] && [ -w "$SHAREDIR/extension" ]; then
-	make "${MAKE_ARGS[@]}" install
+	:
 elif command -v sudo >/dev/null 2>&1; then
-	sudo make "${MAKE_ARGS[@]}" install
+	INSTALL_CMD=(sudo "${INSTALL_CMD[@]}")
 else
 	die "make install needs to write $("$PG_CONFIG" --pkglibdir) and $SHAREDIR/extension: run as root, or install sudo"
 fi
+step "installing into $("$PG_CONFIG" --pkglibdir)" "${INSTALL_CMD[@]}" || exit 1
 
 # ---------------------------------------------------------------------------
 # 3. Throwaway cluster

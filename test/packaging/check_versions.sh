@@ -102,5 +102,38 @@ else
 	echo "# skipped: debian/control check (no pg_buildext; apt-get install postgresql-common)"
 fi
 
+# The supported PostgreSQL majors are written in the Makefile, debian/pgversions
+# and the README; make refuses any other with one line naming them.
+MAKE_MAJORS=$(sed -n 's/^SUPPORTED_PG_MAJORS[[:space:]]*=[[:space:]]*//p' Makefile)
+DEB_MAJORS=$(grep -v '^#' debian/pgversions | tr -s ' \n' ' ' | sed 's/ *$//')
+if [ -n "$MAKE_MAJORS" ] && [ "$MAKE_MAJORS" = "$DEB_MAJORS" ]; then
+	ok "Makefile and debian/pgversions support PostgreSQL $MAKE_MAJORS"
+else
+	not_ok "Makefile supports PostgreSQL '$MAKE_MAJORS', debian/pgversions '$DEB_MAJORS'"
+fi
+for v in $MAKE_MAJORS; do
+	if grep -q "^| \([0-9]*, \)*$v[ ,|]" README.md; then
+		ok "README's table of supported versions names $v"
+	else
+		not_ok "README's table of supported versions does not name $v"
+	fi
+done
+# A pg_config that says "PostgreSQL 14.11" (and "PostgreSQL 19devel"):
+# make must stop before compiling anything, with one line naming the
+# supported versions.
+tmp=$(mktemp -d)
+for fake in "14.11" "19devel"; do
+	printf '#!/bin/sh\n[ "$1" = --version ] && { echo "PostgreSQL %s"; exit 0; }\nexit 1\n' "$fake" >"$tmp/pg_config"
+	chmod +x "$tmp/pg_config"
+	out=$(make -s -C "$ROOT" PG_CONFIG="$tmp/pg_config" 2>&1) && rc=0 || rc=$?
+	if [ $rc -ne 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] &&
+		printf '%s' "$out" | grep -q "journey supports PostgreSQL $MAKE_MAJORS; .* is PostgreSQL ${fake%%[.d]*}"; then
+		ok "make against PostgreSQL $fake stops with one line: $out"
+	else
+		not_ok "make against PostgreSQL $fake (exit $rc): $out"
+	fi
+done
+rm -rf "$tmp"
+
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]
