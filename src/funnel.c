@@ -161,7 +161,7 @@ check_window(int64 window)
 				 errmsg("window_funnel window must not be negative")));
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 null_argument(const char *what)
 {

@@ -42,6 +42,8 @@
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 
+#include "pg_compat.h"
+
 #define JOURNEY_FORMAT_VERSION	1
 #define JOURNEY_FLAG_VALUES		0x01
 #define JOURNEY_FLAGS_VALID		(JOURNEY_FLAG_VALUES)

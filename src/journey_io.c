@@ -51,7 +51,7 @@ typedef struct JourneyParser
 /*
  * Report a syntax error at the parser's position (1-based, in characters).
  */
-pg_attribute_noreturn()
+pg_noreturn
 static void
 syntax_error(JourneyParser *ps, const char *detail)
 {

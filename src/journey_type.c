@@ -556,7 +556,7 @@ journey_empty(void)
  * ------------------------------------------------------------------------
  */
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 corrupt(const char *what)
 {
@@ -692,7 +692,7 @@ journey_count(const Journey *j)
 	return (int32) n;
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 bad_binary(const char *what)
 {

@@ -443,7 +443,7 @@ journey_path_table_serial(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(path_table_serialize((PathTable *) PG_GETARG_POINTER(0)));
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 corrupt_state(void)
 {

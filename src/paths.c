@@ -626,7 +626,7 @@ path_agg_serial(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 bad_path_state(const char *what)
 {

@@ -104,7 +104,7 @@ typedef struct SeqNfaState
  * ----------------------------------------------------------------
  */
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 pattern_error(const char *text, int32 len, int32 pos, const char *reason)
 {

@@ -168,7 +168,7 @@ stage_state_add(StageState *st, TimestampTz ts, Oid stage)
 	}
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 param_changed(const char *aggname, const char *argname)
 {
@@ -336,7 +336,7 @@ stage_serial(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 bad_state(const char *what)
 {

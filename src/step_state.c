@@ -42,7 +42,7 @@ step_lowest(uint64 mask)
 	return mask == 0 ? -1 : pg_rightmost_one_pos64(mask);
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 too_many_steps(int64 n)
 {
@@ -241,7 +241,7 @@ step_state_serialize(StepState *st)
 	return pq_endtypsend(&buf);
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 bad_state(const char *what)
 {

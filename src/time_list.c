@@ -166,7 +166,7 @@ time_list_serialize(TimeList *tl)
 	return pq_endtypsend(&buf);
 }
 
-pg_attribute_noreturn()
+pg_noreturn
 static void
 bad_state(const char *what)
 {

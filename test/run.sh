@@ -271,6 +271,13 @@ if [ "$(mkvar with_llvm)" = yes ]; then
 	fi
 fi
 
+# Objects built for another server (make test builds for 15, then 18) are
+# cleaned first: PGXS does not track the server headers.
+STAMP="$ROOT/.build-pg-config"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
+	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
+fi
+printf '%s\n' "$PG_CONFIG" >"$STAMP"
 step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
 	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
 

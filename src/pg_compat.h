@@ -1,0 +1,24 @@
+/*-------------------------------------------------------------------------
+ *
+ * pg_compat.h
+ *	  The differences between the PostgreSQL major versions journey builds
+ *	  for (15 to 18), in one place.  Code elsewhere uses the newest
+ *	  spelling; this header maps it onto older servers.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef JOURNEY_PG_COMPAT_H
+#define JOURNEY_PG_COMPAT_H
+
+#include "c.h"
+
+/*
+ * PostgreSQL 18 replaced the attribute macro pg_attribute_noreturn(), which
+ * followed a declaration, by the C11 specifier pg_noreturn, which leads it.
+ * GCC and clang accept the attribute in leading position too.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+#endif							/* JOURNEY_PG_COMPAT_H */
