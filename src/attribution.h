@@ -10,6 +10,8 @@
 
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 /* One element of a journey.credit[] result. */
 typedef struct CreditRow
 {

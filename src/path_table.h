@@ -25,6 +25,8 @@
 
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #define PATH_TABLE_VERSION	1
 
 typedef struct PathEntry

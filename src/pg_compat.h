@@ -17,6 +17,24 @@
  * followed a declaration, by the C11 specifier pg_noreturn, which leads it.
  * GCC and clang accept the attribute in leading position too.
  */
+/*
+ * PostgreSQL 16 moved the varlena macros (VARDATA_ANY, VARSIZE_ANY_EXHDR,
+ * SET_VARSIZE, ...) out of postgres.h into varatt.h.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
+ * PostgreSQL 17 moved the local transaction id of a backend into
+ * PGPROC.vxid.  Callers include storage/proc.h.
+ */
+#if PG_VERSION_NUM >= 170000
+#define JourneyMyLocalXid() (MyProc->vxid.lxid)
+#else
+#define JourneyMyLocalXid() (MyProc->lxid)
+#endif
+
 #ifndef pg_noreturn
 #define pg_noreturn pg_attribute_noreturn()
 #endif

@@ -756,7 +756,7 @@ stage_meta_lookup(FunctionCallInfo fcinfo)
 	StageMetaCache *cache = (StageMetaCache *) fcinfo->flinfo->fn_extra;
 	Oid			enumtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	Oid			stage = PG_GETARG_OID(0);
-	LocalTransactionId lxid = MyProc->lxid;
+	LocalTransactionId lxid = JourneyMyLocalXid();
 	CommandId	cid = GetCurrentCommandId(false);
 	StageMeta	key;
 
@@ -811,5 +811,5 @@ stage_expected_days(PG_FUNCTION_ARGS)
 
 	if (m == NULL || m->expected_days == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(DatumGetPointer(datumCopy(PointerGetDatum(m->expected_days), false, -1)));
+	PG_RETURN_NUMERIC(DatumGetNumeric(datumCopy(NumericGetDatum(m->expected_days), false, -1)));
 }

@@ -35,6 +35,8 @@
 
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #define TIME_LIST_VERSION	1
 
 typedef struct TimeList

@@ -489,8 +489,8 @@ run_regress() {
 		local d
 		for d in results/regression.diffs regression.diffs; do
 			if [ -s "$d" ]; then
-				say "$d"
-				cat "$d"
+				say "$d (first 150 lines of $(wc -l <"$d"))"
+				head -n 150 "$d"
 			fi
 		done
 	fi
