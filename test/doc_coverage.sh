@@ -31,6 +31,9 @@ SELECT DISTINCT kind || ' ' || name FROM (
 	FROM pg_depend d JOIN pg_type t ON d.classid = 'pg_type'::regclass AND t.oid = d.objid
 	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 	  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'journey')
+	  -- PostgreSQL 16 and later record the implicit array types as members
+	  -- too; they are documented with their element type.
+	  AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
 	UNION ALL
 	SELECT 'operator', o.oprname::text
 	FROM pg_depend d JOIN pg_operator o ON d.classid = 'pg_operator'::regclass AND o.oid = d.objid
