@@ -47,12 +47,12 @@
 #include "utils/typcache.h"
 
 #include "attribution.h"
+#include "markov.h"
 #include "path_table.h"
 
 PG_FUNCTION_INFO_V1(journey_markov_trans);
 PG_FUNCTION_INFO_V1(journey_markov_final);
 
-#define MARKOV_MAX_ORDER		10
 #define MARKOV_TOLERANCE		1e-13
 #define MARKOV_MAX_SWEEPS		1000000
 
@@ -83,18 +83,6 @@ journey_markov_trans(PG_FUNCTION_ARGS)
  * The chain
  * ------------------------------------------------------------------------
  */
-
-/* A set of int32 sequences (states) or int64 keys (transitions). */
-typedef struct StateSet
-{
-	int32		n;
-	int32		max;
-	int32		k;				/* fixed slot width: order */
-	int32	   *keys;			/* n x k, unused tail = -1 */
-	uint32	   *hashes;
-	int32	   *slots;
-	int32		nslots;
-} StateSet;
 
 static void
 stateset_init(StateSet *ss, int32 k)
@@ -174,18 +162,6 @@ typedef struct Edge
 	int32		to;
 	double		w;
 } Edge;
-
-typedef struct Chain
-{
-	int32		nstates;		/* including start = 0 */
-	/* CSR of transient transitions, by from */
-	int32	   *row;			/* nstates + 1 */
-	int32	   *col;
-	double	   *prob;
-	double	   *r_conv;			/* probability of converting next */
-	double	   *r_value;		/* that times the mean value per conversion */
-	int32	   *order;			/* sweep order of the states */
-} Chain;
 
 static int
 edge_cmp(const void *a, const void *b)
@@ -285,10 +261,13 @@ solve(const Chain *ch, const bool *removed,
 			 errhint("Use a lower order or fewer distinct labels.")));
 }
 
-Datum
-journey_markov_final(PG_FUNCTION_ARGS)
+/*
+ * The chain of the paths of pt, of the order recorded in pt (1 by default),
+ * with its full solution.  Shared by markov_model and markov_fit.
+ */
+void
+markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 {
-	PathTable  *pt;
 	int32		k;
 	StateSet	states;
 	int32	   *key;
@@ -305,30 +284,10 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	Chain		ch;
 	double	   *x_conv;
 	double	   *x_value;
-	double	   *y_conv;
-	double	   *y_value;
-	bool	   *removed;
-	double	   *re_conv;
-	double	   *re_value;
-	double		sum_re_conv = 0;
-	double		sum_re_value = 0;
-	double		P;
-	double		V;
 	int32		i;
-	int32		c;
 	int64		e;
 	bool		added;
-	CreditRow  *rows;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("journey_markov_final called in non-aggregate context")));
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	pt = (PathTable *) PG_GETARG_POINTER(0);
-	if (pt->npaths == 0)
-		PG_RETURN_NULL();
 	k = pt->has_params ? pt->param_int : 1;
 
 	/* States; state 0 is start (key all -2). */
@@ -467,6 +426,60 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	x_conv = palloc0(ch.nstates * sizeof(double));
 	x_value = palloc0(ch.nstates * sizeof(double));
 	solve(&ch, NULL, ch.r_conv, x_conv, ch.r_value, x_value);
+
+	fit->k = k;
+	fit->states = states;
+	fit->ch = ch;
+	fit->x_conv = x_conv;
+	fit->x_value = x_value;
+	fit->total_conv = total_conv;
+	fit->total_value = total_value;
+}
+
+Datum
+journey_markov_final(PG_FUNCTION_ARGS)
+{
+	PathTable  *pt;
+	MarkovChainFit fit;
+	int32		k;
+	StateSet	states;
+	double		total_conv;
+	double		total_value;
+	Chain		ch;
+	double	   *x_conv;
+	double	   *x_value;
+	double	   *y_conv;
+	double	   *y_value;
+	bool	   *removed;
+	double	   *re_conv;
+	double	   *re_value;
+	double		sum_re_conv = 0;
+	double		sum_re_value = 0;
+	double		P;
+	double		V;
+	int32		i;
+	int32		c;
+	CreditRow  *rows;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("journey_markov_final called in non-aggregate context")));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	pt = (PathTable *) PG_GETARG_POINTER(0);
+	if (pt->npaths == 0)
+		PG_RETURN_NULL();
+
+	/* The full chain. */
+	markov_chain_fit(pt, &fit);
+	k = fit.k;
+	states = fit.states;
+	ch = fit.ch;
+	x_conv = fit.x_conv;
+	x_value = fit.x_value;
+	total_conv = fit.total_conv;
+	total_value = fit.total_value;
 	P = x_conv[0];
 	V = x_value[0];
 

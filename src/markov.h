@@ -1,0 +1,67 @@
+/*-------------------------------------------------------------------------
+ *
+ * markov.h
+ *	  The absorbing Markov chain of a set of paths, shared by markov_model
+ *	  (removal effects, markov.c) and markov_fit (the journey.markov type,
+ *	  markov_fit.c).  The chain's conventions are described in markov.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef JOURNEY_MARKOV_H
+#define JOURNEY_MARKOV_H
+
+#include "fmgr.h"
+
+#include "pg_compat.h"
+#include "path_table.h"
+
+#define MARKOV_MAX_ORDER		10
+
+/* Key slot values besides label ids. */
+#define MARKOV_KEY_NONE			(-1)	/* unused tail of a short state */
+#define MARKOV_KEY_START		(-2)	/* every slot of the start state */
+
+/* A set of int32 sequences (states) or int64 keys (transitions). */
+typedef struct StateSet
+{
+	int32		n;
+	int32		max;
+	int32		k;				/* fixed slot width: order */
+	int32	   *keys;			/* n x k, unused tail = -1 */
+	uint32	   *hashes;
+	int32	   *slots;
+	int32		nslots;
+} StateSet;
+
+typedef struct Chain
+{
+	int32		nstates;		/* including start = 0 */
+	/* CSR of transient transitions, by from */
+	int32	   *row;			/* nstates + 1 */
+	int32	   *col;
+	double	   *prob;
+	double	   *r_conv;			/* probability of converting next */
+	double	   *r_value;		/* that times the mean value per conversion */
+	int32	   *order;			/* sweep order of the states */
+} Chain;
+
+/*
+ * The chain of a PathTable of order k, solved: x_conv[s] is the probability
+ * of reaching (conversion) from state s, x_value[s] the expected value.
+ * States are numbered in order of first appearance, 0 being start; their
+ * keys use the label ids of the PathTable.
+ */
+typedef struct MarkovChainFit
+{
+	int32		k;
+	StateSet	states;
+	Chain		ch;
+	double	   *x_conv;
+	double	   *x_value;
+	double		total_conv;
+	double		total_value;
+} MarkovChainFit;
+
+extern void markov_chain_fit(const PathTable *pt, MarkovChainFit *fit);
+
+#endif							/* JOURNEY_MARKOV_H */
