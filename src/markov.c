@@ -436,6 +436,58 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	fit->total_value = total_value;
 }
 
+/*
+ * Removal effects of labels 0 .. nlabels - 1 in a solved chain whose states
+ * have the keys (k slots each): re_conv[c] = 1 - P(-c) / P, re_value[c]
+ * likewise for the expected value (0 when P, resp. V, is 0, or when no state
+ * holds c).  Shared by markov_model and removal_effects(journey.markov).
+ */
+void
+markov_removal_effects(const Chain *ch, const int32 *keys, int32 k,
+					   int32 nlabels, const double *x_conv,
+					   const double *x_value, double *re_conv,
+					   double *re_value)
+{
+	double		P = x_conv[0];
+	double		V = x_value[0];
+	double	   *y_conv = palloc(ch->nstates * sizeof(double));
+	double	   *y_value = palloc(ch->nstates * sizeof(double));
+	bool	   *removed = palloc(ch->nstates * sizeof(bool));
+	int32		c;
+	int32		i;
+
+	for (c = 0; c < nlabels; c++)
+	{
+		bool		any = false;
+
+		re_conv[c] = 0;
+		re_value[c] = 0;
+		for (i = 0; i < ch->nstates; i++)
+		{
+			const int32 *sk = keys + (int64) i * k;
+			int32		q;
+
+			removed[i] = false;
+			for (q = 0; q < k && !removed[i]; q++)
+				removed[i] = (sk[q] == c);
+			any |= removed[i];
+			y_conv[i] = removed[i] ? 0 : x_conv[i];
+			y_value[i] = removed[i] ? 0 : x_value[i];
+		}
+		if (!any)
+			continue;
+		solve(ch, removed, P > 0 ? ch->r_conv : NULL, y_conv,
+			  V != 0 ? ch->r_value : NULL, y_value);
+		if (P > 0)
+			re_conv[c] = Max(0.0, 1.0 - y_conv[0] / P);
+		if (V != 0)
+			re_value[c] = 1.0 - y_value[0] / V;
+	}
+	pfree(y_conv);
+	pfree(y_value);
+	pfree(removed);
+}
+
 Datum
 journey_markov_final(PG_FUNCTION_ARGS)
 {
@@ -448,16 +500,10 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	Chain		ch;
 	double	   *x_conv;
 	double	   *x_value;
-	double	   *y_conv;
-	double	   *y_value;
-	bool	   *removed;
 	double	   *re_conv;
 	double	   *re_value;
 	double		sum_re_conv = 0;
 	double		sum_re_value = 0;
-	double		P;
-	double		V;
-	int32		i;
 	int32		c;
 	CreditRow  *rows;
 
@@ -480,39 +526,14 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	x_value = fit.x_value;
 	total_conv = fit.total_conv;
 	total_value = fit.total_value;
-	P = x_conv[0];
-	V = x_value[0];
 
 	/* Removal of each label. */
-	y_conv = palloc(ch.nstates * sizeof(double));
-	y_value = palloc(ch.nstates * sizeof(double));
-	removed = palloc(ch.nstates * sizeof(bool));
 	re_conv = palloc0(Max(pt->nlabels, 1) * sizeof(double));
 	re_value = palloc0(Max(pt->nlabels, 1) * sizeof(double));
+	markov_removal_effects(&ch, states.keys, k, pt->nlabels, x_conv, x_value,
+						   re_conv, re_value);
 	for (c = 0; c < pt->nlabels; c++)
 	{
-		bool		any = false;
-
-		for (i = 0; i < ch.nstates; i++)
-		{
-			const int32 *sk = states.keys + (int64) i * k;
-			int32		q;
-
-			removed[i] = false;
-			for (q = 0; q < k && !removed[i]; q++)
-				removed[i] = (sk[q] == c);
-			any |= removed[i];
-			y_conv[i] = removed[i] ? 0 : x_conv[i];
-			y_value[i] = removed[i] ? 0 : x_value[i];
-		}
-		if (!any)
-			continue;
-		solve(&ch, removed, P > 0 ? ch.r_conv : NULL, y_conv,
-			  V != 0 ? ch.r_value : NULL, y_value);
-		if (P > 0)
-			re_conv[c] = Max(0.0, 1.0 - y_conv[0] / P);
-		if (V != 0)
-			re_value[c] = 1.0 - y_value[0] / V;
 		sum_re_conv += re_conv[c];
 		sum_re_value += re_value[c];
 	}

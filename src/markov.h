@@ -63,5 +63,9 @@ typedef struct MarkovChainFit
 } MarkovChainFit;
 
 extern void markov_chain_fit(const PathTable *pt, MarkovChainFit *fit);
+extern void markov_removal_effects(const Chain *ch, const int32 *keys, int32 k,
+								   int32 nlabels, const double *x_conv,
+								   const double *x_value, double *re_conv,
+								   double *re_value);
 
 #endif							/* JOURNEY_MARKOV_H */
