@@ -685,6 +685,8 @@ BEGIN
 	-- personal data stays hidden: no attributes columns
 	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
+	-- scores and the rules behind them (score.sql)
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.score_rules, @extschema@.customer_scores TO %I', role_name);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_reader(pg_catalog.name) FROM PUBLIC;
@@ -708,6 +710,8 @@ BEGIN
 	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
+	-- score rules of its departments (row-level security, score.sql)
+	EXECUTE pg_catalog.format('GRANT INSERT, DELETE ON @extschema@.score_rules TO %I', role_name);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.text) FROM PUBLIC;
