@@ -180,5 +180,26 @@ SELECT pg_temp.ok(:'err_model' = '22023', 'unknown attribution model: SQLSTATE 2
 \set ON_ERROR_STOP 1
 SELECT pg_temp.ok(count(*) = 9, 'nothing else was recorded') FROM journey.touchpoints;
 
+-------------------------------------------------------------------------------
+-- 5. Real-time scores: a score rule scores every customer after each
+--    touchpoint with a fitted journey.markov; crossing its threshold is
+--    announced with NOTIFY journey_score (checked by run.sh)
+-------------------------------------------------------------------------------
+
+LISTEN journey_score;
+-- A model as text (usually journey.markov_fit over marketing_paths): from
+-- web a customer converts with probability 0.2, from email 0.8.
+\set model 'order=1; [] p=0.3 v=30 c=0 w=0 -> email:0.5, web:0.5; [email] p=0.8 v=80 c=0.8 w=80; [web] p=0.2 v=20 c=0 w=0 -> email:0.25'
+SELECT journey.add_score_rule('likely buyer', :'model', 0.5, 'marketing') \g /dev/null
+-- Frank: web (0.2, below 0.5 as before), email (0.8: up), web (0.2: down).
+EXECUTE touch('frank', 'web', 'visit', '2026-01-20 10:00:00+00', NULL) \g /dev/null
+EXECUTE touch('frank', 'email', 'open', '2026-01-21 10:00:00+00', NULL) \g /dev/null
+EXECUTE touch('frank', 'web', 'visit', '2026-01-22 10:00:00+00', NULL) \g /dev/null
+SELECT pg_temp.ok(score = 0.2 AND previous = 0.8, 'frank''s current score 0.2, previous 0.8')
+FROM journey.customer_scores WHERE customer = 'frank' AND rule = 'likely buyer';
+SELECT journey.drop_score_rule('likely buyer') \g /dev/null
+SELECT pg_temp.ok(NOT EXISTS (SELECT FROM journey.customer_scores WHERE rule = 'likely buyer'),
+				  'dropping the rule drops its scores');
+
 SELECT '# ' || count(*) FILTER (WHERE pass) || ' passed, ' || count(*) FILTER (WHERE NOT pass)
 	   || ' failed in SQL' FROM tap;
