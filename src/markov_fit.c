@@ -18,7 +18,10 @@
  * MARKOV_KEY_START first), transitions by (state, label), -0.0 stored as 0.
  *
  *	int32	vl_len_, uint8 version, uint8 flags (none defined, must be 0),
- *	int16	order, int32 nlabels, nstates, nedges, label_bytes
+ *	int16	order, int32 nlabels, nstates, nedges, label_bytes,
+ *	uint64	hash				of the other bytes (see markov_hash): lets a
+ *								backend reuse a decoded model after reading
+ *								only the header of a TOASTed value
  *	float8	prob[nstates]		probability of converting from the state
  *	float8	value[nstates]		expected conversion value from the state
  *	float8	next_conv[nstates]	probability that the next step converts
@@ -52,7 +55,9 @@
 
 #include <math.h>
 
+#include "access/detoast.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -93,6 +98,7 @@ typedef struct Markov
 	int32		nstates;
 	int32		nedges;
 	int32		label_bytes;
+	uint64		hash;			/* of everything else: identifies the value */
 	double		data[FLEXIBLE_ARRAY_MEMBER];
 } Markov;
 
@@ -196,6 +202,17 @@ markov_view(const Markov *m, MarkovView *v)
 	v->label_off = (const int32 *) p;
 	p += sizeof(int32) * (m->nlabels + 1);
 	v->labels = p;
+}
+
+/* The hash of a stored value: its header fields and its payload. */
+static uint64
+markov_hash(const Markov *m)
+{
+	uint64		seed = hash_bytes_extended((const unsigned char *) &m->version,
+										   offsetof(Markov, hash) - offsetof(Markov, version), 0);
+
+	return hash_bytes_extended((const unsigned char *) m->data,
+							   VARSIZE(m) - MARKOV_HDRSZ, seed);
 }
 
 /* ------------------------------------------------------------------------
@@ -547,6 +564,7 @@ markov_construct(const MarkovBuild *b, int code)
 		lp += b->label_len[perm[i]];
 	}
 	((int32 *) v.label_off)[nlabels] = lp - v.labels;
+	m->hash = markov_hash(m);
 	return m;
 }
 
@@ -1097,65 +1115,129 @@ journey_markov_send(PG_FUNCTION_ARGS)
  */
 
 /*
- * The model argument, detoasted at most once per distinct value: a model
- * passed to every row of a query (a constant, a parameter, a joined row)
- * arrives compressed or as a TOAST pointer each time; the detoasted copy is
- * kept in fn_extra together with the raw bytes it came from, and reused
- * while the raw bytes are the same.
+ * The model argument, detoasted at most once per distinct value.
+ *
+ * A model passed to every row of a query, or read from score_rules by every
+ * touchpoint's trigger, arrives compressed or as a TOAST pointer each time.
+ * Decoded (detoasted) models are kept in a small backend-wide cache keyed by
+ * their stored hash and size; a TOASTed argument is identified by reading
+ * only its header (a slice: the first chunk), so a trigger statement pays
+ * for that, not for fetching and decompressing the whole model.  Within one
+ * query, fn_extra remembers the raw bytes of the last argument and its cache
+ * slot, so repeated calls with the same argument do not even read a slice.
  */
-typedef struct MarkovCache
+#define MARKOV_CACHE_SLOTS		8
+#define MARKOV_CACHE_MAX_BYTES	(64 * 1024 * 1024)
+
+typedef struct MarkovCacheEntry
+{
+	uint64		hash;
+	Size		size;
+	Markov	   *model;			/* in TopMemoryContext; NULL: empty */
+	MarkovView	view;
+} MarkovCacheEntry;
+
+static MarkovCacheEntry markov_cache[MARKOV_CACHE_SLOTS];
+static int	markov_cache_next = 0;
+
+typedef struct MarkovArgCache
 {
 	Size		rawsize;
-	char	   *raw;
-	Markov	   *model;
-	MarkovView	view;
-} MarkovCache;
+	char	   *raw;			/* the last argument's raw bytes */
+	int			slot;
+	uint64		hash;
+	MarkovView	view;			/* for arguments that are not TOASTed */
+} MarkovArgCache;
+
+static inline bool
+slot_holds(int slot, uint64 hash, Size size)
+{
+	return markov_cache[slot].model != NULL && markov_cache[slot].hash == hash &&
+		markov_cache[slot].size == size;
+}
 
 static const MarkovView *
 markov_arg_view(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-	MarkovCache *cache = (MarkovCache *) fcinfo->flinfo->fn_extra;
+	MarkovArgCache *ac = (MarkovArgCache *) fcinfo->flinfo->fn_extra;
+	Markov	   *hdr;
 	Size		rawsize;
+	Size		size;
+	uint64		hash;
+	int			slot;
+	Markov	   *m;
 
-	if (cache == NULL)
+	if (ac == NULL)
 	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MarkovCache));
-		fcinfo->flinfo->fn_extra = cache;
+		ac = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MarkovArgCache));
+		ac->slot = -1;
+		fcinfo->flinfo->fn_extra = ac;
 	}
 	if (!VARATT_IS_EXTENDED(raw))
 	{
-		markov_view((Markov *) raw, &cache->view);
-		return &cache->view;
+		markov_view((Markov *) raw, &ac->view);
+		return &ac->view;
 	}
-	if (VARATT_IS_EXTERNAL(raw) && !VARATT_IS_EXTERNAL_ONDISK(raw))
+	if (!VARATT_IS_EXTERNAL_ONDISK(raw) && !VARATT_IS_COMPRESSED(raw))
 	{
-		/* expanded or indirect: its bytes do not identify the value */
-		markov_view(DatumGetMarkovP(PointerGetDatum(raw)), &cache->view);
-		return &cache->view;
+		/* short header, expanded or indirect: small or in memory already */
+		markov_view(DatumGetMarkovP(PointerGetDatum(raw)), &ac->view);
+		return &ac->view;
 	}
-	rawsize = VARSIZE_ANY(raw);
-	if (cache->model == NULL || cache->rawsize != rawsize ||
-		memcmp(cache->raw, raw, rawsize) != 0)
-	{
-		Markov	   *m = DatumGetMarkovP(PointerGetDatum(raw));
-		char	   *rawcopy;
-		Markov	   *mcopy;
 
-		rawcopy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, rawsize);
-		memcpy(rawcopy, raw, rawsize);
-		mcopy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(m));
-		memcpy(mcopy, m, VARSIZE(m));
-		if (cache->raw)
-			pfree(cache->raw);
-		if (cache->model)
-			pfree(cache->model);
-		cache->raw = rawcopy;
-		cache->rawsize = rawsize;
-		cache->model = mcopy;
-		markov_view(mcopy, &cache->view);
+	/* the same raw bytes as last time in this query? */
+	rawsize = VARSIZE_ANY(raw);
+	if (ac->slot >= 0 && ac->rawsize == rawsize && memcmp(ac->raw, raw, rawsize) == 0 &&
+		markov_cache[ac->slot].model != NULL && markov_cache[ac->slot].hash == ac->hash)
+		return &markov_cache[ac->slot].view;
+
+	/* its header: hash and size */
+	hdr = (Markov *) detoast_attr_slice(raw, 0, MARKOV_HDRSZ - VARHDRSZ);
+	if (VARSIZE(hdr) < MARKOV_HDRSZ)
+		elog(ERROR, "corrupt journey.markov value");
+	size = markov_size(hdr->order, hdr->nlabels, hdr->nstates, hdr->nedges,
+					   hdr->label_bytes);
+	hash = hdr->hash;
+	pfree(hdr);
+	for (slot = 0; slot < MARKOV_CACHE_SLOTS; slot++)
+		if (slot_holds(slot, hash, size))
+			break;
+	if (slot == MARKOV_CACHE_SLOTS)
+	{
+		/* not cached: detoast it all, and cache it if not too large */
+		m = DatumGetMarkovP(PointerGetDatum(raw));
+		if (VARSIZE(m) != size || m->hash != hash)
+			elog(ERROR, "corrupt journey.markov value");
+		if (size > MARKOV_CACHE_MAX_BYTES)
+		{
+			markov_view(m, &ac->view);
+			return &ac->view;
+		}
+		slot = markov_cache_next;
+		markov_cache_next = (markov_cache_next + 1) % MARKOV_CACHE_SLOTS;
+		if (markov_cache[slot].model)
+			pfree(markov_cache[slot].model);
+		markov_cache[slot].model = NULL;
+		markov_cache[slot].model = MemoryContextAlloc(TopMemoryContext, size);
+		memcpy(markov_cache[slot].model, m, size);
+		markov_cache[slot].hash = hash;
+		markov_cache[slot].size = size;
+		markov_view(markov_cache[slot].model, &markov_cache[slot].view);
 	}
-	return &cache->view;
+
+	/* remember the raw bytes for the next call */
+	if (ac->raw == NULL || ac->rawsize < rawsize)
+	{
+		if (ac->raw)
+			pfree(ac->raw);
+		ac->raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, rawsize);
+	}
+	memcpy(ac->raw, raw, rawsize);
+	ac->rawsize = rawsize;
+	ac->slot = slot;
+	ac->hash = hash;
+	return &markov_cache[slot].view;
 }
 
 /* The rank of a label in the model, or -1. */

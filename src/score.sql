@@ -10,24 +10,12 @@ CREATE TABLE @extschema@.score_rules (
 	threshold double precision NOT NULL CHECK (threshold >= 0 AND threshold <= 1),
 	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE ON DELETE CASCADE,
 	channel_filter pg_catalog.text[],
-	created timestamptz NOT NULL DEFAULT pg_catalog.now()
+	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	-- how many last touches decide a customer's state
+	model_order integer GENERATED ALWAYS AS (@extschema@.markov_order(model)) STORED
 );
 COMMENT ON TABLE @extschema@.score_rules IS
 	'scoring rules: a fitted Markov model, a threshold on the conversion probability, the owning department and the channels it looks at (NULL: all)';
-
--- Derived data: not dumped (a restore recomputes scores as touchpoints load
--- or arrive).
-CREATE TABLE @extschema@.customer_scores (
-	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
-	rule pg_catalog.text NOT NULL REFERENCES @extschema@.score_rules ON UPDATE CASCADE ON DELETE CASCADE,
-	score double precision NOT NULL,
-	previous double precision NOT NULL,
-	at timestamptz NOT NULL,
-	PRIMARY KEY (customer, rule)
-);
-CREATE INDEX customer_scores_rule ON @extschema@.customer_scores (rule, score);
-COMMENT ON TABLE @extschema@.customer_scores IS
-	'each customer''s current conversion probability under each score rule, the one before it, and the time of the touch that set it';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.score_rules', '');
 
@@ -36,6 +24,26 @@ ALTER TABLE @extschema@.score_rules ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON @extschema@.score_rules FOR SELECT USING (true);
 CREATE POLICY write_own ON @extschema@.score_rules FOR INSERT WITH CHECK (@extschema@.may_write(department));
 CREATE POLICY delete_own ON @extschema@.score_rules FOR DELETE USING (@extschema@.may_write(department));
+
+-- Every customer's current score under every rule: a lookup per customer
+-- and rule, from the customer's last touches on the rule's channels.
+CREATE VIEW @extschema@.customer_scores AS
+SELECT c.id AS customer, r.name AS rule, r.department,
+	@extschema@.conversion_probability(r.model, p.path) AS probability,
+	@extschema@.expected_value(r.model, p.path) AS expected_value,
+	@extschema@.conversion_probability(r.model, p.path) >= r.threshold AS above_threshold
+FROM @extschema@.customers c
+CROSS JOIN @extschema@.score_rules r
+CROSS JOIN LATERAL (
+	SELECT COALESCE(pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C"), '{}') AS path
+	FROM (SELECT t.channel, t.ts FROM @extschema@.touchpoints t
+		  WHERE t.customer = c.id
+			AND (r.channel_filter IS NULL OR t.channel = ANY (r.channel_filter))
+		  ORDER BY t.ts DESC, t.channel COLLATE "C" DESC
+		  LIMIT r.model_order) x
+) p;
+COMMENT ON VIEW @extschema@.customer_scores IS
+	'every customer''s conversion probability and expected value under every score rule, and whether it is at or above the threshold';
 
 -- True when the current user may manage the rules of the department: its
 -- writers and admins, and roles that bypass row security.
@@ -111,15 +119,15 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.drop_score_rule(pg_catalog.text) IS
-	'drop a score rule and its scores';
+	'drop a score rule';
 
 -- After every INSERT into touchpoints (record_touchpoint or direct): each
 -- touched customer is scored under every rule whose channels the new rows
--- touch, from the customer's last markov_order(model) touches on the rule's
--- channels; the previous score is replaced under the row lock of
--- customer_scores, so concurrent touches of one customer notify a consistent
--- sequence old -> new.  A customer new to a rule starts from the score of the
--- empty journey (the model's start state).
+-- touch, before and after the statement's touches, from the customer's last
+-- model_order touches on the rule's channels (the last model_order + new
+-- touches are read once: without the new ones they give the score before).
+-- Nothing is written: a crossing of the threshold, either way, is sent with
+-- NOTIFY journey_score, delivered when the transaction commits.
 CREATE FUNCTION @extschema@.score_touchpoints() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -131,41 +139,37 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	WITH touched AS (
-		SELECT t.customer, max(t.ts) AS at, pg_catalog.array_agg(DISTINCT t.channel) AS channels
+		SELECT t.customer, max(t.ts) AS at, pg_catalog.array_agg(t.id) AS ids,
+			pg_catalog.array_agg(DISTINCT t.channel) AS channels
 		FROM new_rows t GROUP BY t.customer
-	), scored AS (
-		SELECT t.customer, r.name AS rule, t.at,
-			@extschema@.conversion_probability(r.model, p.path) AS score,
-			@extschema@.conversion_probability(r.model, '{}'::pg_catalog.text[]) AS prior
-		FROM touched t
-		JOIN @extschema@.score_rules r ON r.channel_filter IS NULL OR t.channels OPERATOR(pg_catalog.&&) r.channel_filter
-		CROSS JOIN LATERAL (
-			SELECT pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C") AS path
-			FROM (SELECT tp.channel, tp.ts FROM @extschema@.touchpoints tp
+	)
+	SELECT pg_catalog.count(pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object(
+			'customer', s.customer, 'rule', s.rule, 'old', s.old, 'new', s.new, 'at', s.at)::pg_catalog.text))
+	INTO n
+	FROM (SELECT t.customer, r.name AS rule, r.threshold, t.at,
+			@extschema@.conversion_probability(r.model, p.before) AS old,
+			@extschema@.conversion_probability(r.model, p.after) AS new
+		  FROM touched t
+		  JOIN @extschema@.score_rules r
+			ON r.channel_filter IS NULL OR t.channels OPERATOR(pg_catalog.&&) r.channel_filter
+		  CROSS JOIN LATERAL (
+			SELECT COALESCE(pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C")
+							FILTER (WHERE x.id <> ALL (t.ids)), '{}') AS before,
+				pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C") AS after
+			FROM (SELECT tp.id, tp.channel, tp.ts FROM @extschema@.touchpoints tp
 				  WHERE tp.customer = t.customer
 					AND (r.channel_filter IS NULL OR tp.channel = ANY (r.channel_filter))
 				  ORDER BY tp.ts DESC, tp.channel COLLATE "C" DESC
-				  LIMIT @extschema@.markov_order(r.model)) x
-		) p
-		ORDER BY t.customer, r.name
-	), saved AS (
-		INSERT INTO @extschema@.customer_scores AS cs (customer, rule, score, previous, at)
-		SELECT s.customer, s.rule, COALESCE(s.score, s.prior), s.prior, s.at FROM scored s
-		ON CONFLICT ON CONSTRAINT customer_scores_pkey DO UPDATE
-			SET previous = cs.score, score = excluded.score, at = excluded.at
-		RETURNING cs.customer, cs.rule, cs.previous, cs.score, cs.at
-	)
-	SELECT pg_catalog.count(pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object(
-			'customer', v.customer, 'rule', v.rule, 'old', v.previous, 'new', v.score, 'at', v.at)::pg_catalog.text))
-	INTO n
-	FROM saved v JOIN @extschema@.score_rules r ON r.name = v.rule
-	WHERE (v.previous >= r.threshold) <> (v.score >= r.threshold);
+				  LIMIT r.model_order + pg_catalog.cardinality(t.ids)) x
+		  ) p
+		  ORDER BY t.customer, r.name) s
+	WHERE (s.old >= s.threshold) <> (s.new >= s.threshold);
 	RETURN NULL;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.score_touchpoints() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.score_touchpoints() IS
-	'trigger: rescore the touched customers under every score rule and NOTIFY journey_score on threshold crossings';
+	'trigger: score the touched customers under every score rule and NOTIFY journey_score when a score crosses a threshold';
 
 CREATE TRIGGER score_touchpoints AFTER INSERT ON @extschema@.touchpoints
 	REFERENCING NEW TABLE AS new_rows

@@ -195,11 +195,11 @@ SELECT journey.add_score_rule('likely buyer', :'model', 0.5, 'marketing') \g /de
 EXECUTE touch('frank', 'web', 'visit', '2026-01-20 10:00:00+00', NULL) \g /dev/null
 EXECUTE touch('frank', 'email', 'open', '2026-01-21 10:00:00+00', NULL) \g /dev/null
 EXECUTE touch('frank', 'web', 'visit', '2026-01-22 10:00:00+00', NULL) \g /dev/null
-SELECT pg_temp.ok(score = 0.2 AND previous = 0.8, 'frank''s current score 0.2, previous 0.8')
+SELECT pg_temp.ok(probability = 0.2 AND NOT above_threshold, 'frank''s current score: 0.2, below 0.5')
 FROM journey.customer_scores WHERE customer = 'frank' AND rule = 'likely buyer';
 SELECT journey.drop_score_rule('likely buyer') \g /dev/null
 SELECT pg_temp.ok(NOT EXISTS (SELECT FROM journey.customer_scores WHERE rule = 'likely buyer'),
-				  'dropping the rule drops its scores');
+				  'the rule is dropped');
 
 SELECT '# ' || count(*) FILTER (WHERE pass) || ' passed, ' || count(*) FILTER (WHERE NOT pass)
 	   || ' failed in SQL' FROM tap;
