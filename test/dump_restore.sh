@@ -3,7 +3,8 @@
 # and every table of the extension (part of `make test`).
 #
 # The source database gets: a table with a journey.journey column (NULL, the
-# empty journey, values, labels that need quoting); a stage model of its own
+# empty journey, values, labels that need quoting); a table of fitted
+# journey.markov models and a score rule; a stage model of its own
 # (journey.create_stage_model, stage names with spaces, quotes and a comma)
 # and a table using its enum; and the customer model filled through its API:
 # a department and channels added, customers with attributes, identities
@@ -74,6 +75,17 @@ INSERT INTO public.trips VALUES
 	(4, '"a > b"@2026-01-01 00:00:00Z > "say \"hi\""@2026-01-01 00:00:00Z=1e-3'),
 	(5, journey.make_journey(ARRAY['2026-02-01 08:00Z', '2026-02-01 08:00Z']::timestamptz[],
 	                         ARRAY['x', 'y'], ARRAY[1, NULL]::float8[]));
+
+-- fitted Markov models (journey.markov), in a user table, and a score rule
+CREATE TABLE public.models (name text PRIMARY KEY, m journey.markov);
+INSERT INTO public.models
+SELECT 'order ' || k, journey.markov_fit(p, c, v, n, k)
+FROM generate_series(1, 2) k,
+	(VALUES ('{web,store}'::text[], 1, 10.5, 0), ('{web}', 0, 0, 2), ('{"a > b",web,"say \"hi\""}', 1, 1e-3, 1),
+	        ('{store,web,store}', 2, 7, 1)) v(p, c, v, n)
+GROUP BY k;
+INSERT INTO public.models VALUES ('none', NULL);
+SELECT journey.add_score_rule('web buyers', (SELECT m FROM public.models WHERE name = 'order 1'), 0.5, 'marketing');
 
 -- a stage model of the user's, and a table using its enum
 SELECT journey.create_stage_model('deal_pipeline',
@@ -163,7 +175,7 @@ same_rows() {
 	fi
 }
 
-for t in public.trips public.deals \
+for t in public.trips public.deals public.models journey.score_rules journey.customer_scores \
 	journey.departments journey.channels journey.customers journey.identities \
 	journey.touchpoints journey.stage_history journey.customer_journey_data \
 	journey.stage_models journey.stages journey.writers journey.admins; do
@@ -171,6 +183,8 @@ for t in public.trips public.deals \
 done
 same_rows "journeys read back as the same bytes" \
 	"SELECT id, journey.length(j), journey.labels(j), journey.first_time(j), journey.last_time(j), md5(journey.journey_send(j)) FROM public.trips"
+same_rows "Markov models read back as the same bytes" \
+	"SELECT name, md5(journey.markov_send(m)) FROM public.models"
 same_rows "sequences" \
 	"SELECT 'tp', last_value, is_called FROM journey.touchpoints_id_seq UNION ALL SELECT 'sh', last_value, is_called FROM journey.stage_history_id_seq"
 same_rows "user enum labels in order" \
