@@ -70,6 +70,7 @@
 
 #include "journey.h"
 #include "markov.h"
+#include "markov_fit.h"
 #include "path_table.h"
 
 PG_FUNCTION_INFO_V1(journey_markov_in);
@@ -103,26 +104,6 @@ typedef struct Markov
 } Markov;
 
 #define MARKOV_HDRSZ			offsetof(Markov, data)
-
-/* Pointers into a stored Markov. */
-typedef struct MarkovView
-{
-	int32		order;
-	int32		nlabels;
-	int32		nstates;
-	int32		nedges;
-	const double *prob;
-	const double *value;
-	const double *next_conv;
-	const double *next_value;
-	const double *eprob;
-	const int32 *row;
-	const int32 *elabel;
-	const int32 *etarget;
-	const int32 *keys;
-	const int32 *label_off;
-	const char *labels;
-} MarkovView;
 
 /*
  * A model being assembled (from the chain, text or binary input), in any
@@ -1140,15 +1121,6 @@ typedef struct MarkovCacheEntry
 static MarkovCacheEntry markov_cache[MARKOV_CACHE_SLOTS];
 static int	markov_cache_next = 0;
 
-typedef struct MarkovArgCache
-{
-	Size		rawsize;
-	char	   *raw;			/* the last argument's raw bytes */
-	int			slot;
-	uint64		hash;
-	MarkovView	view;			/* for arguments that are not TOASTed */
-} MarkovArgCache;
-
 static inline bool
 slot_holds(int slot, uint64 hash, Size size)
 {
@@ -1156,11 +1128,10 @@ slot_holds(int slot, uint64 hash, Size size)
 		markov_cache[slot].size == size;
 }
 
-static const MarkovView *
-markov_arg_view(FunctionCallInfo fcinfo, int argno)
+const MarkovView *
+markov_datum_view(Datum datum, MarkovArgCache *ac, MemoryContext mcxt)
 {
-	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-	MarkovArgCache *ac = (MarkovArgCache *) fcinfo->flinfo->fn_extra;
+	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
 	Markov	   *hdr;
 	Size		rawsize;
 	Size		size;
@@ -1168,12 +1139,6 @@ markov_arg_view(FunctionCallInfo fcinfo, int argno)
 	int			slot;
 	Markov	   *m;
 
-	if (ac == NULL)
-	{
-		ac = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MarkovArgCache));
-		ac->slot = -1;
-		fcinfo->flinfo->fn_extra = ac;
-	}
 	if (!VARATT_IS_EXTENDED(raw))
 	{
 		markov_view((Markov *) raw, &ac->view);
@@ -1231,13 +1196,27 @@ markov_arg_view(FunctionCallInfo fcinfo, int argno)
 	{
 		if (ac->raw)
 			pfree(ac->raw);
-		ac->raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, rawsize);
+		ac->raw = MemoryContextAlloc(mcxt, rawsize);
 	}
 	memcpy(ac->raw, raw, rawsize);
 	ac->rawsize = rawsize;
 	ac->slot = slot;
 	ac->hash = hash;
 	return &markov_cache[slot].view;
+}
+
+static const MarkovView *
+markov_arg_view(FunctionCallInfo fcinfo, int argno)
+{
+	MarkovArgCache *ac = (MarkovArgCache *) fcinfo->flinfo->fn_extra;
+
+	if (ac == NULL)
+	{
+		ac = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MarkovArgCache));
+		ac->slot = -1;
+		fcinfo->flinfo->fn_extra = ac;
+	}
+	return markov_datum_view(PG_GETARG_DATUM(argno), ac, fcinfo->flinfo->fn_mcxt);
 }
 
 /* The rank of a label in the model, or -1. */
@@ -1297,6 +1276,23 @@ state_of_tail(const MarkovView *v, const int32 *tail, int32 n)
 			return s;
 	}
 	return 0;
+}
+
+/*
+ * The conversion probability of a path given as its labels in time order
+ * (only the last order of them matter).
+ */
+double
+markov_labels_probability(const MarkovView *v, const char *const *labels,
+						  const int32 *lens, int32 n)
+{
+	int32		tail[MARKOV_MAX_ORDER];
+	int32		m = Min(n, v->order);
+	int32		i;
+
+	for (i = 0; i < m; i++)
+		tail[i] = find_label(v, labels[n - m + i], lens[n - m + i]);
+	return v->prob[state_of_tail(v, tail, m)];
 }
 
 /*

@@ -127,46 +127,10 @@ COMMENT ON FUNCTION @extschema@.drop_score_rule(pg_catalog.text) IS
 -- model_order touches on the rule's channels (the last model_order + new
 -- touches are read once: without the new ones they give the score before).
 -- Nothing is written: a crossing of the threshold, either way, is sent with
--- NOTIFY journey_score, delivered when the transaction commits.
+-- NOTIFY journey_score, delivered when the transaction commits.  In C
+-- (score.c): one index scan and two lookups per customer and rule.
 CREATE FUNCTION @extschema@.score_touchpoints() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	n bigint;
-BEGIN
-	IF NOT EXISTS (SELECT FROM @extschema@.score_rules) THEN
-		RETURN NULL;
-	END IF;
-	WITH touched AS (
-		SELECT t.customer, max(t.ts) AS at, pg_catalog.array_agg(t.id) AS ids,
-			pg_catalog.array_agg(DISTINCT t.channel) AS channels
-		FROM new_rows t GROUP BY t.customer
-	)
-	SELECT pg_catalog.count(pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object(
-			'customer', s.customer, 'rule', s.rule, 'old', s.old, 'new', s.new, 'at', s.at)::pg_catalog.text))
-	INTO n
-	FROM (SELECT t.customer, r.name AS rule, r.threshold, t.at,
-			@extschema@.conversion_probability(r.model, p.before) AS old,
-			@extschema@.conversion_probability(r.model, p.after) AS new
-		  FROM touched t
-		  JOIN @extschema@.score_rules r
-			ON r.channel_filter IS NULL OR t.channels OPERATOR(pg_catalog.&&) r.channel_filter
-		  CROSS JOIN LATERAL (
-			SELECT COALESCE(pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C")
-							FILTER (WHERE x.id <> ALL (t.ids)), '{}') AS before,
-				pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C") AS after
-			FROM (SELECT tp.id, tp.channel, tp.ts FROM @extschema@.touchpoints tp
-				  WHERE tp.customer = t.customer
-					AND (r.channel_filter IS NULL OR tp.channel = ANY (r.channel_filter))
-				  ORDER BY tp.ts DESC, tp.channel COLLATE "C" DESC
-				  LIMIT r.model_order + pg_catalog.cardinality(t.ids)) x
-		  ) p
-		  ORDER BY t.customer, r.name) s
-	WHERE (s.old >= s.threshold) <> (s.new >= s.threshold);
-	RETURN NULL;
-END
-$$;
+	AS 'MODULE_PATHNAME', 'journey_score_touchpoints' LANGUAGE C SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.score_touchpoints() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.score_touchpoints() IS
 	'trigger: score the touched customers under every score rule and NOTIFY journey_score when a score crosses a threshold';
