@@ -545,7 +545,7 @@ run_script() {
 	local name=$1
 	shift
 	say "$name"
-	local out rc=0 p f
+	local out rc=0 p f t0=$SECONDS
 	out=$(mktemp)
 	env "$@" 2>&1 | tee "$out" || rc=$?
 	read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
@@ -559,7 +559,11 @@ run_script() {
 	else
 		FAILED=$((FAILED + 1))
 	fi
-	[ $rc -eq 0 ] || say "$name: FAILED (exit $rc)"
+	if [ $rc -eq 0 ]; then
+		say "$name: done ($((SECONDS - t0)) s)"
+	else
+		say "$name: FAILED (exit $rc, $((SECONDS - t0)) s)"
+	fi
 }
 
 # JOURNEY_ONLY="regress pgtap fuzz upgrade concurrency.sh ..." runs only the
@@ -583,8 +587,10 @@ demo)
 	;;
 test)
 	T0=$SECONDS
-	wanted regress && run_regress
-	wanted pgtap && run_pgtap
+	t1=$SECONDS
+	wanted regress && run_regress && say "pg_regress: done ($((SECONDS - t1)) s)"
+	t1=$SECONDS
+	wanted pgtap && run_pgtap && say "pgTAP: done ($((SECONDS - t1)) s)"
 	if [ -f test/fuzz/run.sh ] && wanted fuzz; then
 		run_script "fuzz (FUZZ_COUNT=${FUZZ_COUNT:-20000})" \
 			FUZZ_COUNT="${FUZZ_COUNT:-20000}" bash test/fuzz/run.sh
