@@ -81,16 +81,16 @@ journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$
 # ---------------------------------------------------------------------------
 .PHONY: demo test bench fuzz deb
 demo:
-	bash test/run.sh demo
+	@bash test/run.sh demo
 
 test:
-	bash test/run.sh test
+	@bash test/run.sh test
 
 bench:
-	bash test/run.sh bench
+	@bash test/run.sh bench
 
 fuzz:
-	bash test/run.sh fuzz
+	@bash test/run.sh fuzz
 
 # Build the Debian package, install it and run the regression suite against
 # the installed files (doc/packaging.md).
