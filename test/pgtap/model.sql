@@ -190,11 +190,11 @@ SELECT is((SELECT count(*)::int FROM pg_constraint WHERE contype = 'f'
 SELECT is_empty($$SELECT * FROM journey.check_model()$$, 'check_model: every reference resolves');
 SELECT throws_ok($$SELECT journey.set_stage('c2', 'lifecycle', 'loyalty', department => 'nobody')$$, '23503',
 	NULL, 'set_stage: unknown department');
-SELECT throws_ok($$DELETE FROM journey.channels WHERE name = 'web'$$, '23503', NULL,
-	'a channel with touchpoints cannot be deleted');
 SELECT journey.add_department('ref_test');
 SELECT journey.add_channel('ref_channel', 'ref_test', false);
 SELECT journey.record_touchpoint('ref_c', 'ref_channel', 'visit', '2026-04-01 00:00+00');
+SELECT throws_ok($$DELETE FROM journey.channels WHERE name = 'ref_channel'$$, '23503', NULL,
+	'a channel with touchpoints cannot be deleted');
 UPDATE journey.departments SET name = 'ref_renamed' WHERE name = 'ref_test';
 SELECT is((SELECT department FROM journey.touchpoints WHERE customer = 'ref_c')
 	|| '/' || (SELECT department FROM journey.channels WHERE name = 'ref_channel'),
