@@ -601,6 +601,7 @@ test)
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh \
+		test/parallel_restore.sh test/crash_recovery.sh test/sqlsmith.sh \
 		test/clickhouse_diff.sh; do
 		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
@@ -628,6 +629,10 @@ fuzz)
 		FUZZ_COUNT="${FUZZ_COUNT:-100000}" bash test/fuzz/run.sh
 	else
 		say "no test/fuzz/run.sh yet"
+	fi
+	if [ -f test/sqlsmith.sh ]; then
+		say "sqlsmith (SQLSMITH_COUNT=${SQLSMITH_COUNT:-100000})"
+		SQLSMITH_COUNT="${SQLSMITH_COUNT:-100000}" bash test/sqlsmith.sh
 	fi
 	;;
 esac
