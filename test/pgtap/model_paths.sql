@@ -115,10 +115,10 @@ END $$;
 SELECT is(pg_temp.hint_of($$SELECT journey.record_touchpoint('p6', 'store', 'purchase', '2026-03-02 00:00+00')$$),
 	'A writer of department "sales" (granted by journey.grant_writer(role, ''sales''): journey_paths_sales) or a journey admin may record it.',
 	'the hint names the roles that may write it');
-SELECT throws_ok($$SELECT journey.set_stage('p6', 'lifecycle', 'purchase', '2026-03-03 00:00+00')$$, '42501',
+SELECT throws_ok($$SELECT journey.set_stage('p6', 'lifecycle', 'evaluation', '2026-03-03 00:00+00')$$, '42501',
 	'permission denied to set stages for department "sales"',
 	'a stage owned by sales: 42501 naming the department');
-SELECT like(pg_temp.hint_of($$SELECT journey.set_stage('p6', 'lifecycle', 'purchase', '2026-03-03 00:00+00')$$),
+SELECT like(pg_temp.hint_of($$SELECT journey.set_stage('p6', 'lifecycle', 'evaluation', '2026-03-03 00:00+00')$$),
 	'%journey.grant_writer(role, ''sales''): journey_paths_sales%', 'set_stage hints who may write it');
 RESET ROLE;
 
