@@ -7,6 +7,11 @@
 # page, when sql/cookbook.sql tags a recipe the page does not show, or when
 # the page has no recipe at all.
 #
+# The same for the examples of doc/attribution.md, doc/funnels.md and
+# doc/model.md: every ```sql block there must appear verbatim in
+# sql/doc_<page>.sql, which pg_regress runs (synopses and outputs are in
+# plain ``` blocks).
+#
 # With a server (test/run.sh exports PGHOST, PGPORT, PGUSER; set
 # COOKBOOK_NO_SERVER=1 to skip) it also runs every recipe of the page, as
 # extracted, in three databases: an empty model (no touchpoint at all), a
@@ -92,6 +97,46 @@ while read -r id; do
 		failed=$((failed + 1))
 	fi
 done < <(sed -n 's/^-- recipe: \([A-Za-z0-9_]*\)[[:space:]]*$/\1/p' "$test_sql" | sort -u)
+
+# ---------------------------------------------------------------------------
+# The other pages whose examples run as written: every ```sql block of
+# doc/PAGE.md must appear, character for character, in sql/doc_PAGE.sql
+# (which pg_regress runs, in page order, on the data the page sets up).
+# Synopses and outputs go in plain ``` blocks.
+# ---------------------------------------------------------------------------
+for page in ${DOC_EXAMPLE_PAGES:-attribution funnels model}; do
+	pdoc=doc/$page.md
+	psql_file=sql/doc_$page.sql
+	rm -f "$work"/doc_block.*
+	awk -v dir="$work" '
+		/^```sql[[:space:]]*$/ { inblock = 1; n++; out = sprintf("%s/doc_block.%03d", dir, n); printf "" > out; next }
+		inblock && /^```[[:space:]]*$/ { inblock = 0; close(out); next }
+		inblock { printf "%s\n", $0 >> out }
+	' "$pdoc"
+	nblocks=0
+	nbad=0
+	for b in "$work"/doc_block.*; do
+		[ -e "$b" ] || continue
+		nblocks=$((nblocks + 1))
+		if ! [ -f "$psql_file" ] || ! awk -v rf="$b" '
+			BEGIN { while ((getline l < rf) > 0) r = r l "\n" }
+			{ s = s $0 "\n" }
+			END { exit (index(s, r) > 0 ? 0 : 1) }
+		' "$psql_file"; then
+			echo "FAIL: $pdoc, sql example ${b##*.} (starting \"$(head -n1 "$b")\") is not in $psql_file as it is on the page"
+			nbad=$((nbad + 1))
+		fi
+	done
+	if [ $nblocks -eq 0 ]; then
+		echo "FAIL: no \`\`\`sql example in $pdoc"
+		failed=$((failed + 1))
+	elif [ $nbad -eq 0 ]; then
+		echo "ok: the $nblocks sql examples of $pdoc run in $psql_file"
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+done
 
 # ---------------------------------------------------------------------------
 # The recipes on an empty model, a sparse one and the demo.
