@@ -490,7 +490,7 @@ test)
 	fi
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
-		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh; do
+		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh test/install_doc.sh; do
 		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
