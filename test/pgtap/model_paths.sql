@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(19);
+SELECT plan(18);
 
 SELECT journey.add_channel('web', 'marketing', true);
 SELECT journey.add_channel('email', 'marketing', true);
