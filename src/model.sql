@@ -438,6 +438,19 @@ BEGIN
 		END IF;
 		dept := department;
 	END IF;
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.touchpoints'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record touchpoints for department "%"', dept
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Channel "%s" belongs to department "%s"; role "%s" is not a writer for it.',
+											 channel, dept, CURRENT_USER),
+				  HINT = pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+										   dept, dept,
+										   coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+															   FROM @extschema@.writers w WHERE w.department = dept), ''));
+	END IF;
 	cust := @extschema@.resolve_customer(customer);
 	INSERT INTO @extschema@.touchpoints AS t
 		(customer, ts, channel, department, event, value, campaign, attributes)
@@ -490,6 +503,22 @@ BEGIN
 		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
 	END IF;
 
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
 	cust := @extschema@.resolve_customer(customer);
 	-- one stage change of a customer at a time
 	PERFORM @extschema@.lock_customer(cust);
@@ -761,18 +790,47 @@ FROM (SELECT DISTINCT ON (t.customer) t.customer, t.channel, t.campaign, t.depar
 GROUP BY 1, 2, 3;
 COMMENT ON VIEW @extschema@.marketing_acquisition IS 'marketing: customers by the channel, campaign and department of their first touch';
 
+-- Attribution input: one path per conversion.  A customer's touchpoints, in
+-- (ts, id) order, are cut after every conversion event: a path runs from the
+-- touch after the previous conversion up to and including the conversion
+-- itself, and reaches back at most `lookback` before it (NULL: no limit).
+-- What follows the last conversion (or a whole history without one) is a path
+-- that has not converted: it counts as a null, cut the same way back from its
+-- last touch.  So touches after a purchase (the invoice, a service call) never
+-- take credit for it.
+CREATE FUNCTION @extschema@.conversion_paths(conversion pg_catalog.text DEFAULT 'purchase',
+											 lookback interval DEFAULT '30 days')
+	RETURNS TABLE (path pg_catalog.text[], conversions bigint, nulls bigint, value pg_catalog.numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT p.path,
+		pg_catalog.count(*) FILTER (WHERE p.converted) AS conversions,
+		pg_catalog.count(*) FILTER (WHERE NOT p.converted) AS nulls,
+		pg_catalog.sum(p.value) AS value
+	FROM (SELECT pg_catalog.array_agg(s.channel ORDER BY s.ts, s.id) AS path,
+			pg_catalog.bool_or(s.conv) AS converted,
+			pg_catalog.sum(s.value) FILTER (WHERE s.conv) AS value
+		  FROM (SELECT x.customer, x.seg, x.ts, x.id, x.channel, x.value, x.conv,
+					max(x.ts) OVER (PARTITION BY x.customer, x.seg) AS end_ts
+				FROM (SELECT t.customer, t.ts, t.id, t.channel, t.value,
+						  t.event IS NOT DISTINCT FROM conversion_paths.conversion AS conv,
+						  pg_catalog.count(*) FILTER (WHERE t.event IS NOT DISTINCT FROM conversion_paths.conversion)
+							  OVER (PARTITION BY t.customer ORDER BY t.ts, t.id
+									ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg
+					  FROM @extschema@.touchpoints t) x) s
+		  WHERE conversion_paths.lookback IS NULL OR s.ts >= s.end_ts - conversion_paths.lookback
+		  GROUP BY s.customer, s.seg) p
+	GROUP BY p.path;
+END;
+COMMENT ON FUNCTION @extschema@.conversion_paths(pg_catalog.text, interval) IS
+	'attribution input: channel paths cut at every conversion event (one path per conversion, reaching back at most lookback; the rest count as nulls), with conversions, nulls and the conversions'' value';
+
 CREATE VIEW @extschema@.marketing_paths AS
-SELECT pg_catalog.string_to_array(@extschema@.path(d.channels, E'\x1f'), E'\x1f') AS path,
-	pg_catalog.count(*) FILTER (WHERE d.converted) AS conversions,
-	pg_catalog.count(*) FILTER (WHERE NOT d.converted) AS nulls,
-	pg_catalog.sum(d.revenue) AS value
-FROM (SELECT cd.channels,
-		EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS converted,
-		(SELECT pg_catalog.sum(t.value) FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS revenue
-	  FROM @extschema@.customer_journey_data cd) d
-GROUP BY 1;
+SELECT c.path, c.conversions, c.nulls, c.value
+FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
 COMMENT ON VIEW @extschema@.marketing_paths IS
-	'marketing: attribution input, distinct channel paths with conversions (customers with a purchase event), nulls and revenue';
+	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
 
 -- Sales
 CREATE VIEW @extschema@.sales_pipeline AS

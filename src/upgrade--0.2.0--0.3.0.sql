@@ -299,3 +299,293 @@ BEGIN
 	RETURN n + rebuilt;
 END
 $$;
+
+
+-- path(): labels are quoted like the text form when they need it or contain
+-- the separator (issue 17).
+COMMENT ON FUNCTION @extschema@.path(@extschema@.journey, pg_catalog.text) IS 'labels of the journey in event order joined by sep (default '' > ''), quoted like the text form when they need it or contain sep';
+
+-- record_touchpoint, set_stage: 42501 naming the department, with a hint,
+-- instead of row security's bare message (issue 17).
+CREATE OR REPLACE FUNCTION @extschema@.record_touchpoint(
+	customer pg_catalog.text,
+	channel pg_catalog.text,
+	event pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	value pg_catalog.numeric DEFAULT NULL,
+	campaign pg_catalog.text DEFAULT NULL,
+	attributes jsonb DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dept pg_catalog.text;
+	cust pg_catalog.text;
+	tid bigint;
+BEGIN
+	IF event IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'event and time of a touchpoint must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.department INTO dept FROM @extschema@.channels c WHERE c.name = channel;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'channel "%" does not exist', channel
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'Add it with journey.add_channel(name, department, online).';
+	END IF;
+	IF department IS NOT NULL THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
+			RAISE EXCEPTION 'department "%" does not exist', department
+				USING ERRCODE = 'foreign_key_violation';
+		END IF;
+		dept := department;
+	END IF;
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.touchpoints'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record touchpoints for department "%"', dept
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Channel "%s" belongs to department "%s"; role "%s" is not a writer for it.',
+											 channel, dept, CURRENT_USER),
+				  HINT = pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+										   dept, dept,
+										   coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+															   FROM @extschema@.writers w WHERE w.department = dept), ''));
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	INSERT INTO @extschema@.touchpoints AS t
+		(customer, ts, channel, department, event, value, campaign, attributes)
+	VALUES (cust, at, channel, dept, event, value, campaign, attributes)
+	RETURNING t.id INTO tid;
+	RETURN tid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_touchpoint(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.numeric, pg_catalog.text, jsonb, pg_catalog.text) IS
+	'record a touch of a customer (or alias) on a channel; the department is the channel''s unless given; returns the touchpoint id';
+
+CREATE OR REPLACE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
+	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
+
+
+-- marketing_paths: paths end at the conversion, one per conversion, with a
+-- lookback (journey.conversion_paths; issue 17).
+-- Attribution input: one path per conversion.  A customer's touchpoints, in
+-- (ts, id) order, are cut after every conversion event: a path runs from the
+-- touch after the previous conversion up to and including the conversion
+-- itself, and reaches back at most `lookback` before it (NULL: no limit).
+-- What follows the last conversion (or a whole history without one) is a path
+-- that has not converted: it counts as a null, cut the same way back from its
+-- last touch.  So touches after a purchase (the invoice, a service call) never
+-- take credit for it.
+CREATE FUNCTION @extschema@.conversion_paths(conversion pg_catalog.text DEFAULT 'purchase',
+											 lookback interval DEFAULT '30 days')
+	RETURNS TABLE (path pg_catalog.text[], conversions bigint, nulls bigint, value pg_catalog.numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT p.path,
+		pg_catalog.count(*) FILTER (WHERE p.converted) AS conversions,
+		pg_catalog.count(*) FILTER (WHERE NOT p.converted) AS nulls,
+		pg_catalog.sum(p.value) AS value
+	FROM (SELECT pg_catalog.array_agg(s.channel ORDER BY s.ts, s.id) AS path,
+			pg_catalog.bool_or(s.conv) AS converted,
+			pg_catalog.sum(s.value) FILTER (WHERE s.conv) AS value
+		  FROM (SELECT x.customer, x.seg, x.ts, x.id, x.channel, x.value, x.conv,
+					max(x.ts) OVER (PARTITION BY x.customer, x.seg) AS end_ts
+				FROM (SELECT t.customer, t.ts, t.id, t.channel, t.value,
+						  t.event IS NOT DISTINCT FROM conversion_paths.conversion AS conv,
+						  pg_catalog.count(*) FILTER (WHERE t.event IS NOT DISTINCT FROM conversion_paths.conversion)
+							  OVER (PARTITION BY t.customer ORDER BY t.ts, t.id
+									ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg
+					  FROM @extschema@.touchpoints t) x) s
+		  WHERE conversion_paths.lookback IS NULL OR s.ts >= s.end_ts - conversion_paths.lookback
+		  GROUP BY s.customer, s.seg) p
+	GROUP BY p.path;
+END;
+COMMENT ON FUNCTION @extschema@.conversion_paths(pg_catalog.text, interval) IS
+	'attribution input: channel paths cut at every conversion event (one path per conversion, reaching back at most lookback; the rest count as nulls), with conversions, nulls and the conversions'' value';
+
+CREATE OR REPLACE VIEW @extschema@.marketing_paths AS
+SELECT c.path, c.conversions, c.nulls, c.value
+FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
+COMMENT ON VIEW @extschema@.marketing_paths IS
+	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
+
+-- set_stage with both changes above (no foreign keys; 42501 naming the
+-- department), as in src/model.sql.
+CREATE OR REPLACE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NOT NULL
+	   AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = dept) THEN
+		RAISE EXCEPTION 'department "%" does not exist', dept
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
+	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';

@@ -16,8 +16,10 @@
 # links, imports, url()); chromium renders it into a PNG screenshot larger
 # than a few KB, 1400 pixels wide, with many distinct colours (decoded with
 # python3, or judged by its size without it).  Prints "N passed, N failed"
-# and exits non-zero on a failure.  The screenshot stays next to the HTML
-# (its path is printed).
+# and exits non-zero on a failure.  The screenshot is written next to the
+# HTML.  Both stay (and their paths are printed) when the HTML was given or
+# REPORT_CHECK_DIR names the directory; the temporary directory made
+# otherwise (~1 MB) is removed on every exit, failed or not.
 #
 # chromium is installed with apt-get when missing and we are root.  As
 # root it needs --no-sandbox, which is passed always (we only open our own
@@ -50,6 +52,12 @@ check() { # check DESCRIPTION COMMAND...
 	shift
 	if "$@"; then ok "$d"; else not_ok "$d"; fi
 }
+# Temporary directories of this run, removed on every exit.
+TMP_OUT=""
+PROFILE=""
+trap 'rm -rf ${TMP_OUT:+"$TMP_OUT"} ${PROFILE:+"$PROFILE"}' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 finish() {
 	echo "$PASSED passed, $FAILED failed"
 	[ $FAILED -eq 0 ]
@@ -73,6 +81,7 @@ else
 	OUT=${REPORT_CHECK_DIR:-}
 	if [ -z "$OUT" ]; then
 		OUT=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-report.XXXXXX") || exit 2
+		TMP_OUT=$OUT
 	fi
 	mkdir -p "$OUT" && OUT=$(realpath -- "$OUT") || exit 2
 	HTML=$OUT/journey-report.html
@@ -243,6 +252,8 @@ else
 		[ "$(wc -c <"$PNG")" -gt 102400 ]
 fi
 
-echo "# report: $HTML"
-echo "# screenshot: $PNG"
+if [ -z "$TMP_OUT" ]; then
+	echo "# report: $HTML"
+	echo "# screenshot: $PNG"
+fi
 finish
