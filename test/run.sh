@@ -64,8 +64,8 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 # Package managers and compilers write to a log file, not to the screen:
 # one line per step there, the log's tail when a step fails.
 if [ -z "${JOURNEY_LOG:-}" ]; then
-	mkdir -p "$ROOT/log"
-	JOURNEY_LOG="$ROOT/log/$MODE.log"
+	mkdir -p "$ROOT/logs"  # not log/: PGXS's make clean removes that
+	JOURNEY_LOG="$ROOT/logs/$MODE.log"
 	: >"$JOURNEY_LOG"
 fi
 export JOURNEY_LOG
