@@ -202,7 +202,7 @@ fi
 wait "$bench_pid" 2>/dev/null
 if ready; then ok "the server answers after the backend's crash"; else fail "no answer after the backend's crash"; fi
 check "the postmaster reset the sessions" \
-	"$(grep -c "server process (PID $victim) was terminated by signal 9" "$log")" 1
+	"$(grep -Ec "(server process|client backend) \(PID $victim\) was terminated by signal 9" "$log")" 1
 verify "backend killed inside refresh_journeys"
 
 echo "($(cat "$base"/acked.t "$base"/acked.s | wc -l) acknowledged calls, $(psql_q -c "SELECT count(*) FROM journey.touchpoints WHERE event = 'visit'") touchpoints, $((SECONDS - t0)) s)"

@@ -456,7 +456,7 @@ FAILED=0
 # Lines of the server log that show a crashed backend (the postmaster then
 # resets every session), with the statement it was running.
 crash_lines() {
-	grep -E -A1 'server process \(PID [0-9]+\) (was terminated|exited with exit code)|terminating any other active server processes' "$LOG" || true
+	grep -E -A1 '\(PID [0-9]+\) was terminated by signal|(server process|client backend) \(PID [0-9]+\) exited with exit code|terminating any other active server processes' "$LOG" || true
 }
 
 run_regress() {

@@ -106,7 +106,7 @@ fi
 grep -E '^[0-9]+\s' "$work/sqlsmith.out" | sort -rn | head -5 | sed 's/^/    /'
 
 if [ -n "$log" ] && [ -r "$log" ]; then
-	crashes=$(tail -c +$((offset + 1)) "$log" | grep -E -A1 'server process \(PID [0-9]+\) (was terminated|exited with exit code)|terminating any other active server processes')
+	crashes=$(tail -c +$((offset + 1)) "$log" | grep -E -A1 '\(PID [0-9]+\) was terminated by signal|(server process|client backend) \(PID [0-9]+\) exited with exit code|terminating any other active server processes')
 	if [ -z "$crashes" ]; then ok "no crashed backend in the server log"; else fail "crashed backends:"; printf '%s\n' "$crashes"; fi
 else
 	echo "note: JOURNEY_PGLOG not set or not readable, the server log is not checked"
