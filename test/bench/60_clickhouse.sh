@@ -232,41 +232,45 @@ SELECT customer_id, journey.length(j),
        journey.sequence_match(j, '$chb_pattern', $chb_ret_labels)::int
 FROM bench.journeys ORDER BY customer_id;
 SQL
-	# One line per question: customers, ClickHouse differences on customers
+	# Writes one line per question: customers, ClickHouse differences on customers
 	# with ties, elsewhere, stored-vs-raw differences; then the tie counts.
-	awk -F '\t' -v out="$cmp/counts" '
-		FNR == 1 { file++ }
-		file == 1 { ch[FNR] = $0; n1 = FNR; next }
-		file == 2 { raw[FNR] = $0; n2 = FNR; next }
-		file == 3 { st[FNR] = $0; n3 = FNR; next }
-		END {
-			if (n1 != n2 || n1 != n3) { printf "customers: ClickHouse %d, raw %d, stored %d\n", n1, n2, n3; exit 1 }
-			# question: ClickHouse column, raw column, stored column
+	# The three files side by side, one customer per line (streamed: scale 1
+	# has a million lines): ClickHouse's 5 columns, then the raw rows' 7,
+	# then the stored journeys' 5.
+	local lines
+	lines=$(wc -l <"$cmp/ch.tsv")
+	[ "$(wc -l <"$cmp/raw.tsv")" = "$lines" ] && [ "$(wc -l <"$cmp/stored.tsv")" = "$lines" ] ||
+		bench_die "ClickHouse, raw rows and stored journeys answer for different numbers of customers"
+	paste "$cmp/ch.tsv" "$cmp/raw.tsv" "$cmp/stored.tsv" | awk -F '\t' -v out="$cmp/counts" '
+		BEGIN {
+			# question: its ClickHouse, raw-row and stored-journey columns
 			nq = split("floor funnel_labels funnel_bools retention sequence", q, " ")
-			split("2 3 3 4 5", cc, " "); split("2 3 4 5 6", rc, " "); split("2 3 0 4 5", sc, " ")
-			for (i = 1; i <= n1; i++) {
-				split(ch[i], c, "\t"); split(raw[i], r, "\t"); split(st[i], s, "\t")
-				if (c[1] != r[1] || c[1] != s[1]) { printf "customer lists differ at line %d\n", i; exit 1 }
-				tie = r[7]; ties += tie
-				for (k = 1; k <= nq; k++) {
-					if (c[cc[k]] != r[rc[k]]) {
-						if (tie) tied[k]++
-						else {
-							un[k]++
-							if (shown[k]++ < 3)
-								printf "   DIFF %s: customer %s: ClickHouse %s, journey %s\n", q[k], c[1], c[cc[k]], r[rc[k]] > "/dev/stderr"
-						}
-					}
-					if (sc[k] && s[sc[k]] != r[rc[k]]) {
-						sd[k]++
-						if (sshown[k]++ < 3)
-							printf "   DIFF %s: customer %s: stored %s, raw %s\n", q[k], c[1], s[sc[k]], r[rc[k]] > "/dev/stderr"
+			split("2 3 3 4 5", cc, " "); split("7 8 9 10 11", rc, " "); split("14 15 0 16 17", sc, " ")
+		}
+		NF != 17 || $1 != $6 || $1 != $13 { printf "line %d: customers or columns differ\n", NR > "/dev/stderr"; bad = 1; exit 1 }
+		{
+			tie = $12; ties += tie
+			for (k = 1; k <= nq; k++) {
+				if ($(cc[k]) != $(rc[k])) {
+					if (tie) tied[k]++
+					else {
+						un[k]++
+						if (shown[k]++ < 3)
+							printf "   DIFF %s: customer %s: ClickHouse %s, journey %s\n", q[k], $1, $(cc[k]), $(rc[k]) > "/dev/stderr"
 					}
 				}
+				if (sc[k] && $(sc[k]) != $(rc[k])) {
+					sd[k]++
+					if (sshown[k]++ < 3)
+						printf "   DIFF %s: customer %s: stored %s, raw %s\n", q[k], $1, $(sc[k]), $(rc[k]) > "/dev/stderr"
+				}
 			}
-			for (k = 1; k <= nq; k++) printf "%s %d %d %d %d\n", q[k], n1, tied[k] + 0, un[k] + 0, (sc[k] ? sd[k] + 0 : -1) > out
+		}
+		END {
+			if (bad) exit 1
+			for (k = 1; k <= nq; k++) printf "%s %d %d %d %d\n", q[k], NR, tied[k] + 0, un[k] + 0, (sc[k] ? sd[k] + 0 : -1) > out
 			printf "ties %d\n", ties > out
-		}' "$cmp/ch.tsv" "$cmp/raw.tsv" "$cmp/stored.tsv" || bench_die "comparing the answers failed"
+		}' || bench_die "comparing the answers failed"
 
 	local q n tied un sd ties_pairs
 	ties_pairs=$(bench_query "SELECT count(*) FROM (SELECT 1 FROM bench.events GROUP BY customer_id, ts HAVING count(*) > 1) t")
