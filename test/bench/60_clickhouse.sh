@@ -97,7 +97,8 @@ chb_x() {
 # chb_side_table "DISPLAY|CH|RAW|STORED"...: the side-by-side table, seconds
 # and ratios to ClickHouse; an empty name is a dash.
 chb_side_table() {
-	local row desc c r s
+	local row desc c r s n
+	local -A written=()
 	printf '\n'
 	bench_line '%-38s %10s %10s %8s %10s %8s' "" ClickHouse journey "" journey ""
 	bench_line '%-38s %10s %10s %8s %10s %8s' question "raw (s)" "raw (s)" "x CH" "stored (s)" "x CH"
@@ -105,8 +106,9 @@ chb_side_table() {
 		IFS='|' read -r desc c r s <<<"$row"
 		bench_line '%-38s %10s %10s %8s %10s %8s' "$desc" "$(chb_secs "$c")" \
 			"$(chb_secs "$r")" "$(chb_x "$r" "$c")" "$(chb_secs "$s")" "$(chb_x "$s" "$c")"
-		local n
 		for n in $c $r $s; do
+			[ -z "${written[$n]+x}" ] || continue
+			written[$n]=1
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t\t\n' "$BENCH_SECTION" "${BENCH_DESC[$n]}" \
 				"${BENCH_WL[$n]}" "${BENCH_MS[$n]}" "${BENCH_RUNS[$n]}" \
 				"$(bench_ratio "${BENCH_MS[$n]}" "${BENCH_MS[$c]}")" >>"$BENCH_OUT/results.tsv"
