@@ -271,19 +271,10 @@ if [ "$(mkvar with_llvm)" = yes ]; then
 	fi
 fi
 
-# Objects built for another server (make test builds for 15, then 18) are
-# cleaned first: PGXS does not track the server headers.
-STAMP="$ROOT/.build-pg-config"
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
-	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
-fi
-printf '%s\n' "$PG_CONFIG" >"$STAMP"
-step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
-	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
-
 # The install directories are shared by everyone on this machine: hold the
-# lock from install until our cluster is gone, so nobody swaps journey.so
-# under a running test.  The cluster itself must not inherit fd 9.
+# lock from build and install until our cluster is gone, so nobody swaps
+# journey.so under a running test, nor rebuilds this tree for another server
+# between our build and our install.  The cluster itself must not inherit fd 9.
 # flock needs no write access: open an existing lock file read-only, so that
 # users other than the one who created it can share it.
 LOCK=${JOURNEY_LOCK:-/tmp/journey-install.lock}
@@ -295,6 +286,16 @@ if { if [ -e "$LOCK" ]; then exec 9<"$LOCK"; else exec 9>>"$LOCK"; fi; } 2>/dev/
 else
 	say "cannot open $LOCK; going on without the install lock"
 fi
+
+# Objects built for another server (make test builds for 15, then 18) are
+# cleaned first: PGXS does not track the server headers.
+STAMP="$ROOT/.build-pg-config"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
+	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
+fi
+printf '%s\n' "$PG_CONFIG" >"$STAMP"
+step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
+	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
 
 INSTALL_CMD=(make "${MAKE_ARGS[@]}" install)
 if is_root; then
