@@ -377,7 +377,16 @@ FROM journey.service_handoffs
 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 8;
 
 \echo
-\echo '== 21. Billing: revenue by the lifecycle stage the customer was in when paying'
-SELECT stage, count(DISTINCT customer) AS customers, sum(revenue) AS revenue, sum(payments) AS payments
+\echo '== 21. Billing: amounts invoiced and refunded by the lifecycle stage the customer was in'
+-- journey.billing_revenue sums the billing touches with a value per customer
+-- and stage: invoices are positive, refunds negative.  A refund sends the
+-- customer back to evaluation, so the refunds land there: shown apart from
+-- the invoices rather than as a negative revenue.
+SELECT coalesce(stage, 'all') AS stage, count(DISTINCT customer) AS customers,
+	coalesce(sum(revenue) FILTER (WHERE revenue > 0), 0) AS invoiced,
+	coalesce(-sum(revenue) FILTER (WHERE revenue < 0), 0) AS refunded,
+	sum(revenue) AS net_revenue,
+	coalesce(sum(payments) FILTER (WHERE revenue > 0), 0) AS invoices,
+	coalesce(sum(payments) FILTER (WHERE revenue < 0), 0) AS refunds
 FROM journey.billing_revenue WHERE model = 'lifecycle'
-GROUP BY stage ORDER BY stage::journey.lifecycle;
+GROUP BY ROLLUP (stage) ORDER BY grouping(stage), stage::journey.lifecycle;
