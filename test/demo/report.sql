@@ -414,7 +414,7 @@ SELECT $html$<section id="funnel">
 <h2>1. Acquisition funnel</h2>
 <p class="note">Customers who reached each step in order, every step within 30 days of the first
 (<code>journey.window_funnel(interval '30 days', ts, contact, interest, intent, purchase)</code>, as in section 7 of
-<code>test/demo/demo.sql</code>; the steps are defined under the table, so that the buyers of every channel can pass them),
+<code>test/demo/demo.sql</code>; the steps are defined under the tables, so that the buyers of every channel can pass them),
 overall (left, with the conversion rate from step to step) and per channel of the first touch (right,
 as a share of the channel's customers).</p>$html$;
 
