@@ -132,6 +132,34 @@ SELECT count(*) FROM journey.funnel_correlation(
 	(SELECT journey.funnel_correlation_agg(j, interval '7 days', ARRAY['visit', 'cart', 'purchase'], 2)::text::bytea
 	 FROM corr_journeys));
 
+-- Random cross-check against the definition written in plain SQL (which
+-- touches count: before step k+1 for converters, up to step 1 + window for
+-- the others, step labels excluded, once per customer): 2000 customers,
+-- labels a..h at random times over 6 hours, funnel a > b > c in 2 hours.
+SELECT setseed(0.15);
+CREATE TEMP TABLE corr_rand AS
+SELECT c, journey.journey_agg(ts, l) AS j
+FROM (SELECT c, timestamptz '2026-01-01 00:00+00' + (random() * 6 * 3600)::int * interval '1 second' AS ts,
+			 (ARRAY['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'])[1 + floor(random() * 8)::int] AS l
+	  FROM generate_series(1, 2000) c, generate_series(1, 12)) e
+GROUP BY c;
+CREATE TEMP TABLE corr_rand_sql AS
+WITH f AS (SELECT c, j, journey.funnel_times(j, interval '2 hours', ARRAY['a', 'b', 'c']) AS t FROM corr_rand),
+	 reached AS (SELECT c, j, t, cardinality(t) >= 3 AS conv FROM f WHERE cardinality(t) >= 2),
+	 touched AS (SELECT DISTINCT r.c, r.conv, e.label
+				 FROM reached r, journey.unnest(r.j) e
+				 WHERE e.label NOT IN ('a', 'b', 'c')
+				   AND CASE WHEN r.conv THEN e.ts < r.t[3] ELSE e.ts <= r.t[1] + interval '2 hours' END)
+SELECT label, count(*) FILTER (WHERE conv) AS converted, count(*) FILTER (WHERE NOT conv) AS dropped
+FROM touched GROUP BY label;
+CREATE TEMP TABLE corr_rand_c AS
+SELECT label, converted, dropped FROM journey.funnel_correlation(
+	(SELECT journey.funnel_correlation_agg(j, interval '2 hours', ARRAY['a', 'b', 'c'], 2) FROM corr_rand));
+SELECT (SELECT count(*) FROM corr_rand_c) AS labels,
+	   (SELECT min(converted) > 50 AND min(dropped) > 50 FROM corr_rand_c) AS both_sides_populated,
+	   (SELECT count(*) FROM ((TABLE corr_rand_sql EXCEPT TABLE corr_rand_c)
+							  UNION ALL (TABLE corr_rand_c EXCEPT TABLE corr_rand_sql)) d) AS differ;
+
 -- Errors (SQLSTATEs in test/pgtap/correlation.sql)
 \set VERBOSITY terse
 SELECT journey.funnel_correlation_agg(j, interval '7 days', ARRAY['visit', 'cart'], 2) FROM corr_journeys;
