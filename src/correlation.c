@@ -45,6 +45,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -629,7 +630,13 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 		if (nsteps < 2 || nsteps > STEP_MAX_STEPS || step < 1 || step >= nsteps)
 			bad_state("invalid steps");
 		for (i = 0; i < nsteps; i++)
-			(void) rd_bytes(&r, rd_i32(&r));
+		{
+			int32		len = rd_i32(&r);
+			const char *str = rd_bytes(&r, len);
+
+			if (!pg_verifymbstr(str, len, true))
+				bad_state("invalid step label");
+		}
 		corr_set_params(cs, window, step, nsteps, r.data + steps_start,
 						r.pos - steps_start);
 	}
@@ -652,6 +659,9 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 		bool		is_new;
 		int32		id;
 
+		/* labels become text: valid in the database encoding, no NUL */
+		if (!pg_verifymbstr(str, len, true))
+			bad_state("invalid label");
 		if (conv < 0 || drop < 0 || conv > cs->nconverted || drop > cs->ndropped ||
 			(conv == 0 && drop == 0))
 			bad_state("invalid label counts");

@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(36);
+SELECT plan(37);
 
 SELECT has_function('journey', 'funnel_correlation_agg', ARRAY['journey.journey', 'interval', 'text[]', 'integer'], 'funnel_correlation_agg (labels)');
 SELECT has_function('journey', 'funnel_correlation_agg', ARRAY['journey.journey', 'interval', 'text[]', 'integer', 'text'], 'funnel_correlation_agg (attribute)');
@@ -94,6 +94,9 @@ SELECT throws_ok($$SELECT * FROM funnel_correlation(
 SELECT throws_ok($$SELECT * FROM funnel_correlation(
 	'\x0102000000000000000000000001000000020000000161000000FF620000000000000001000000000000000100000000'::bytea)$$,
 	'22P03', 'invalid funnel_correlation state: truncated', 'label length past the end');
+SELECT throws_ok($$SELECT * FROM funnel_correlation(
+	'\x0102000000000000000000000001000000020000000161000000016200000000000000010000000000000001000000010000000378007900000000000000010000000000000000'::bytea)$$,
+	'22P03', 'invalid funnel_correlation state: invalid label', 'a label with a NUL byte (not valid text)');
 
 SELECT * FROM finish();
 ROLLBACK;
