@@ -32,7 +32,8 @@ FRAGMENTS_0.2.0 = \
 	src/markov.sql \
 	src/shapley.sql \
 	src/model.sql
-FRAGMENTS_0.3.0 =
+FRAGMENTS_0.3.0 = \
+	src/correlation.sql
 SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0) $(FRAGMENTS_0.3.0)
 PREVIOUS_VERSION = 0.2.0
 # Statements that bring objects of earlier versions up to date (CREATE OR
