@@ -83,3 +83,47 @@ SELECT customer_id,
        journey.funnel_times(j, interval '7 days', ARRAY['visit', 'quote', 'purchase'], 'strict_order') AS times
 FROM customer_journeys
 ORDER BY customer_id;
+
+-- doc/funnels.md, example 8
+-- Of the customers who put something in the cart (step 2 of visit > cart >
+-- purchase, 7-day window), what goes with buying?
+SELECT *
+FROM journey.funnel_correlation(
+       (SELECT journey.funnel_correlation_agg(j, interval '7 days',
+                                              ARRAY['visit', 'cart', 'purchase'], 2)
+        FROM customer_journeys));
+
+
+-- doc/funnels.md, example 9
+SELECT *
+FROM journey.funnel_correlation(
+       (SELECT journey.funnel_correlation_agg(cj.j, interval '7 days',
+                                              ARRAY['visit', 'cart', 'purchase'], 2,
+                                              first.channel)
+        FROM customer_journeys cj
+        JOIN (SELECT DISTINCT ON (customer_id) customer_id, channel
+              FROM events ORDER BY customer_id, ts) first USING (customer_id)));
+
+
+-- doc/funnels.md, example 10
+SELECT *
+FROM journey.funnel_correlation(
+       (SELECT journey.funnel_correlation_agg(j, interval '7 days',
+                                              ARRAY['visit', 'cart', 'purchase'], 2)
+        FROM (SELECT customer_id, journey.journey_agg(ts, event) AS j
+              FROM events GROUP BY customer_id) per_customer));
+
+
+-- doc/funnels.md, example 11
+-- per channel of the first touch; only what is significant at 5 %
+SELECT x.first_channel, c.*
+FROM (SELECT first.channel AS first_channel,
+             journey.funnel_correlation_agg(cj.j, interval '7 days',
+                                            ARRAY['visit', 'cart', 'purchase'], 2) AS s
+      FROM customer_journeys cj
+      JOIN (SELECT DISTINCT ON (customer_id) customer_id, channel
+            FROM events ORDER BY customer_id, ts) first USING (customer_id)
+      GROUP BY first.channel) x,
+     LATERAL journey.funnel_correlation(x.s) c
+WHERE c.p_value < 0.05;
+
