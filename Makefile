@@ -33,6 +33,7 @@ FRAGMENTS_0.2.0 = \
 	src/shapley.sql \
 	src/model.sql
 FRAGMENTS_0.3.0 = \
+	src/correlation.sql \
 	src/markov_fit.sql \
 	src/score.sql
 SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0) $(FRAGMENTS_0.3.0)
@@ -83,16 +84,16 @@ journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$
 # ---------------------------------------------------------------------------
 .PHONY: demo test bench fuzz deb
 demo:
-	bash test/run.sh demo
+	@bash test/run.sh demo
 
 test:
-	bash test/run.sh test
+	@bash test/run.sh test
 
 bench:
-	bash test/run.sh bench
+	@bash test/run.sh bench
 
 fuzz:
-	bash test/run.sh fuzz
+	@bash test/run.sh fuzz
 
 # Build the Debian package, install it and run the regression suite against
 # the installed files (doc/packaging.md).

@@ -127,6 +127,12 @@ INSERT INTO p VALUES
 -- a 1, b 1.2, c 1.8.
 SELECT label, round(conversions::numeric, 9) AS conversions, round(weight::numeric, 9) AS weight
 FROM unnest((SELECT journey.markov_model(path, conv, val, nulls) FROM p));
+-- Results that are exact in theory come out exact, unrounded (no
+-- 1.7999999999999998), and the credits add up to the 4 conversions.
+SELECT label, conversions, weight
+FROM unnest((SELECT journey.markov_model(path, conv, val, nulls) FROM p));
+SELECT sum(conversions) = 4 AS conversions_add_up, sum(weight) = 1 AS weights_add_up
+FROM unnest((SELECT journey.markov_model(path, conv, val, nulls) FROM p));
 -- Value: converting from a state is worth the mean value per conversion of
 -- the paths ending there: b 10/1 = 10, c (20 + 30)/(1 + 2) = 50/3.
 -- Value reachable: c 1/2 * 50/3 = 25/3, b 1/3 * 10 + 2/3 * 25/3 = 80/9,

@@ -152,8 +152,8 @@ WITH reached AS (
   GROUP BY s.step, s.name
 )
 SELECT step, name, customers,
-       round(100.0 * customers / lag(customers) OVER (ORDER BY step), 1) AS pct_of_previous,
-       round(100.0 * customers / first_value(customers) OVER (ORDER BY step), 1) AS pct_of_first
+       round(100.0 * customers / nullif(lag(customers) OVER (ORDER BY step), 0), 1) AS pct_of_previous,
+       round(100.0 * customers / nullif(first_value(customers) OVER (ORDER BY step), 0), 1) AS pct_of_first
 FROM steps
 ORDER BY step;
 
@@ -222,7 +222,7 @@ WITH cells AS (
   GROUP BY 1, 2
 )
 SELECT to_char(cohort, 'YYYY-MM-DD') AS cohort_week, day, customers,
-       round(100.0 * customers / first_value(customers) OVER (PARTITION BY cohort ORDER BY day), 1) AS pct
+       round(100.0 * customers / nullif(first_value(customers) OVER (PARTITION BY cohort ORDER BY day), 0), 1) AS pct
 FROM cells
 ORDER BY cohort, day;
 
@@ -261,9 +261,9 @@ WITH r AS (
 )
 SELECT coalesce(first_channel, '(all)') AS first_channel,
        sum(r[1]) AS customers,
-       sum(r[2]) AS day_1, round(100.0 * sum(r[2]) / sum(r[1]), 1) AS day_1_pct,
-       sum(r[3]) AS day_7, round(100.0 * sum(r[3]) / sum(r[1]), 1) AS day_7_pct,
-       sum(r[4]) AS day_14, round(100.0 * sum(r[4]) / sum(r[1]), 1) AS day_14_pct
+       sum(r[2]) AS day_1, round(100.0 * sum(r[2]) / nullif(sum(r[1]), 0), 1) AS day_1_pct,
+       sum(r[3]) AS day_7, round(100.0 * sum(r[3]) / nullif(sum(r[1]), 0), 1) AS day_7_pct,
+       sum(r[4]) AS day_14, round(100.0 * sum(r[4]) / nullif(sum(r[1]), 0), 1) AS day_14_pct
 FROM r
 GROUP BY ROLLUP (first_channel)
 ORDER BY first_channel NULLS LAST;

@@ -32,9 +32,19 @@ SELECT journey.labels('') = '{}'::text[] AS empty_labels, journey.path('') = '' 
 SELECT id, journey.duration(j) = journey.last_time(j) - journey.first_time(j) AS same
 FROM oj WHERE journey.length(j) > 0 ORDER BY id;
 SELECT journey.duration('a@2026-01-01 00:00Z > b@2026-03-01 00:00:00.000001Z') AS two_months_is_days;
--- Labels that the text form quotes come out unquoted.
-SELECT journey.path('"two words"@2026-01-01 00:00Z > "a>b"@2026-01-02 00:00Z') AS unquoted,
+-- Labels that the text form quotes are quoted the same way in a path, and so
+-- is a label that holds the separator: a path string is unambiguous.
+SELECT journey.path('"two words"@2026-01-01 00:00Z > "a>b"@2026-01-02 00:00Z') AS quoted,
        journey.labels('"two words"@2026-01-01 00:00Z > "a>b"@2026-01-02 00:00Z > "two words"@2026-01-03 00:00Z') AS labels;
+SELECT journey.path(journey.make_journey(ARRAY['2026-01-01', '2026-01-02', '2026-01-03']::timestamptz[],
+                                         ARRAY['a > b', '', 'say "hi" \ bye'])) AS odd_labels,
+       journey.path(journey.make_journey(ARRAY['2026-01-01', '2026-01-02', '2026-01-03']::timestamptz[],
+                                         ARRAY['a', 'b', 'c'])) AS plain;
+-- with another separator, a label holding it is quoted; the empty
+-- separator quotes only what the text form quotes
+SELECT journey.path(j, ',') AS comma, journey.path(j, '') AS nosep, journey.path(j, 'we') AS we
+FROM journey.make_journey(ARRAY['2026-01-01', '2026-01-02', '2026-01-03']::timestamptz[],
+                          ARRAY['web', 'a,b', 'x y']) j;
 -- path with a NULL separator is NULL (strict).
 SELECT journey.path(j, NULL) IS NULL AS null_sep FROM oj WHERE id = 1;
 

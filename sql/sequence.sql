@@ -211,10 +211,36 @@ SELECT journey.sequence_match('(?1)(?2', 0::bigint, true, true);
 SELECT journey.sequence_match('(?1)(?t<x)(?2)', 0::bigint, true, true);
 SELECT journey.sequence_match('(?3)', 0::bigint, true, true);
 SELECT journey.sequence_match('(?t<5)(?1)', 0::bigint, true);
-SELECT journey.sequence_match('', 0::bigint, true);
 SELECT journey.sequence_match('a@2026-01-01 00:00:00Z'::journey.journey, '(?1) (?2)', 'a', 'b');
 -- Checked even when no row has a time or a true condition.
 SELECT journey.sequence_count('(?0)', NULL::bigint, false);
+
+---------------------------------------------------------------------------
+-- A pattern without an event element ('' or '.*') matches the empty
+-- sequence, as in ClickHouse (an empty pattern compiles to no action there):
+-- sequence_match is true even when no condition ever holds, sequence_count
+-- gives one match per event (row where some condition holds).  ClickHouse
+-- 26.7 answers in the comments.
+---------------------------------------------------------------------------
+SELECT journey.sequence_match('', t::bigint, e = 'a', e = 'b') AS m,      -- 1
+       journey.sequence_count('', t::bigint, e = 'a', e = 'b') AS c,      -- 3
+       journey.sequence_match('.*', t::bigint, e = 'a', e = 'b') AS m2,   -- 1
+       journey.sequence_count('.*', t::bigint, e = 'a', e = 'b') AS c2    -- 3
+FROM (VALUES (1, 'a'), (2, 'b'), (3, 'x'), (3, 'a')) v(t, e);
+SELECT journey.sequence_match('', t::bigint, e = 'a', e = 'b') AS m,      -- 1
+       journey.sequence_count('', t::bigint, e = 'a', e = 'b') AS c       -- 0
+FROM (VALUES (1, 'x'), (2, 'x')) v(t, e);
+-- Over no rows at all the pattern is never seen: false and 0 (ClickHouse:
+-- 1 and 0).
+SELECT journey.sequence_match('', t::bigint, e = 'a') AS m,
+       journey.sequence_count('', t::bigint, e = 'a') AS c
+FROM (VALUES (1, 'x')) v(t, e) WHERE false;
+-- Stored journeys agree with the rows.
+SELECT journey.sequence_match('a@2026-01-01 00:00:00Z > b@2026-01-01 00:01:00Z > x@2026-01-01 00:02:00Z'::journey.journey, '', 'a', 'b') AS m,
+       journey.sequence_count('a@2026-01-01 00:00:00Z > b@2026-01-01 00:01:00Z > x@2026-01-01 00:02:00Z'::journey.journey, '', 'a', 'b') AS c,
+       journey.sequence_count('x@2026-01-01 00:00:00Z'::journey.journey, '.*', 'a', 'b') AS c0;
+-- Still malformed: a time constraint needs an event element before it.
+SELECT journey.sequence_match('.*(?t<5)', 0::bigint, true);
 
 ---------------------------------------------------------------------------
 -- No exponential backtracking: 20,000 alternating events, a pattern with

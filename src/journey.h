@@ -146,5 +146,8 @@ extern MemoryContext journey_agg_context(FunctionCallInfo fcinfo, const char *fn
 
 /* journey_io.c */
 extern char *journey_format_ts(char *buf, TimestampTz ts);
+extern bool journey_label_needs_quotes(const JourneyLabel *l);
+extern void journey_append_label(struct StringInfoData *out, const JourneyLabel *l,
+								 bool force_quotes);
 
 #endif							/* JOURNEY_H */

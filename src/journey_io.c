@@ -394,9 +394,12 @@ journey_format_ts(char *buf, TimestampTz ts)
 	return buf;
 }
 
-/* Whether a label must be quoted in the text form. */
-static bool
-label_needs_quotes(const JourneyLabel *l)
+/*
+ * Whether a label must be quoted in the text form (and in path()): it is
+ * empty or holds white space or one of " \ @ > =.
+ */
+bool
+journey_label_needs_quotes(const JourneyLabel *l)
 {
 	int32		i;
 
@@ -409,14 +412,15 @@ label_needs_quotes(const JourneyLabel *l)
 }
 
 /*
- * Append the text form of a label, quoting it when needed.
+ * Append the text form of a label, quoting it when needed or when
+ * force_quotes (path() quotes a label that holds its separator).
  */
-static void
-append_label(StringInfo out, const JourneyLabel *l)
+void
+journey_append_label(StringInfo out, const JourneyLabel *l, bool force_quotes)
 {
 	int32		i;
 
-	if (!label_needs_quotes(l))
+	if (!force_quotes && !journey_label_needs_quotes(l))
 	{
 		appendBinaryStringInfo(out, l->str, l->len);
 		return;
@@ -452,7 +456,7 @@ journey_out(PG_FUNCTION_ARGS)
 
 		if (i > 0)
 			appendBinaryStringInfo(&out, " > ", 3);
-		append_label(&out, &jd.labels[e->label]);
+		journey_append_label(&out, &jd.labels[e->label], false);
 		appendStringInfoChar(&out, '@');
 		appendStringInfoString(&out, journey_format_ts(tsbuf, e->ts));
 		if (e->has_value)

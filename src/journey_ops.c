@@ -158,28 +158,52 @@ journey_labels(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(result);
 }
 
+/* Whether the label contains the separator (never, for an empty one). */
+static bool
+label_contains(const JourneyLabel *l, const char *sep, int32 seplen)
+{
+	int32		i;
+
+	if (seplen == 0)
+		return false;
+	for (i = 0; i + seplen <= l->len; i++)
+		if (memcmp(l->str + i, sep, seplen) == 0)
+			return true;
+	return false;
+}
+
 /*
- * path(journey, sep text) -> text: the labels in event order joined by sep,
- * unquoted.
+ * path(journey, sep text) -> text: the labels in event order joined by sep.
+ * A label is quoted as in the journey's text form ("..." with " and \
+ * escaped by a backslash) when the text form would quote it — empty, white
+ * space, one of " \ @ > = — or when it contains sep, so that the string
+ * splits back into the labels unambiguously.
  */
 Datum
 journey_path(PG_FUNCTION_ARGS)
 {
 	Journey    *j = PG_GETARG_JOURNEY_P(0);
 	text	   *sep = PG_GETARG_TEXT_PP(1);
+	const char *sepstr = VARDATA_ANY(sep);
+	int32		seplen = VARSIZE_ANY_EXHDR(sep);
 	JourneyData jd;
 	StringInfoData out;
+	bool	   *quote;
 	int32		i;
 
 	journey_decode(j, &jd);
+	/* decide once per distinct label */
+	quote = palloc(Max(jd.nlabels, 1) * sizeof(bool));
+	for (i = 0; i < jd.nlabels; i++)
+		quote[i] = label_contains(&jd.labels[i], sepstr, seplen);
 	initStringInfo(&out);
 	for (i = 0; i < jd.nevents; i++)
 	{
-		const JourneyLabel *l = &jd.labels[jd.events[i].label];
+		int32		lab = jd.events[i].label;
 
 		if (i > 0)
-			appendBinaryStringInfo(&out, VARDATA_ANY(sep), VARSIZE_ANY_EXHDR(sep));
-		appendBinaryStringInfo(&out, l->str, l->len);
+			appendBinaryStringInfo(&out, sepstr, seplen);
+		journey_append_label(&out, &jd.labels[lab], quote[lab]);
 	}
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
 }

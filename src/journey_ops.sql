@@ -38,7 +38,7 @@ CREATE FUNCTION @extschema@.unnest(@extschema@.journey) RETURNS SETOF @extschema
 
 COMMENT ON FUNCTION @extschema@.length(@extschema@.journey) IS 'number of events of the journey';
 COMMENT ON FUNCTION @extschema@.labels(@extschema@.journey) IS 'distinct labels of the journey in order of first appearance';
-COMMENT ON FUNCTION @extschema@.path(@extschema@.journey, pg_catalog.text) IS 'labels of the journey in event order joined by sep (default '' > ''), unquoted';
+COMMENT ON FUNCTION @extschema@.path(@extschema@.journey, pg_catalog.text) IS 'labels of the journey in event order joined by sep (default '' > ''), quoted like the text form when they need it or contain sep';
 COMMENT ON FUNCTION @extschema@.first_touch(@extschema@.journey) IS 'label of the first event (NULL for an empty journey)';
 COMMENT ON FUNCTION @extschema@.last_touch(@extschema@.journey) IS 'label of the last event (NULL for an empty journey)';
 COMMENT ON FUNCTION @extschema@.first_time(@extschema@.journey) IS 'time of the first event (NULL for an empty journey)';

@@ -29,10 +29,19 @@
  * changes no unknown by more than MARKOV_TOLERANCE (relative to the largest
  * unknown).  Each removal reuses the full solution as its starting point.
  *
+ * Exactness: totals and sums of removal effects are added with Neumaier's
+ * compensated summation, a label's share is computed as total * RE / sum
+ * (one rounding for an exact numerator, instead of rounding RE / sum first),
+ * and a result within 16 ulps of a decimal of 12 significant digits is
+ * returned as that decimal (the nearest double to it): rounding noise in the
+ * last bits of results that are exact in theory (1.2, not
+ * 1.2000000000000002) is below the solver's tolerance anyway.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "access/htup_details.h"
@@ -193,6 +202,49 @@ depth_cmp(const void *a, const void *b, void *arg)
 	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
+/* Neumaier's compensated sum: add x to (*sum, *comp). */
+static inline void
+kahan_add(double *sum, double *comp, double x)
+{
+	double		t = *sum + x;
+
+	if (fabs(*sum) >= fabs(x))
+		*comp += (*sum - t) + x;
+	else
+		*comp += (x - t) + *sum;
+	*sum = t;
+}
+
+/*
+ * x, or the decimal of 12 significant digits nearest to it when that is
+ * within 16 ulps of x: removes the rounding noise of results that are exact
+ * in theory (see the file header) and leaves every other value alone.
+ */
+static double
+snap_decimal(double x)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	double		cand;
+	int			d;
+
+	if (x == 0 || !isfinite(x))
+		return x;
+	d = 11 - (int) floor(log10(fabs(x)));
+	/* powers of ten up to 1e22 are exact doubles */
+	if (d > 22 || d < -22)
+		return x;
+	if (d >= 0)
+		cand = rint(x * pow10[d]) / pow10[d];
+	else
+		cand = rint(x / pow10[-d]) * pow10[-d];
+	if (fabs(cand - x) <= 16 * DBL_EPSILON * fabs(x))
+		return cand;
+	return x;
+}
+
 /*
  * Gauss-Seidel: x = Q x + r for the unknowns not removed (removed ones are
  * 0), for two right-hand sides at once (conversions and value share the
@@ -284,6 +336,8 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	Chain		ch;
 	double	   *x_conv;
 	double	   *x_value;
+	double		comp_conv = 0;	/* compensations of the totals */
+	double		comp_value = 0;
 	int32		i;
 	int64		e;
 	bool		added;
@@ -318,8 +372,8 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 			int32		prev = 0;
 			int32		p;
 
-			total_conv += pe->conversions;
-			total_value += pe->value;
+			kahan_add(&total_conv, &comp_conv, pe->conversions);
+			kahan_add(&total_value, &comp_value, pe->value);
 			for (p = 0; p < pe->len; p++)
 			{
 				int32		lo = Max(0, p - k + 1);
@@ -432,8 +486,8 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	fit->ch = ch;
 	fit->x_conv = x_conv;
 	fit->x_value = x_value;
-	fit->total_conv = total_conv;
-	fit->total_value = total_value;
+	fit->total_conv = total_conv + comp_conv;
+	fit->total_value = total_value + comp_value;
 }
 
 /*
@@ -504,6 +558,8 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	double	   *re_value;
 	double		sum_re_conv = 0;
 	double		sum_re_value = 0;
+	double		comp_re_conv = 0;	/* compensations of the sums */
+	double		comp_re_value = 0;
 	int32		c;
 	CreditRow  *rows;
 
@@ -534,21 +590,24 @@ journey_markov_final(PG_FUNCTION_ARGS)
 						   re_conv, re_value);
 	for (c = 0; c < pt->nlabels; c++)
 	{
-		sum_re_conv += re_conv[c];
-		sum_re_value += re_value[c];
+		kahan_add(&sum_re_conv, &comp_re_conv, re_conv[c]);
+		kahan_add(&sum_re_value, &comp_re_value, re_value[c]);
 	}
+	sum_re_conv += comp_re_conv;
+	sum_re_value += comp_re_value;
 
 	rows = palloc(Max(pt->nlabels, 1) * sizeof(CreditRow));
 	for (c = 0; c < pt->nlabels; c++)
 	{
 		double		wc = sum_re_conv > 0 ? re_conv[c] / sum_re_conv : 0;
-		double		wv = sum_re_value != 0 ? re_value[c] / sum_re_value : 0;
 
 		rows[c].label = pt->label_str[c];
 		rows[c].label_len = pt->label_len[c];
-		rows[c].conversions = total_conv * wc;
-		rows[c].value = total_value * wv;
-		rows[c].weight = wc;
+		rows[c].conversions = sum_re_conv > 0 ?
+			snap_decimal(total_conv * re_conv[c] / sum_re_conv) : 0;
+		rows[c].value = sum_re_value != 0 ?
+			snap_decimal(total_value * re_value[c] / sum_re_value) : 0;
+		rows[c].weight = snap_decimal(wc);
 	}
 	PG_RETURN_DATUM(credit_array(fcinfo, rows, pt->nlabels));
 }

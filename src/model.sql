@@ -14,7 +14,7 @@ COMMENT ON TABLE @extschema@.departments IS 'departments that handle customers (
 
 CREATE TABLE @extschema@.channels (
 	name pg_catalog.text PRIMARY KEY CHECK (name <> ''),
-	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	department pg_catalog.text NOT NULL,
 	online boolean NOT NULL,
 	direct boolean NOT NULL DEFAULT false
 );
@@ -29,7 +29,7 @@ COMMENT ON TABLE @extschema@.customers IS 'one row per customer; attributes hold
 
 CREATE TABLE @extschema@.identities (
 	alias pg_catalog.text PRIMARY KEY CHECK (alias <> ''),
-	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
+	customer pg_catalog.text NOT NULL,
 	source pg_catalog.text,
 	linked timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
@@ -38,10 +38,10 @@ COMMENT ON TABLE @extschema@.identities IS 'aliases (cookies, devices, e-mail ad
 
 CREATE TABLE @extschema@.touchpoints (
 	id bigserial PRIMARY KEY,
-	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
+	customer pg_catalog.text NOT NULL,
 	ts timestamptz NOT NULL,
-	channel pg_catalog.text NOT NULL REFERENCES @extschema@.channels ON UPDATE CASCADE,
-	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	channel pg_catalog.text NOT NULL,
+	department pg_catalog.text NOT NULL,
 	event pg_catalog.text NOT NULL,
 	value pg_catalog.numeric,
 	campaign pg_catalog.text,
@@ -52,19 +52,23 @@ CREATE INDEX touchpoints_ts_brin ON @extschema@.touchpoints USING brin (ts);
 COMMENT ON TABLE @extschema@.touchpoints IS 'every touch of a customer, on any channel, by any department';
 
 -- Touchpoints not yet folded into customer_journey_data (see refresh_journeys).
+-- Not unique: a restore loads the dumped queue and, through the trigger,
+-- queues every restored touchpoint again, in either order (refresh_journeys
+-- reads each queued id once).
 CREATE TABLE @extschema@.pending_touchpoints (
-	touchpoint bigint PRIMARY KEY
+	touchpoint bigint NOT NULL
 );
+CREATE INDEX pending_touchpoints_touchpoint ON @extschema@.pending_touchpoints (touchpoint);
 COMMENT ON TABLE @extschema@.pending_touchpoints IS 'touchpoints recorded since the last refresh_journeys(): the refresh watermark';
 
 CREATE TABLE @extschema@.stage_history (
 	id bigserial PRIMARY KEY,
-	customer pg_catalog.text NOT NULL REFERENCES @extschema@.customers ON DELETE CASCADE,
-	model pg_catalog.text NOT NULL REFERENCES @extschema@.stage_models ON UPDATE CASCADE ON DELETE CASCADE,
+	customer pg_catalog.text NOT NULL,
+	model pg_catalog.text NOT NULL,
 	stage pg_catalog.text NOT NULL,
 	entered timestamptz NOT NULL,
 	"left" timestamptz,
-	department pg_catalog.text REFERENCES @extschema@.departments ON UPDATE CASCADE,
+	department pg_catalog.text,
 	reason pg_catalog.text,
 	CHECK ("left" IS NULL OR "left" >= entered)
 );
@@ -73,7 +77,7 @@ CREATE UNIQUE INDEX stage_history_open ON @extschema@.stage_history (customer, m
 COMMENT ON TABLE @extschema@.stage_history IS 'stages customers went through, per stage model; "left" is NULL for the current stage';
 
 CREATE TABLE @extschema@.customer_journey_data (
-	customer pg_catalog.text PRIMARY KEY REFERENCES @extschema@.customers ON DELETE CASCADE,
+	customer pg_catalog.text PRIMARY KEY,
 	channels @extschema@.journey NOT NULL,
 	events @extschema@.journey NOT NULL,
 	first_seen timestamptz NOT NULL,
@@ -85,7 +89,7 @@ COMMENT ON TABLE @extschema@.customer_journey_data IS 'materialized journeys, ma
 -- Roles that may write, and for which department (see grant_writer).
 CREATE TABLE @extschema@.writers (
 	role_name pg_catalog.name NOT NULL,
-	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE ON DELETE CASCADE,
+	department pg_catalog.text NOT NULL,
 	PRIMARY KEY (role_name, department)
 );
 COMMENT ON TABLE @extschema@.writers IS 'roles allowed to record touchpoints and stage changes, per department';
@@ -116,6 +120,153 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.admins', '');
 -- The built-in departments.
 INSERT INTO @extschema@.departments VALUES
 	('marketing'), ('sales'), ('customer service'), ('billing');
+
+-------------------------------------------------------------------------------
+-- References between the tables.
+--
+-- The model's tables declare no foreign keys among themselves.  pg_dump
+-- restores the rows of an extension's configuration tables as separate
+-- TABLE DATA items, after CREATE EXTENSION has made the tables with all their
+-- constraints; it sorts those items so that parents come first, but does not
+-- record that order as dependencies in the archive, so pg_restore -j (which
+-- loads the biggest tables first) or -L with another order loaded children
+-- before their parents, and a foreign key then rejected the child's whole
+-- COPY: the table came back empty.  Instead:
+--   * the API functions check the parents of every row they write;
+--   * deleting or renaming a parent row cascades, or is refused, as the
+--     foreign keys did (the row triggers below; a restore only inserts, so it
+--     never fires them);
+--   * journey.check_model() lists the rows whose parent is missing (run it
+--     after writing to the tables by hand or loading them with COPY).
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.model_references() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	used boolean := false;
+	what pg_catalog.text;
+BEGIN
+	IF TG_TABLE_NAME = 'customers' THEN
+		what := pg_catalog.format('customer "%s"', OLD.id);
+		IF TG_OP = 'DELETE' THEN
+			DELETE FROM @extschema@.pending_touchpoints p USING @extschema@.touchpoints t
+			WHERE t.id = p.touchpoint AND t.customer = OLD.id;
+			DELETE FROM @extschema@.touchpoints t WHERE t.customer = OLD.id;
+			DELETE FROM @extschema@.stage_history h WHERE h.customer = OLD.id;
+			DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id;
+			DELETE FROM @extschema@.identities i WHERE i.customer = OLD.id;
+		ELSE
+			used := EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.stage_history h WHERE h.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.identities i WHERE i.customer = OLD.id);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'departments' THEN
+		what := pg_catalog.format('department "%s"', OLD.name);
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.channels c SET department = NEW.name WHERE c.department = OLD.name;
+			UPDATE @extschema@.touchpoints t SET department = NEW.name WHERE t.department = OLD.name;
+			UPDATE @extschema@.stage_history h SET department = NEW.name WHERE h.department = OLD.name;
+			UPDATE @extschema@.writers w SET department = NEW.name WHERE w.department = OLD.name;
+		ELSE
+			DELETE FROM @extschema@.writers w WHERE w.department = OLD.name;
+			used := EXISTS (SELECT FROM @extschema@.channels c WHERE c.department = OLD.name)
+				OR EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.department = OLD.name)
+				OR EXISTS (SELECT FROM @extschema@.stage_history h WHERE h.department = OLD.name);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'channels' THEN
+		what := pg_catalog.format('channel "%s"', OLD.name);
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.touchpoints t SET channel = NEW.name WHERE t.channel = OLD.name;
+		ELSE
+			used := EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.channel = OLD.name);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'stage_models' THEN
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.stages s SET model = NEW.name WHERE s.model = OLD.name;
+			UPDATE @extschema@.stage_history h SET model = NEW.name WHERE h.model = OLD.name;
+		ELSE
+			DELETE FROM @extschema@.stages s WHERE s.model = OLD.name;
+			DELETE FROM @extschema@.stage_history h WHERE h.model = OLD.name;
+		END IF;
+	END IF;
+	IF used THEN
+		RAISE EXCEPTION '% is still referenced', what
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = CASE TG_TABLE_NAME WHEN 'customers' THEN 'Use journey.forget_customer() or journey.link_identity().'
+						 ELSE 'Move or delete the rows that use it first.' END;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.model_references() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.model_references() IS
+	'trigger: what the foreign keys between the model''s tables did on deleting or renaming a customer, department, channel or stage model';
+
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.customers
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF id ON @extschema@.customers
+	FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.departments
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.departments
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.channels
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.channels
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.stage_models
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.stage_models
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+
+CREATE FUNCTION @extschema@.check_model()
+	RETURNS TABLE (relation pg_catalog.text, "column" pg_catalog.text, missing pg_catalog.text, rows bigint)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT x.relation, x."column", x.missing, pg_catalog.count(*)
+	FROM (SELECT 'channels' AS relation, 'department' AS "column", c.department AS missing
+		  FROM @extschema@.channels c
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = c.department)
+		  UNION ALL
+		  SELECT 'identities', 'customer', i.customer FROM @extschema@.identities i
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = i.customer)
+		  UNION ALL
+		  SELECT 'touchpoints', 'customer', t.customer FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = t.customer)
+		  UNION ALL
+		  SELECT 'touchpoints', 'channel', t.channel FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.channels c WHERE c.name = t.channel)
+		  UNION ALL
+		  SELECT 'touchpoints', 'department', t.department FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = t.department)
+		  UNION ALL
+		  SELECT 'stage_history', 'customer', h.customer FROM @extschema@.stage_history h
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = h.customer)
+		  UNION ALL
+		  SELECT 'stage_history', 'model', h.model FROM @extschema@.stage_history h
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.stage_models m WHERE m.name = h.model)
+		  UNION ALL
+		  SELECT 'stage_history', 'department', h.department FROM @extschema@.stage_history h
+		  WHERE h.department IS NOT NULL
+			AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = h.department)
+		  UNION ALL
+		  SELECT 'customer_journey_data', 'customer', j.customer FROM @extschema@.customer_journey_data j
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = j.customer)
+		  UNION ALL
+		  SELECT 'writers', 'department', w.department FROM @extschema@.writers w
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = w.department)
+		  UNION ALL
+		  SELECT 'stages', 'model', s.model FROM @extschema@.stages s
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.stage_models m WHERE m.name = s.model)) x
+	GROUP BY 1, 2, 3
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION @extschema@.check_model() IS
+	'rows of the customer model whose customer, channel, department or stage model is missing (none: the model is consistent)';
 
 -------------------------------------------------------------------------------
 -- Row security: a writer inserts and changes rows of its own departments
@@ -287,6 +438,19 @@ BEGIN
 		END IF;
 		dept := department;
 	END IF;
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.touchpoints'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record touchpoints for department "%"', dept
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Channel "%s" belongs to department "%s"; role "%s" is not a writer for it.',
+											 channel, dept, CURRENT_USER),
+				  HINT = pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+										   dept, dept,
+										   coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+															   FROM @extschema@.writers w WHERE w.department = dept), ''));
+	END IF;
 	cust := @extschema@.resolve_customer(customer);
 	INSERT INTO @extschema@.touchpoints AS t
 		(customer, ts, channel, department, event, value, campaign, attributes)
@@ -329,11 +493,32 @@ BEGIN
 	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
 	-- the department: the given one, else the stage's owner in the model
 	dept := department;
+	IF dept IS NOT NULL
+	   AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = dept) THEN
+		RAISE EXCEPTION 'department "%" does not exist', dept
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
 	IF dept IS NULL THEN
 		SELECT s.department INTO dept FROM @extschema@.stages s
 		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
 	END IF;
 
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
 	cust := @extschema@.resolve_customer(customer);
 	-- one stage change of a customer at a time
 	PERFORM @extschema@.lock_customer(cust);
@@ -525,7 +710,8 @@ BEGIN
 	-- later than its last event), so events arriving in time order never pay
 	-- for the count.
 	WITH queued AS (
-		SELECT t.customer, pg_catalog.count(*) AS n, min(t.ts) AS first_queued
+		-- (a restore may queue a touchpoint twice: count it once)
+		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS n, min(t.ts) AS first_queued
 		FROM @extschema@.pending_touchpoints p
 		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
 		GROUP BY t.customer
@@ -561,7 +747,8 @@ BEGIN
 			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
 			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
 			min(t.ts) AS first_seen, max(t.ts) AS last_seen
-		FROM done JOIN @extschema@.touchpoints t ON t.id = done.touchpoint
+		FROM (SELECT DISTINCT done.touchpoint FROM done) q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
 		GROUP BY t.customer
 		ORDER BY t.customer
 	)
@@ -603,18 +790,47 @@ FROM (SELECT DISTINCT ON (t.customer) t.customer, t.channel, t.campaign, t.depar
 GROUP BY 1, 2, 3;
 COMMENT ON VIEW @extschema@.marketing_acquisition IS 'marketing: customers by the channel, campaign and department of their first touch';
 
+-- Attribution input: one path per conversion.  A customer's touchpoints, in
+-- (ts, id) order, are cut after every conversion event: a path runs from the
+-- touch after the previous conversion up to and including the conversion
+-- itself, and reaches back at most `lookback` before it (NULL: no limit).
+-- What follows the last conversion (or a whole history without one) is a path
+-- that has not converted: it counts as a null, cut the same way back from its
+-- last touch.  So touches after a purchase (the invoice, a service call) never
+-- take credit for it.
+CREATE FUNCTION @extschema@.conversion_paths(conversion pg_catalog.text DEFAULT 'purchase',
+											 lookback interval DEFAULT '30 days')
+	RETURNS TABLE (path pg_catalog.text[], conversions bigint, nulls bigint, value pg_catalog.numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT p.path,
+		pg_catalog.count(*) FILTER (WHERE p.converted) AS conversions,
+		pg_catalog.count(*) FILTER (WHERE NOT p.converted) AS nulls,
+		pg_catalog.sum(p.value) AS value
+	FROM (SELECT pg_catalog.array_agg(s.channel ORDER BY s.ts, s.id) AS path,
+			pg_catalog.bool_or(s.conv) AS converted,
+			pg_catalog.sum(s.value) FILTER (WHERE s.conv) AS value
+		  FROM (SELECT x.customer, x.seg, x.ts, x.id, x.channel, x.value, x.conv,
+					max(x.ts) OVER (PARTITION BY x.customer, x.seg) AS end_ts
+				FROM (SELECT t.customer, t.ts, t.id, t.channel, t.value,
+						  t.event IS NOT DISTINCT FROM conversion_paths.conversion AS conv,
+						  pg_catalog.count(*) FILTER (WHERE t.event IS NOT DISTINCT FROM conversion_paths.conversion)
+							  OVER (PARTITION BY t.customer ORDER BY t.ts, t.id
+									ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg
+					  FROM @extschema@.touchpoints t) x) s
+		  WHERE conversion_paths.lookback IS NULL OR s.ts >= s.end_ts - conversion_paths.lookback
+		  GROUP BY s.customer, s.seg) p
+	GROUP BY p.path;
+END;
+COMMENT ON FUNCTION @extschema@.conversion_paths(pg_catalog.text, interval) IS
+	'attribution input: channel paths cut at every conversion event (one path per conversion, reaching back at most lookback; the rest count as nulls), with conversions, nulls and the conversions'' value';
+
 CREATE VIEW @extschema@.marketing_paths AS
-SELECT pg_catalog.string_to_array(@extschema@.path(d.channels, E'\x1f'), E'\x1f') AS path,
-	pg_catalog.count(*) FILTER (WHERE d.converted) AS conversions,
-	pg_catalog.count(*) FILTER (WHERE NOT d.converted) AS nulls,
-	pg_catalog.sum(d.revenue) AS value
-FROM (SELECT cd.channels,
-		EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS converted,
-		(SELECT pg_catalog.sum(t.value) FROM @extschema@.touchpoints t WHERE t.customer = cd.customer AND t.event = 'purchase') AS revenue
-	  FROM @extschema@.customer_journey_data cd) d
-GROUP BY 1;
+SELECT c.path, c.conversions, c.nulls, c.value
+FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
 COMMENT ON VIEW @extschema@.marketing_paths IS
-	'marketing: attribution input, distinct channel paths with conversions (customers with a purchase event), nulls and revenue';
+	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
 
 -- Sales
 CREATE VIEW @extschema@.sales_pipeline AS

@@ -8,7 +8,7 @@ CREATE TABLE @extschema@.score_rules (
 	name pg_catalog.text PRIMARY KEY CHECK (name <> ''),
 	model @extschema@.markov NOT NULL,
 	threshold double precision NOT NULL CHECK (threshold >= 0 AND threshold <= 1),
-	department pg_catalog.text NOT NULL REFERENCES @extschema@.departments ON UPDATE CASCADE ON DELETE CASCADE,
+	department pg_catalog.text NOT NULL,
 	channel_filter pg_catalog.text[],
 	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	-- how many last touches decide a customer's state
@@ -18,6 +18,30 @@ COMMENT ON TABLE @extschema@.score_rules IS
 	'scoring rules: a fitted Markov model, a threshold on the conversion probability, the owning department and the channels it looks at (NULL: all)';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.score_rules', '');
+
+-- Like the other tables of the model (model.sql, "References between the
+-- tables"), no foreign key: add_score_rule checks the department, and
+-- renaming or deleting a department renames it in, or deletes, its rules.
+CREATE FUNCTION @extschema@.score_rules_departments() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		UPDATE @extschema@.score_rules r SET department = NEW.name WHERE r.department = OLD.name;
+	ELSE
+		DELETE FROM @extschema@.score_rules r WHERE r.department = OLD.name;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.score_rules_departments() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.score_rules_departments() IS
+	'trigger: renaming a department renames it in its score rules; deleting it deletes them';
+CREATE TRIGGER score_rules_departments AFTER DELETE ON @extschema@.departments
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.score_rules_departments();
+CREATE TRIGGER score_rules_departments_key AFTER UPDATE OF name ON @extschema@.departments
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.score_rules_departments();
 
 -- A rule belongs to a department: only its writers (and admins) add or drop it.
 ALTER TABLE @extschema@.score_rules ENABLE ROW LEVEL SECURITY;

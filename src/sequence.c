@@ -215,9 +215,6 @@ sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
 	pat->text = pnstrdup(p, len);
 	pat->elems = palloc(maxelems * sizeof(SeqElem));
 
-	if (len == 0)
-		pattern_error(p, len, 0, "the pattern is empty");
-
 	while (pos < len)
 	{
 		int32		start = pos;
@@ -336,9 +333,11 @@ sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
 	if (pending_timed)
 		pattern_error(p, len, pending_pos,
 					  "a time constraint must be followed by an event condition");
-	if (pat->nelems == 0)
-		pattern_error(p, len, 0,
-					  "the pattern has no event condition, (?N) or \".\"");
+
+	/*
+	 * A pattern without an event element ('' or '.*') is valid, as in
+	 * ClickHouse: it matches the empty sequence (see sequence_run).
+	 */
 	return pat;
 }
 
@@ -474,6 +473,11 @@ nfa_reset(SeqNfaState *states, int32 nstates)
  * the first match and return 1 (or 0); otherwise return the number of
  * non-overlapping matches: each time a match ends, at the earliest event
  * where any match can end, count it and start afresh after that event.
+ *
+ * A pattern without an event element ('' or '.*') matches the empty
+ * sequence, so it always matches; counted, it gives one match per event,
+ * as ClickHouse's sequenceCount does (its matcher consumes one event per
+ * empty match), and 0 over no events.
  */
 static int64
 sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
@@ -486,6 +490,8 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
 	int32		i,
 				k;
 
+	if (m == 0)
+		return count_all ? nevents : 1;
 	if (nevents == 0)
 		return 0;
 	states = palloc0(m * sizeof(SeqNfaState));
@@ -636,7 +642,11 @@ sequence_final_common(FunctionCallInfo fcinfo, const char *fname, bool count_all
 
 	journey_agg_context(fcinfo, fname);
 	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
-	if (st == NULL || st->nevents == 0 || !st->has_params)
+	/*
+	 * No state or no parameters: no row came with its pattern, so the
+	 * pattern is unknown and nothing can match.
+	 */
+	if (st == NULL || !st->has_params)
 		return 0;
 
 	/*

@@ -17,8 +17,9 @@ COMMENT ON TABLE @extschema@.stage_models IS
 	'journey-stage models: each is an enum type journey.<name> whose labels are the stages in order';
 
 CREATE TABLE @extschema@.stages (
-	model pg_catalog.text NOT NULL
-		REFERENCES @extschema@.stage_models ON UPDATE CASCADE ON DELETE CASCADE,
+	-- a stage_models row; not a foreign key, so that a restore may load the
+	-- two tables in any order (model.sql, "References between the tables")
+	model pg_catalog.text NOT NULL,
 	stage pg_catalog.text NOT NULL,
 	position integer NOT NULL CHECK (position > 0),
 	department pg_catalog.text,

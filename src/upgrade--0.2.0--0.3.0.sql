@@ -4,6 +4,592 @@
 -- checks it).
 
 
+-- Issue 14: no foreign keys between the tables of the customer model, so
+-- that pg_restore -j / -L may load them in any order (src/model.sql,
+-- "References between the tables"); triggers do what the foreign keys did on
+-- deleting or renaming a parent, and journey.check_model() reports orphans.
+ALTER TABLE @extschema@.channels DROP CONSTRAINT channels_department_fkey;
+ALTER TABLE @extschema@.identities DROP CONSTRAINT identities_customer_fkey;
+ALTER TABLE @extschema@.touchpoints DROP CONSTRAINT touchpoints_customer_fkey,
+	DROP CONSTRAINT touchpoints_channel_fkey, DROP CONSTRAINT touchpoints_department_fkey;
+ALTER TABLE @extschema@.stage_history DROP CONSTRAINT stage_history_customer_fkey,
+	DROP CONSTRAINT stage_history_model_fkey, DROP CONSTRAINT stage_history_department_fkey;
+ALTER TABLE @extschema@.customer_journey_data DROP CONSTRAINT customer_journey_data_customer_fkey;
+ALTER TABLE @extschema@.writers DROP CONSTRAINT writers_department_fkey;
+ALTER TABLE @extschema@.stages DROP CONSTRAINT stages_model_fkey;
+-- The queue may hold a touchpoint twice after a restore.
+ALTER TABLE @extschema@.pending_touchpoints DROP CONSTRAINT pending_touchpoints_pkey;
+ALTER TABLE @extschema@.pending_touchpoints ALTER COLUMN touchpoint SET NOT NULL;
+CREATE INDEX pending_touchpoints_touchpoint ON @extschema@.pending_touchpoints (touchpoint);
+
+CREATE FUNCTION @extschema@.model_references() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	used boolean := false;
+	what pg_catalog.text;
+BEGIN
+	IF TG_TABLE_NAME = 'customers' THEN
+		what := pg_catalog.format('customer "%s"', OLD.id);
+		IF TG_OP = 'DELETE' THEN
+			DELETE FROM @extschema@.pending_touchpoints p USING @extschema@.touchpoints t
+			WHERE t.id = p.touchpoint AND t.customer = OLD.id;
+			DELETE FROM @extschema@.touchpoints t WHERE t.customer = OLD.id;
+			DELETE FROM @extschema@.stage_history h WHERE h.customer = OLD.id;
+			DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id;
+			DELETE FROM @extschema@.identities i WHERE i.customer = OLD.id;
+		ELSE
+			used := EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.stage_history h WHERE h.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id)
+				OR EXISTS (SELECT FROM @extschema@.identities i WHERE i.customer = OLD.id);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'departments' THEN
+		what := pg_catalog.format('department "%s"', OLD.name);
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.channels c SET department = NEW.name WHERE c.department = OLD.name;
+			UPDATE @extschema@.touchpoints t SET department = NEW.name WHERE t.department = OLD.name;
+			UPDATE @extschema@.stage_history h SET department = NEW.name WHERE h.department = OLD.name;
+			UPDATE @extschema@.writers w SET department = NEW.name WHERE w.department = OLD.name;
+		ELSE
+			DELETE FROM @extschema@.writers w WHERE w.department = OLD.name;
+			used := EXISTS (SELECT FROM @extschema@.channels c WHERE c.department = OLD.name)
+				OR EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.department = OLD.name)
+				OR EXISTS (SELECT FROM @extschema@.stage_history h WHERE h.department = OLD.name);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'channels' THEN
+		what := pg_catalog.format('channel "%s"', OLD.name);
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.touchpoints t SET channel = NEW.name WHERE t.channel = OLD.name;
+		ELSE
+			used := EXISTS (SELECT FROM @extschema@.touchpoints t WHERE t.channel = OLD.name);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'stage_models' THEN
+		IF TG_OP = 'UPDATE' THEN
+			UPDATE @extschema@.stages s SET model = NEW.name WHERE s.model = OLD.name;
+			UPDATE @extschema@.stage_history h SET model = NEW.name WHERE h.model = OLD.name;
+		ELSE
+			DELETE FROM @extschema@.stages s WHERE s.model = OLD.name;
+			DELETE FROM @extschema@.stage_history h WHERE h.model = OLD.name;
+		END IF;
+	END IF;
+	IF used THEN
+		RAISE EXCEPTION '% is still referenced', what
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = CASE TG_TABLE_NAME WHEN 'customers' THEN 'Use journey.forget_customer() or journey.link_identity().'
+						 ELSE 'Move or delete the rows that use it first.' END;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION @extschema@.model_references() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.model_references() IS
+	'trigger: what the foreign keys between the model''s tables did on deleting or renaming a customer, department, channel or stage model';
+
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.customers
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF id ON @extschema@.customers
+	FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.departments
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.departments
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.channels
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.channels
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references AFTER DELETE ON @extschema@.stage_models
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.model_references();
+CREATE TRIGGER model_references_key AFTER UPDATE OF name ON @extschema@.stage_models
+	FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION @extschema@.model_references();
+
+CREATE FUNCTION @extschema@.check_model()
+	RETURNS TABLE (relation pg_catalog.text, "column" pg_catalog.text, missing pg_catalog.text, rows bigint)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT x.relation, x."column", x.missing, pg_catalog.count(*)
+	FROM (SELECT 'channels' AS relation, 'department' AS "column", c.department AS missing
+		  FROM @extschema@.channels c
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = c.department)
+		  UNION ALL
+		  SELECT 'identities', 'customer', i.customer FROM @extschema@.identities i
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = i.customer)
+		  UNION ALL
+		  SELECT 'touchpoints', 'customer', t.customer FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = t.customer)
+		  UNION ALL
+		  SELECT 'touchpoints', 'channel', t.channel FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.channels c WHERE c.name = t.channel)
+		  UNION ALL
+		  SELECT 'touchpoints', 'department', t.department FROM @extschema@.touchpoints t
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = t.department)
+		  UNION ALL
+		  SELECT 'stage_history', 'customer', h.customer FROM @extschema@.stage_history h
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = h.customer)
+		  UNION ALL
+		  SELECT 'stage_history', 'model', h.model FROM @extschema@.stage_history h
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.stage_models m WHERE m.name = h.model)
+		  UNION ALL
+		  SELECT 'stage_history', 'department', h.department FROM @extschema@.stage_history h
+		  WHERE h.department IS NOT NULL
+			AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = h.department)
+		  UNION ALL
+		  SELECT 'customer_journey_data', 'customer', j.customer FROM @extschema@.customer_journey_data j
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.customers c WHERE c.id = j.customer)
+		  UNION ALL
+		  SELECT 'writers', 'department', w.department FROM @extschema@.writers w
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = w.department)
+		  UNION ALL
+		  SELECT 'stages', 'model', s.model FROM @extschema@.stages s
+		  WHERE NOT EXISTS (SELECT FROM @extschema@.stage_models m WHERE m.name = s.model)) x
+	GROUP BY 1, 2, 3
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION @extschema@.check_model() IS
+	'rows of the customer model whose customer, channel, department or stage model is missing (none: the model is consistent)';
+
+CREATE OR REPLACE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NOT NULL
+	   AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = dept) THEN
+		RAISE EXCEPTION 'department "%" does not exist', dept
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.refresh_journeys() RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+	rebuilt bigint;
+BEGIN
+	-- one refresh at a time; recording never waits for it
+	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
+
+	-- Every stored journey holds exactly the customer's touchpoints that are
+	-- not queued: length(journey) + queued = touchpoints.  A queued touchpoint
+	-- that is already in the journey breaks that: a pg_restore, whose COPY of
+	-- the touchpoints fires the queueing trigger for every restored row, or a
+	-- touchpoint deleted by hand.  Merging would then count events twice, so
+	-- such customers' journeys are rebuilt from their touchpoints instead.
+	-- Only customers with a queued touchpoint at or before the end of their
+	-- stored journey can be affected (a touchpoint already in a journey is not
+	-- later than its last event), so events arriving in time order never pay
+	-- for the count.
+	WITH queued AS (
+		-- (a restore may queue a touchpoint twice: count it once)
+		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS n, min(t.ts) AS first_queued
+		FROM @extschema@.pending_touchpoints p
+		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
+		GROUP BY t.customer
+	), broken AS (
+		SELECT d.customer
+		FROM @extschema@.customer_journey_data d JOIN queued q ON q.customer = d.customer
+		WHERE q.first_queued <= d.last_seen
+		  AND @extschema@.length(d.channels) + q.n <>
+			  (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
+	), dequeued AS (
+		DELETE FROM @extschema@.pending_touchpoints p
+		USING @extschema@.touchpoints t
+		WHERE t.id = p.touchpoint AND t.customer IN (SELECT b.customer FROM broken b)
+	)
+	UPDATE @extschema@.customer_journey_data d
+	SET channels = r.channels, events = r.events, first_seen = r.first_seen,
+		last_seen = r.last_seen, refreshed = pg_catalog.now()
+	FROM (SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
+			min(t.ts) AS first_seen, max(t.ts) AS last_seen
+		  FROM @extschema@.touchpoints t
+		  WHERE t.customer IN (SELECT b.customer FROM broken b)
+		  GROUP BY t.customer) r
+	WHERE d.customer = r.customer;
+	GET DIAGNOSTICS rebuilt = ROW_COUNT;
+
+	WITH done AS (
+		DELETE FROM @extschema@.pending_touchpoints p
+		RETURNING p.touchpoint
+	), fresh AS (
+		SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
+			min(t.ts) AS first_seen, max(t.ts) AS last_seen
+		FROM (SELECT DISTINCT done.touchpoint FROM done) q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
+		GROUP BY t.customer
+		ORDER BY t.customer
+	)
+	INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+	SELECT * FROM fresh
+	ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+		SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
+			events = d.events OPERATOR(@extschema@.||) excluded.events,
+			first_seen = LEAST(d.first_seen, excluded.first_seen),
+			last_seen = GREATEST(d.last_seen, excluded.last_seen),
+			refreshed = pg_catalog.now();
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n + rebuilt;
+END
+$$;
+
+
+-- path(): labels are quoted like the text form when they need it or contain
+-- the separator (issue 17).
+COMMENT ON FUNCTION @extschema@.path(@extschema@.journey, pg_catalog.text) IS 'labels of the journey in event order joined by sep (default '' > ''), quoted like the text form when they need it or contain sep';
+
+-- record_touchpoint, set_stage: 42501 naming the department, with a hint,
+-- instead of row security's bare message (issue 17).
+CREATE OR REPLACE FUNCTION @extschema@.record_touchpoint(
+	customer pg_catalog.text,
+	channel pg_catalog.text,
+	event pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	value pg_catalog.numeric DEFAULT NULL,
+	campaign pg_catalog.text DEFAULT NULL,
+	attributes jsonb DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dept pg_catalog.text;
+	cust pg_catalog.text;
+	tid bigint;
+BEGIN
+	IF event IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'event and time of a touchpoint must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.department INTO dept FROM @extschema@.channels c WHERE c.name = channel;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'channel "%" does not exist', channel
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'Add it with journey.add_channel(name, department, online).';
+	END IF;
+	IF department IS NOT NULL THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
+			RAISE EXCEPTION 'department "%" does not exist', department
+				USING ERRCODE = 'foreign_key_violation';
+		END IF;
+		dept := department;
+	END IF;
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.touchpoints'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record touchpoints for department "%"', dept
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Channel "%s" belongs to department "%s"; role "%s" is not a writer for it.',
+											 channel, dept, CURRENT_USER),
+				  HINT = pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+										   dept, dept,
+										   coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+															   FROM @extschema@.writers w WHERE w.department = dept), ''));
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	INSERT INTO @extschema@.touchpoints AS t
+		(customer, ts, channel, department, event, value, campaign, attributes)
+	VALUES (cust, at, channel, dept, event, value, campaign, attributes)
+	RETURNING t.id INTO tid;
+	RETURN tid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_touchpoint(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.numeric, pg_catalog.text, jsonb, pg_catalog.text) IS
+	'record a touch of a customer (or alias) on a channel; the department is the channel''s unless given; returns the touchpoint id';
+
+CREATE OR REPLACE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
+	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
+
+
+-- marketing_paths: paths end at the conversion, one per conversion, with a
+-- lookback (journey.conversion_paths; issue 17).
+-- Attribution input: one path per conversion.  A customer's touchpoints, in
+-- (ts, id) order, are cut after every conversion event: a path runs from the
+-- touch after the previous conversion up to and including the conversion
+-- itself, and reaches back at most `lookback` before it (NULL: no limit).
+-- What follows the last conversion (or a whole history without one) is a path
+-- that has not converted: it counts as a null, cut the same way back from its
+-- last touch.  So touches after a purchase (the invoice, a service call) never
+-- take credit for it.
+CREATE FUNCTION @extschema@.conversion_paths(conversion pg_catalog.text DEFAULT 'purchase',
+											 lookback interval DEFAULT '30 days')
+	RETURNS TABLE (path pg_catalog.text[], conversions bigint, nulls bigint, value pg_catalog.numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT p.path,
+		pg_catalog.count(*) FILTER (WHERE p.converted) AS conversions,
+		pg_catalog.count(*) FILTER (WHERE NOT p.converted) AS nulls,
+		pg_catalog.sum(p.value) AS value
+	FROM (SELECT pg_catalog.array_agg(s.channel ORDER BY s.ts, s.id) AS path,
+			pg_catalog.bool_or(s.conv) AS converted,
+			pg_catalog.sum(s.value) FILTER (WHERE s.conv) AS value
+		  FROM (SELECT x.customer, x.seg, x.ts, x.id, x.channel, x.value, x.conv,
+					max(x.ts) OVER (PARTITION BY x.customer, x.seg) AS end_ts
+				FROM (SELECT t.customer, t.ts, t.id, t.channel, t.value,
+						  t.event IS NOT DISTINCT FROM conversion_paths.conversion AS conv,
+						  pg_catalog.count(*) FILTER (WHERE t.event IS NOT DISTINCT FROM conversion_paths.conversion)
+							  OVER (PARTITION BY t.customer ORDER BY t.ts, t.id
+									ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg
+					  FROM @extschema@.touchpoints t) x) s
+		  WHERE conversion_paths.lookback IS NULL OR s.ts >= s.end_ts - conversion_paths.lookback
+		  GROUP BY s.customer, s.seg) p
+	GROUP BY p.path;
+END;
+COMMENT ON FUNCTION @extschema@.conversion_paths(pg_catalog.text, interval) IS
+	'attribution input: channel paths cut at every conversion event (one path per conversion, reaching back at most lookback; the rest count as nulls), with conversions, nulls and the conversions'' value';
+
+CREATE OR REPLACE VIEW @extschema@.marketing_paths AS
+SELECT c.path, c.conversions, c.nulls, c.value
+FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
+COMMENT ON VIEW @extschema@.marketing_paths IS
+	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
+
+-- set_stage with both changes above (no foreign keys; 42501 naming the
+-- department), as in src/model.sql.
+CREATE OR REPLACE FUNCTION @extschema@.set_stage(
+	customer pg_catalog.text,
+	model pg_catalog.text,
+	stage pg_catalog.text,
+	at timestamptz DEFAULT pg_catalog.now(),
+	reason pg_catalog.text DEFAULT NULL,
+	department pg_catalog.text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stage_type pg_catalog.regtype;
+	cust pg_catalog.text;
+	dept pg_catalog.text;
+	prev record;
+	next record;
+BEGIN
+	IF stage IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION 'stage and time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT m.type INTO stage_type FROM @extschema@.stage_models m WHERE m.name = model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'stage model "%" does not exist', model
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	-- the stage must be a label of the model's enum: 22P02 otherwise
+	EXECUTE pg_catalog.format('SELECT %L::%s', stage, stage_type);
+	-- the department: the given one, else the stage's owner in the model
+	dept := department;
+	IF dept IS NOT NULL
+	   AND NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = dept) THEN
+		RAISE EXCEPTION 'department "%" does not exist', dept
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	IF dept IS NULL THEN
+		SELECT s.department INTO dept FROM @extschema@.stages s
+		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
+	END IF;
+
+	-- Row security would refuse the insert with a bare "new row violates
+	-- row-level security policy": say which department and who may write it.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
+		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('Stage "%s" of model "%s" is recorded for department "%s"; role "%s" is not a writer for it.',
+											 stage, model, coalesce(dept, '(none)'), CURRENT_USER),
+				  HINT = CASE WHEN dept IS NULL
+						 THEN 'The stage has no owning department: pass department => one you write for, or ask a journey admin.'
+						 ELSE pg_catalog.format('A writer of department "%s" (granted by journey.grant_writer(role, %L)%s) or a journey admin may record it.',
+												dept, dept,
+												coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
+																	FROM @extschema@.writers w WHERE w.department = dept), ''))
+						 END;
+	END IF;
+	cust := @extschema@.resolve_customer(customer);
+	-- one stage change of a customer at a time
+	PERFORM @extschema@.lock_customer(cust);
+
+	-- the stage in force at that time, and the next change after it (stage
+	-- changes may arrive late: they are put in their place in the history)
+	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
+	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
+	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
+	ORDER BY h.entered, h.id LIMIT 1;
+	IF prev.stage = stage THEN
+		RETURN;				-- already there at that time
+	END IF;
+	IF prev.id IS NOT NULL THEN
+		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
+	END IF;
+	IF next.stage = stage THEN
+		-- entered earlier than recorded
+		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
+	ELSE
+		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
+		VALUES (cust, model, stage, at, next.entered, dept, reason);
+	END IF;
+
+	PERFORM pg_catalog.pg_notify('journey_stage', pg_catalog.json_build_object(
+		'customer', cust, 'model', model, 'from', prev.stage, 'to', stage,
+		'at', at, 'department', dept, 'reason', reason)::pg_catalog.text);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
+	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
+
 -- grant_reader and grant_writer also grant on the score rules and scores
 -- (score.sql).
 CREATE OR REPLACE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void

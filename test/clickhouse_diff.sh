@@ -6,7 +6,7 @@
 # private server is started on 127.0.0.1 with its own configuration, data
 # directory and a free high port, all under a temporary directory; it is
 # stopped by its pid and the directory removed on every exit.  The system
-# service is never used.
+# service is never used.  Installing, starting and stopping: test/clickhouse_lib.sh.
 #
 # Seeded random events (CH_DIFF_USERS customers, default 50000; labels a-f,
 # distinct increasing times per customer, gaps from 1 s to days, many of them
@@ -51,7 +51,6 @@ USERS=${CH_DIFF_USERS:-50000}
 SEED=${CH_DIFF_SEED:-0.1303}
 db=journey_ch_diff
 work=""
-ch_pid=""
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 say() { printf '%s\n' "$*"; }
@@ -61,16 +60,11 @@ die() {
 	exit 1
 }
 
+# shellcheck source=clickhouse_lib.sh
+. test/clickhouse_lib.sh
+
 cleanup() {
-	if [ -n "$ch_pid" ] && kill -0 "$ch_pid" 2>/dev/null; then
-		kill "$ch_pid" 2>/dev/null
-		for _ in $(seq 1 40); do
-			kill -0 "$ch_pid" 2>/dev/null || break
-			sleep 0.25
-		done
-		kill -0 "$ch_pid" 2>/dev/null && kill -9 "$ch_pid" 2>/dev/null
-		wait "$ch_pid" 2>/dev/null
-	fi
+	ch_stop
 	psql_q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 	[ -z "$work" ] || rm -rf "$work"
 }
@@ -82,110 +76,17 @@ trap 'exit 129' HUP
 work=$(mktemp -d "${TMPDIR:-/tmp}/journey-ch-diff.XXXXXX") || die "mktemp failed"
 chmod 755 "$work"
 
-# ---------------------------------------------------------------------------
-# ClickHouse: install when missing
-# ---------------------------------------------------------------------------
-CH_SERVER=/usr/sbin/clickhouse-server
-CH_CLIENT=/usr/bin/clickhouse-client
-if ! [ -x "$CH_SERVER" ] || ! [ -x "$CH_CLIENT" ]; then
-	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "SKIP: clickhouse-server/clickhouse-client missing; as root: apt-get install clickhouse-server clickhouse-client"
-		exit 0
-	fi
-	say "installing clickhouse-server clickhouse-client (log: $work/apt.log)"
-	# Keep the package from starting the system service: we only want our
-	# private server.  The policy file is ours only if there was none.
-	policy=/usr/sbin/policy-rc.d
-	made_policy=0
-	if ! [ -e "$policy" ]; then
-		printf '#!/bin/sh\n# temporary, written by journey test/clickhouse_diff.sh\nexit 101\n' >"$policy"
-		chmod 755 "$policy"
-		made_policy=1
-	fi
-	rc=0
-	apt-get update >"$work/apt.log" 2>&1 || rc=$?
-	if [ $rc -eq 0 ]; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-			clickhouse-server clickhouse-client >>"$work/apt.log" 2>&1 || rc=$?
-	fi
-	[ $made_policy -eq 0 ] || rm -f "$policy"
-	if [ $rc -ne 0 ]; then
-		tail -n 20 "$work/apt.log" >&2
-		die "apt-get install clickhouse-server clickhouse-client failed (exit $rc)"
-	fi
+# ClickHouse: installed when missing (test/clickhouse_lib.sh), then a private
+# server in $work/ch.
+rc=0
+ch_install "$work/apt.log" || rc=$?
+if [ $rc -eq 2 ]; then
+	echo "SKIP: $CH_SKIP"
+	exit 0
 fi
-
-# ---------------------------------------------------------------------------
-# A private server
-# ---------------------------------------------------------------------------
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-CH_PORT=""
-for _ in $(seq 1 50); do
-	p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-	if port_free "$p"; then CH_PORT=$p; break; fi
-done
-[ -n "$CH_PORT" ] || die "no free port found"
-
-# As root the server runs as root: 18.16 has no objection, and the files all
-# live in our temporary directory.
-mkdir -p "$work/ch/data/tmp" "$work/ch/data/user_files" "$work/ch/data/format_schemas"
-cat >"$work/ch/config.xml" <<EOF
-<?xml version="1.0"?>
-<yandex>
-  <logger>
-    <level>warning</level>
-    <log>$work/ch/server.log</log>
-    <errorlog>$work/ch/server.err.log</errorlog>
-    <size>100M</size>
-    <count>1</count>
-  </logger>
-  <tcp_port>$CH_PORT</tcp_port>
-  <listen_host>127.0.0.1</listen_host>
-  <path>$work/ch/data/</path>
-  <tmp_path>$work/ch/data/tmp/</tmp_path>
-  <user_files_path>$work/ch/data/user_files/</user_files_path>
-  <format_schema_path>$work/ch/data/format_schemas/</format_schema_path>
-  <users_config>$work/ch/users.xml</users_config>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <timezone>UTC</timezone>
-  <mark_cache_size>268435456</mark_cache_size>
-  <uncompressed_cache_size>268435456</uncompressed_cache_size>
-  <max_concurrent_queries>20</max_concurrent_queries>
-</yandex>
-EOF
-cat >"$work/ch/users.xml" <<'EOF'
-<?xml version="1.0"?>
-<yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage><max_threads>2</max_threads></default></profiles>
-  <users>
-    <default>
-      <password></password>
-      <networks><ip>127.0.0.1</ip></networks>
-      <profile>default</profile>
-      <quota>default</quota>
-    </default>
-  </users>
-  <quotas><default></default></quotas>
-</yandex>
-EOF
-
-"$CH_SERVER" --config-file="$work/ch/config.xml" >"$work/ch/stdout.log" 2>&1 9>&- &
-ch_pid=$!
-
-# Every client call has a timeout: 18.16's client can hang (--help spins).
-ch() { timeout "${CH_TIMEOUT:-60}" "$CH_CLIENT" --host 127.0.0.1 --port "$CH_PORT" "$@"; }
-ready=0
-for _ in $(seq 1 120); do
-	kill -0 "$ch_pid" 2>/dev/null || break
-	if [ "$(CH_TIMEOUT=5 ch -q 'SELECT 1' 2>/dev/null)" = 1 ]; then ready=1; break; fi
-	sleep 0.5
-done
-if [ $ready -eq 0 ]; then
-	tail -n 20 "$work/ch/stdout.log" "$work/ch/server.err.log" >&2 2>/dev/null
-	die "the private ClickHouse server did not become ready"
-fi
-say "ClickHouse $(ch -q 'SELECT version()') on 127.0.0.1:$CH_PORT (pid $ch_pid, in $work)"
+[ $rc -eq 0 ] || die "installing ClickHouse failed"
+ch_start "$work/ch" || die "the private ClickHouse server did not start"
+say "ClickHouse $(ch -q 'SELECT version()') on 127.0.0.1:$CH_PORT (pid $CH_PID, in $work)"
 
 # ---------------------------------------------------------------------------
 # Data: made in PostgreSQL (setseed), copied to ClickHouse

@@ -251,7 +251,7 @@ check "a writer role records after the restore (grants and row security)" \
 		-c "SELECT journey.record_touchpoint('c7', 'reseller', 'visit', '2026-01-09 10:00Z') > 0" 2>&1)" t
 check "the writer still may not record for another department" \
 	"$(psql_q -d "$dst" -c "SET ROLE journey_dump_writer" \
-		-c "SELECT journey.record_touchpoint('c7', 'store', 'visit', '2026-01-09 10:00Z')" 2>&1 | grep -c 'row-level security')" 1
+		-c "SELECT journey.record_touchpoint('c7', 'store', 'visit', '2026-01-09 10:00Z')" 2>&1 | grep -c 'permission denied to record touchpoints for department')" 1
 check "a reader still cannot read personal attributes" \
 	"$(psql_q -d "$dst" -c "SET ROLE journey_dump_reader" -c "SELECT attributes FROM journey.customers" 2>&1 | grep -c 'permission denied')" 1
 check "the user stage model still takes new stages" \

@@ -64,8 +64,8 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 # Package managers and compilers write to a log file, not to the screen:
 # one line per step there, the log's tail when a step fails.
 if [ -z "${JOURNEY_LOG:-}" ]; then
-	mkdir -p "$ROOT/log"
-	JOURNEY_LOG="$ROOT/log/$MODE.log"
+	mkdir -p "$ROOT/logs"  # not log/: PGXS's make clean removes that
+	JOURNEY_LOG="$ROOT/logs/$MODE.log"
 	: >"$JOURNEY_LOG"
 fi
 export JOURNEY_LOG
@@ -271,19 +271,10 @@ if [ "$(mkvar with_llvm)" = yes ]; then
 	fi
 fi
 
-# Objects built for another server (make test builds for 15, then 18) are
-# cleaned first: PGXS does not track the server headers.
-STAMP="$ROOT/.build-pg-config"
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
-	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
-fi
-printf '%s\n' "$PG_CONFIG" >"$STAMP"
-step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
-	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
-
 # The install directories are shared by everyone on this machine: hold the
-# lock from install until our cluster is gone, so nobody swaps journey.so
-# under a running test.  The cluster itself must not inherit fd 9.
+# lock from build and install until our cluster is gone, so nobody swaps
+# journey.so under a running test, nor rebuilds this tree for another server
+# between our build and our install.  The cluster itself must not inherit fd 9.
 # flock needs no write access: open an existing lock file read-only, so that
 # users other than the one who created it can share it.
 LOCK=${JOURNEY_LOCK:-/tmp/journey-install.lock}
@@ -295,6 +286,16 @@ if { if [ -e "$LOCK" ]; then exec 9<"$LOCK"; else exec 9>>"$LOCK"; fi; } 2>/dev/
 else
 	say "cannot open $LOCK; going on without the install lock"
 fi
+
+# Objects built for another server (make test builds for 15, then 18) are
+# cleaned first: PGXS does not track the server headers.
+STAMP="$ROOT/.build-pg-config"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
+	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
+fi
+printf '%s\n' "$PG_CONFIG" >"$STAMP"
+step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
+	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
 
 INSTALL_CMD=(make "${MAKE_ARGS[@]}" install)
 if is_root; then
@@ -456,7 +457,7 @@ FAILED=0
 # Lines of the server log that show a crashed backend (the postmaster then
 # resets every session), with the statement it was running.
 crash_lines() {
-	grep -E -A1 'server process \(PID [0-9]+\) (was terminated|exited with exit code)|terminating any other active server processes' "$LOG" || true
+	grep -E -A1 '\(PID [0-9]+\) was terminated by signal|(server process|client backend) \(PID [0-9]+\) exited with exit code|terminating any other active server processes' "$LOG" || true
 }
 
 run_regress() {
@@ -545,7 +546,7 @@ run_script() {
 	local name=$1
 	shift
 	say "$name"
-	local out rc=0 p f
+	local out rc=0 p f t0=$SECONDS
 	out=$(mktemp)
 	env "$@" 2>&1 | tee "$out" || rc=$?
 	read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
@@ -559,7 +560,11 @@ run_script() {
 	else
 		FAILED=$((FAILED + 1))
 	fi
-	[ $rc -eq 0 ] || say "$name: FAILED (exit $rc)"
+	if [ $rc -eq 0 ]; then
+		say "$name: done ($((SECONDS - t0)) s)"
+	else
+		say "$name: FAILED (exit $rc, $((SECONDS - t0)) s)"
+	fi
 }
 
 # JOURNEY_ONLY="regress pgtap fuzz upgrade concurrency.sh ..." runs only the
@@ -583,8 +588,10 @@ demo)
 	;;
 test)
 	T0=$SECONDS
-	wanted regress && run_regress
-	wanted pgtap && run_pgtap
+	t1=$SECONDS
+	wanted regress && run_regress && say "pg_regress: done ($((SECONDS - t1)) s)"
+	t1=$SECONDS
+	wanted pgtap && run_pgtap && say "pgTAP: done ($((SECONDS - t1)) s)"
 	if [ -f test/fuzz/run.sh ] && wanted fuzz; then
 		run_script "fuzz (FUZZ_COUNT=${FUZZ_COUNT:-20000})" \
 			FUZZ_COUNT="${FUZZ_COUNT:-20000}" bash test/fuzz/run.sh
@@ -595,7 +602,8 @@ test)
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh \
-		test/clickhouse_diff.sh; do
+		test/parallel_restore.sh test/crash_recovery.sh test/sqlsmith.sh \
+		test/clickhouse_diff.sh test/citus.sh test/install_doc.sh; do
 		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
@@ -622,6 +630,10 @@ fuzz)
 		FUZZ_COUNT="${FUZZ_COUNT:-100000}" bash test/fuzz/run.sh
 	else
 		say "no test/fuzz/run.sh yet"
+	fi
+	if [ -f test/sqlsmith.sh ]; then
+		say "sqlsmith (SQLSMITH_COUNT=${SQLSMITH_COUNT:-100000})"
+		SQLSMITH_COUNT="${SQLSMITH_COUNT:-100000}" bash test/sqlsmith.sh
 	fi
 	;;
 esac

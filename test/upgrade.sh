@@ -34,6 +34,24 @@ SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0)
                            || ' ' || a.aggtranstype::pg_catalog.regtype::text
                     FROM pg_catalog.pg_aggregate a WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND a.aggfnoid = m.objid), '')
 FROM members m JOIN pg_catalog.pg_class c ON c.oid = m.classid
+UNION ALL -- what the members' tables carry: columns, constraints, indexes, triggers
+SELECT 'column ' || a.attrelid::pg_catalog.regclass::text || '.' || a.attname || ' '
+       || pg_catalog.format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+       || coalesce(' default ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
+FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class r ON r.oid = a.attrelid
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE r.relnamespace = 'journey'::pg_catalog.regnamespace AND r.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+UNION ALL
+SELECT 'constraint ' || k.conrelid::pg_catalog.regclass::text || ' ' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
+FROM pg_catalog.pg_constraint k WHERE k.connamespace = 'journey'::pg_catalog.regnamespace AND k.conrelid <> 0
+UNION ALL
+SELECT 'index ' || pg_catalog.pg_get_indexdef(i.indexrelid)
+FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class r ON r.oid = i.indrelid
+WHERE r.relnamespace = 'journey'::pg_catalog.regnamespace
+UNION ALL
+SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(t.oid)
+FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class r ON r.oid = t.tgrelid
+WHERE r.relnamespace = 'journey'::pg_catalog.regnamespace AND NOT t.tgisinternal
 ORDER BY 1;
 EOF
 )

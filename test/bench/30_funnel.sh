@@ -147,8 +147,5 @@ else
 fi
 metric_table
 
-if command -v clickhouse-client >/dev/null 2>&1; then
-	printf '\n# ClickHouse: clickhouse-client found, but the peer column is not implemented yet\n'
-else
-	printf '\n# ClickHouse windowFunnel peer: clickhouse-client not installed, skipped\n'
-fi
+# ClickHouse's windowFunnel on the same rows: section clickhouse
+# (60_clickhouse.sh, BENCH_ONLY=clickhouse).

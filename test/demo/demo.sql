@@ -99,22 +99,26 @@ ORDER BY grouping(c.archetype), c.archetype;
  * Funnels
  * ========================================================================= */
 
--- The acquisition funnel: a contact (any touch that is none of the later
--- steps: an ad click, an e-mail, a visit ...), then interest in a product
--- (viewed online or seen in a store), then a cart (or a try-on), then a
--- purchase, each within 30 days of the first step.
+-- The acquisition funnel: a contact (any touch: every customer makes one),
+-- then interest in a product (viewed online, seen in a store, or browsed in
+-- the print catalog), then an intent to buy (a cart or a wish list online, a
+-- try-on in a store, or a call to the phone order line: catalog and phone
+-- customers have no cart), then a purchase, in this order and all within 30
+-- days of the first.  Every channel's buyers can pass every step.  An event
+-- counts for each step it satisfies: a product view is also a contact.
 CREATE TEMP TABLE funnel AS
 SELECT customer_id,
 	journey.window_funnel(interval '30 days', ts,
-		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
-		event IN ('view_product', 'store_visit'),
-		event IN ('add_to_cart', 'try_on'),
+		true,
+		event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received'),
+		event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound'),
 		event = 'purchase') AS reached,
 	journey.window_funnel_times(interval '30 days', ts,
-		event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
-		event IN ('view_product', 'store_visit'),
-		event IN ('add_to_cart', 'try_on'),
-		event = 'purchase') AS times
+		true,
+		event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received'),
+		event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound'),
+		event = 'purchase') AS times,
+	min(ts) AS first_touch
 FROM demo.events
 WHERE department <> 'billing'
 GROUP BY customer_id;
@@ -125,7 +129,7 @@ SELECT coalesce(journey.first_touch(j.j), 'all') AS first_channel,
 	count(*) AS customers,
 	count(*) FILTER (WHERE reached >= 1) AS contacted,
 	count(*) FILTER (WHERE reached >= 2) AS interested,
-	count(*) FILTER (WHERE reached >= 3) AS carted,
+	count(*) FILTER (WHERE reached >= 3) AS intent,
 	count(*) FILTER (WHERE reached >= 4) AS purchased,
 	round(100.0 * count(*) FILTER (WHERE reached >= 4)
 		/ nullif(count(*) FILTER (WHERE reached >= 1), 0), 1) AS pct
@@ -134,25 +138,32 @@ GROUP BY ROLLUP (journey.first_touch(j.j))
 ORDER BY grouping(journey.first_touch(j.j)), 6 DESC, 1;
 
 \echo
-\echo '== 8. Time to convert: median hours between the funnel steps of the buyers'
-SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - times[1])) / 3600)::numeric, 1) AS contact_to_interest,
-	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_cart,
-	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS cart_to_purchase,
+\echo '== 8. Time to convert: median hours from the first touch to the funnel steps of the buyers, and between them'
+-- (The chain of steps may start at the product touch itself, which is also
+-- a contact: the hours to interest are counted from the first touch.)
+SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[2] - first_touch)) / 3600)::numeric, 1) AS first_touch_to_interest,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[3] - times[2])) / 3600)::numeric, 1) AS interest_to_intent,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - times[3])) / 3600)::numeric, 1) AS intent_to_purchase,
+	round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM times[4] - first_touch)) / 3600)::numeric, 1) AS first_touch_to_purchase,
 	count(*) AS buyers
 FROM funnel
 WHERE reached = 4;
 
 \echo
 \echo '== 9. The same funnel over stored journeys of events (journey.funnel; same answers)'
+-- A journey has one label per touch, and a step event is also a contact:
+-- it enters the journey twice at the same time, as 'contact' and as its step
+-- (events at the same time may be taken in any order).
 SELECT count(*) FILTER (WHERE s.reached = f.reached) AS same, count(*) AS customers
 FROM (SELECT customer_id,
-		journey.funnel(journey.journey_agg(ts, CASE
-			WHEN event IN ('view_product', 'store_visit') THEN 'interest'
-			WHEN event IN ('add_to_cart', 'try_on') THEN 'cart'
-			WHEN event = 'purchase' THEN 'purchase'
-			ELSE 'contact' END), interval '30 days', 'contact', 'interest', 'cart', 'purchase') AS reached
-	FROM demo.events
-	WHERE department <> 'billing'
+		journey.funnel(journey.journey_agg(ts, label), interval '30 days',
+			'contact', 'interest', 'intent', 'purchase') AS reached
+	FROM demo.events,
+		LATERAL (VALUES ('contact'), (CASE
+			WHEN event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received') THEN 'interest'
+			WHEN event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound') THEN 'intent'
+			WHEN event = 'purchase' THEN 'purchase' END)) l(label)
+	WHERE department <> 'billing' AND label IS NOT NULL
 	GROUP BY customer_id) s
 JOIN funnel f USING (customer_id);
 
@@ -366,7 +377,16 @@ FROM journey.service_handoffs
 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 8;
 
 \echo
-\echo '== 21. Billing: revenue by the lifecycle stage the customer was in when paying'
-SELECT stage, count(DISTINCT customer) AS customers, sum(revenue) AS revenue, sum(payments) AS payments
+\echo '== 21. Billing: amounts invoiced and refunded by the lifecycle stage the customer was in'
+-- journey.billing_revenue sums the billing touches with a value per customer
+-- and stage: invoices are positive, refunds negative.  A refund sends the
+-- customer back to evaluation, so the refunds land there: shown apart from
+-- the invoices rather than as a negative revenue.
+SELECT coalesce(stage, 'all') AS stage, count(DISTINCT customer) AS customers,
+	coalesce(sum(revenue) FILTER (WHERE revenue > 0), 0) AS invoiced,
+	coalesce(-sum(revenue) FILTER (WHERE revenue < 0), 0) AS refunded,
+	sum(revenue) AS net_revenue,
+	coalesce(sum(payments) FILTER (WHERE revenue > 0), 0) AS invoices,
+	coalesce(sum(payments) FILTER (WHERE revenue < 0), 0) AS refunds
 FROM journey.billing_revenue WHERE model = 'lifecycle'
-GROUP BY stage ORDER BY stage::journey.lifecycle;
+GROUP BY ROLLUP (stage) ORDER BY grouping(stage), stage::journey.lifecycle;

@@ -38,7 +38,7 @@ SET max_parallel_workers_per_gather = 0;
  * ========================================================================= */
 
 -- Left over from an earlier run in this session.
-DROP TABLE IF EXISTS r_colour, r_step, r_funnel_customer, r_funnel, r_funnel_x,
+DROP TABLE IF EXISTS r_colour, r_step, r_funnel_customer, r_funnel_reconcile, r_funnel, r_funnel_x,
 	r_retention_customer, r_retention, r_link, r_node, r_sankey_node,
 	r_conversion, r_path, r_model, r_attribution, r_stage CASCADE;
 
@@ -139,37 +139,75 @@ INSERT INTO r_colour VALUES
 	('model', 'linear', '#59a14f'), ('model', 'position_based', '#76b7b2'),
 	('model', 'time_decay', '#edc948'), ('model', 'markov', '#e15759'),
 	('model', 'shapley', '#b07aa1');
+-- Class of a text written on a fill: white (w) on a dark one, else dark.
+CREATE OR REPLACE FUNCTION pg_temp.ink(fill text) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN CASE WHEN fill ~ '^#[0-9a-f]{6}$'
+		AND 0.299 * ('x' || substr(fill, 2, 2))::bit(8)::int + 0.587 * ('x' || substr(fill, 4, 2))::bit(8)::int
+			+ 0.114 * ('x' || substr(fill, 6, 2))::bit(8)::int < 150 THEN 'w' ELSE '' END;
 -- Any other channel or department gets a grey.
 CREATE OR REPLACE FUNCTION pg_temp.colour(of_kind text, of_key text) RETURNS text
 LANGUAGE sql STABLE
 RETURN coalesce((SELECT c.colour FROM r_colour c WHERE c.kind = of_kind AND c.key = of_key), '#8c8c8c');
 
 /* =========================================================================
- * 1. Funnel: contact -> interest -> cart -> purchase within 30 days (the
- *    funnel of demo.sql section 11)
+ * 1. Funnel: contact -> interest -> intent -> purchase within 30 days (the
+ *    funnel of demo.sql section 7)
  * ========================================================================= */
 
 CREATE TEMP TABLE r_step (step int PRIMARY KEY, name text, events text);
 INSERT INTO r_step VALUES
-	(1, 'Contact', 'any touch that is none of the later steps (an ad click, an e-mail, a visit ...)'),
-	(2, 'Interest', 'view_product, store_visit'),
-	(3, 'Cart', 'add_to_cart, try_on'),
+	(1, 'Contact', 'any touch (every customer makes one)'),
+	(2, 'Interest', 'a product touch: view_product (web, app), store_visit, catalog_received or catalog_request (the print catalog is browsed)'),
+	(3, 'Intent', 'add_to_cart, wishlist (app), try_on (store) or call_inbound (a call to the phone order line: catalog and phone customers have no cart)'),
 	(4, 'Purchase', 'purchase');
 
 -- Level reached per customer: steps in this order, all within 30 days of
--- the first.
+-- the first (an event counts for every step it satisfies: a product view
+-- is also a contact); the level reached in order without the window; and
+-- whether the customer bought at all.
 CREATE TEMP TABLE r_funnel_customer AS
-SELECT f.customer_id, journey.first_touch(j.j) AS first_channel, f.level
+SELECT f.customer_id, journey.first_touch(j.j) AS first_channel, f.level, f.level_any, f.bought
 FROM (SELECT customer_id,
 		journey.window_funnel(interval '30 days', ts,
-			event NOT IN ('view_product', 'store_visit', 'add_to_cart', 'try_on', 'purchase'),
-			event IN ('view_product', 'store_visit'),
-			event IN ('add_to_cart', 'try_on'),
-			event = 'purchase') AS level
+			true,
+			event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received'),
+			event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound'),
+			event = 'purchase') AS level,
+		journey.window_funnel(interval '100 years', ts,
+			true,
+			event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received'),
+			event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound'),
+			event = 'purchase') AS level_any,
+		bool_or(event = 'purchase') AS bought
 	FROM demo.events
 	WHERE department <> 'billing'
 	GROUP BY customer_id) f
 JOIN demo.journeys j USING (customer_id);
+
+-- From "customers who purchased" (the key figure) to the funnel's last
+-- step: who is lost to the step order and who to the window.  Each row
+-- with a sign adds to or takes from the row above.
+CREATE TEMP TABLE r_funnel_reconcile AS
+SELECT i, sign, what, customers
+FROM (SELECT
+		count(*) AS customers_all,
+		count(*) FILTER (WHERE NOT bought) AS never,
+		count(*) FILTER (WHERE bought) AS bought,
+		count(*) FILTER (WHERE bought AND level_any <= 1) AS no_interest,
+		count(*) FILTER (WHERE bought AND level_any IN (2, 3)) AS no_intent,
+		count(*) FILTER (WHERE bought AND level_any = 4 AND level < 4) AS too_slow,
+		count(*) FILTER (WHERE level = 4) AS funnel
+	FROM r_funnel_customer) c,
+	LATERAL (VALUES
+		(1, '', 'customers (every one reaches Contact: any touch)', customers_all),
+		(2, '−', 'never purchased', never),
+		(3, '=', 'purchased at all (the key figure "customers who purchased")', bought),
+		(4, '−', 'bought, but never had an Interest step (no product view, store visit or catalog)', no_interest),
+		(5, '−', 'had Interest, but no Intent step between it and a purchase (step order)', no_intent),
+		(6, '−', 'had every step in order, but not within 30 days of the first (window)', too_slow),
+		(7, '=', 'reached Purchase in the funnel (every step in order within 30 days)', funnel)
+	) r(i, sign, what, customers);
 
 -- Customers who reached each step, overall ('all') and per first channel.
 CREATE TEMP TABLE r_funnel AS
@@ -192,7 +230,7 @@ WINDOW w AS (PARTITION BY f.grp ORDER BY f.step);
  * ========================================================================= */
 
 -- Weeks (7-day buckets counted from the customer's first touch, 0..12)
--- in which the customer touched the retailer (demo.sql section 14); the
+-- in which the customer touched the retailer (demo.sql section 10); the
 -- cohorts that can be followed for 13 weeks before the data ends.
 CREATE TEMP TABLE r_retention_customer AS
 SELECT customer_id, cohort, weeks
@@ -231,7 +269,7 @@ FROM (SELECT 1 AS col, src AS label, sum(customers) AS customers FROM r_link WHE
 	SELECT col + 1, dst, sum(customers) FROM r_link GROUP BY col, dst) n;
 
 /* =========================================================================
- * 4. Attribution: the queries of demo.sql section 9
+ * 4. Attribution: the queries of demo.sql section 15
  * ========================================================================= */
 
 -- The conversion is a customer's first purchase; the touches are the
@@ -330,6 +368,7 @@ svg .w { fill: #fff; }
 svg .m { text-anchor: middle; }
 svg .e { text-anchor: end; }
 svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg .lead { stroke: #999; stroke-width: 1; }
 svg .grid { stroke: #e3e6ea; stroke-width: 1; }
 svg .base { stroke: #888; stroke-width: 1; }
 svg .link { fill: none; stroke-opacity: 0.38; }
@@ -339,6 +378,9 @@ table.fig th { background: #f0f2f5; font-weight: 600; }
 table.fig td:first-child, table.fig th:first-child { text-align: left; }
 table.fig tr.total td { font-weight: bold; }
 table.fig td.l, table.fig th.l { text-align: left; }
+table.recon td:nth-child(2) { text-align: left; white-space: normal; }
+table.recon th { text-align: left; }
+table.recon td.sign { width: 1em; padding-right: 0; font-weight: bold; }
 .tables { display: flex; gap: 28px; flex-wrap: wrap; align-items: flex-start; }
 footer { color: #777; font-size: 12px; margin-top: 18px; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; }
@@ -371,8 +413,8 @@ FROM (VALUES
 SELECT $html$<section id="funnel">
 <h2>1. Acquisition funnel</h2>
 <p class="note">Customers who reached each step in order, every step within 30 days of the first
-(<code>journey.window_funnel(interval '30 days', ts, contact, interest, cart, purchase)</code>, as in section 11 of
-<code>test/demo/demo.sql</code>),
+(<code>journey.window_funnel(interval '30 days', ts, contact, interest, intent, purchase)</code>, as in section 7 of
+<code>test/demo/demo.sql</code>; the steps are defined under the tables, so that the buyers of every channel can pass them),
 overall (left, with the conversion rate from step to step) and per channel of the first touch (right,
 as a share of the channel's customers).</p>$html$;
 
@@ -434,11 +476,11 @@ WITH geo AS (
 	FROM geo g
 	-- small multiples
 	UNION ALL
-	SELECT 5, 0, pg_temp.txt(570, 50, 'per channel of the first touch: share of its customers reaching the step', 'axis')
+	SELECT 5, 0, pg_temp.txt(570, 50, 'per channel of the first touch (its customers): share of them reaching the step', 'axis')
 	UNION ALL
 	SELECT 6, s.grp_rank * 10 + s.step,
 		CASE WHEN s.step = 1 THEN
-			pg_temp.txt(s.cx, s.cy + 14, format('%s · %s contacted', s.grp, pg_temp.n(s.customers)), 'ttl')
+			pg_temp.txt(s.cx, s.cy + 14, format('%s · %s', s.grp, pg_temp.n(s.customers)), 'ttl')
 			|| pg_temp.line(s.cx + 22, s.cy + 116, s.cx + 200, s.cy + 116, 'base')
 			|| pg_temp.line(s.cx + 22, s.cy + 40, s.cx + 200, s.cy + 40, 'grid')
 			|| pg_temp.txt(s.cx + 18, s.cy + 44, '100%', 'sm e')
@@ -455,6 +497,14 @@ SELECT '<svg width="1220" height="470" viewBox="0 0 1220 470" role="img" aria-la
 	|| string_agg(svg, '' ORDER BY layer, k) || '</svg>'
 FROM el;
 
+-- From the key figure "customers who purchased" to the funnel's purchases.
+SELECT format('<div class="tables"><table class="fig recon"><tr><th colspan="3">why %s customers purchased but %s reached Purchase in the funnel</th></tr>',
+		pg_temp.n(max(customers) FILTER (WHERE i = 3)), pg_temp.n(max(customers) FILTER (WHERE i = 7)))
+	|| string_agg(format('<tr%s><td class="sign">%s</td><td>%s</td><td>%s</td></tr>',
+		CASE WHEN sign = '=' THEN ' class="total"' ELSE '' END, sign, pg_temp.h(what), pg_temp.n(customers)), '' ORDER BY i)
+	|| '</table>'
+FROM r_funnel_reconcile;
+
 -- Table of the figures.
 SELECT '<table class="fig"><tr><th>first channel</th>'
 	|| (SELECT string_agg(format('<th>%s</th>', pg_temp.h(name)), '' ORDER BY step) FROM r_step)
@@ -465,14 +515,17 @@ SELECT '<table class="fig"><tr><th>first channel</th>'
 	|| '</tr>'
 	|| string_agg(format('<tr%s><td>%s</td>%s</tr>',
 		CASE WHEN overall THEN ' class="total"' ELSE '' END, pg_temp.h(grp), cells), '' ORDER BY grp_rank)
-	|| '</table>'
+	|| '</table></div>'
 FROM (SELECT grp, overall, grp_rank,
 		string_agg(format('<td>%s</td>', pg_temp.n(customers)), '' ORDER BY step)
 		|| string_agg(format('<td>%s</td>', pg_temp.pc(of_previous)), '' ORDER BY step) FILTER (WHERE step > 1)
 		|| format('<td>%s</td>', pg_temp.pc(min(of_first) FILTER (WHERE step = 4))) AS cells
 	FROM r_funnel_x GROUP BY grp, overall, grp_rank) t;
 
-SELECT format('<p class="note">Steps: %s.</p></section>',
+SELECT format('<p class="note">Steps: %s. The steps must come in this order, each within 30 days of the first; '
+		'a customer who bought without a product touch or an intent step before the purchase (a short journey: '
+		'an e-mail, then the purchase) is counted as a buyer in the key figures but stops earlier in the funnel '
+		'(the first table under the chart).</p></section>',
 	string_agg(format('<b>%s</b> = %s', pg_temp.h(name), pg_temp.h(events)), '; ' ORDER BY step))
 FROM r_step;
 
@@ -553,26 +606,51 @@ SELECT $html$<section id="flow">
 <h2>3. Flow of the first three touches</h2>
 <p class="note">Channels of every customer's first, second and third touch, from
 <code>journey.transitions(j, true)</code> over <code>demo.journeys</code>; a band's width is proportional
-to the customers who went from one channel to the next, grey "(end)" nodes are journeys that stopped there.</p>$html$;
+to the customers who went from one channel to the next, grey "(end)" nodes are journeys that stopped there.
+A node of the 2nd touch too small to hold its label has none (its colour names the channel; its figure is in the
+last table).</p>$html$;
 
+-- Node geometry: columns at x, nodes w wide (the middle column wide enough
+-- to hold its labels), stacked from `top` with `pad` between them.  Labels:
+-- left of the first column and right of the last, where no band runs,
+-- moved apart where nodes are too close (ly: a forward pass pushes each
+-- label at least lh below the one above, a backward pass lifts them back
+-- above the bottom); inside the node in the middle column, and left out
+-- there when the node is too small to hold it (the figures are in the
+-- tables beside the chart).
 CREATE TEMP TABLE r_sankey_node AS
 WITH geo AS (
-	SELECT 60.0::float8 AS top, 430.0::float8 AS hgt, 8.0::float8 AS pad,
+	SELECT 60.0::float8 AS top, 500.0::float8 AS hgt, 8.0::float8 AS pad, 13.0::float8 AS lh,
 		(SELECT sum(customers) FROM r_node WHERE col = 1)::float8 AS total,
 		(SELECT max(c) FROM (SELECT count(*) AS c FROM r_node GROUP BY col) x)::float8 AS maxn
+), node AS (
+	SELECT n.col, n.label, n.customers, n.ord, g.lh, g.top + g.hgt AS bottom,
+		format('%s %s', n.label, pg_temp.n(n.customers)) AS text,
+		(g.hgt - g.pad * (g.maxn - 1)) / g.total AS scale,
+		g.top + (n.ord - 1) * g.pad
+			+ (g.hgt - g.pad * (g.maxn - 1)) / g.total
+			  * coalesce(sum(n.customers) OVER (PARTITION BY n.col ORDER BY n.ord
+					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS y,
+		(g.hgt - g.pad * (g.maxn - 1)) / g.total * n.customers AS h,
+		CASE n.col WHEN 1 THEN 200.0 WHEN 2 THEN 570.0 ELSE 1050.0 END AS x,
+		CASE n.col WHEN 2 THEN 150.0 ELSE 14.0 END AS w
+	FROM r_node n, geo g
+), fwd AS (
+	-- label centre pushed down: ly_i = max over j <= i of (c_j + (i - j) lh)
+	SELECT node.*, (ord - 1) * lh + max(y + h / 2 - (ord - 1) * lh) OVER (PARTITION BY col ORDER BY ord) AS ly_down,
+		count(*) OVER (PARTITION BY col) AS n_col
+	FROM node
 )
-SELECT n.col, n.label, n.customers, n.ord,
-	(g.hgt - g.pad * (g.maxn - 1)) / g.total AS scale,
-	g.top + (n.ord - 1) * g.pad
-		+ (g.hgt - g.pad * (g.maxn - 1)) / g.total
-		  * coalesce(sum(n.customers) OVER (PARTITION BY n.col ORDER BY n.ord
-				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS y,
-	(g.hgt - g.pad * (g.maxn - 1)) / g.total * n.customers AS h,
-	CASE n.col WHEN 1 THEN 200.0 WHEN 2 THEN 600.0 ELSE 1000.0 END AS x
-FROM r_node n, geo g;
+SELECT col, label, customers, ord, scale, y, h, x, w, text,
+	-- lifted back above the bottom: min(ly_i, ly_j - (j - i) lh for j > i, bottom - (n - i) lh)
+	CASE WHEN col = 2 THEN y + h / 2
+		ELSE (ord - 1) * lh + least(min(ly_down - (ord - 1) * lh) OVER (PARTITION BY col ORDER BY ord DESC),
+			bottom - (n_col - 1) * lh) END AS ly,
+	col <> 2 OR (h >= lh AND 0.62 * 11 * length(text) <= w - 8) AS labelled
+FROM fwd;
 
 WITH link AS (
-	SELECT l.*, s.x + 14 AS x1, t.x AS x2, s.scale * l.customers AS w,
+	SELECT l.*, s.x + s.w AS x1, t.x AS x2, s.scale * l.customers AS w,
 		s.y + s.scale * coalesce(sum(l.customers) OVER (PARTITION BY l.col, l.src ORDER BY t.ord
 			ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS y1,
 		t.y + s.scale * coalesce(sum(l.customers) OVER (PARTITION BY l.col, l.dst ORDER BY s.ord
@@ -596,21 +674,27 @@ WITH link AS (
 	FROM link l
 	UNION ALL
 	SELECT 2, n.col * 100 + n.ord,
-		pg_temp.rect(n.x, n.y, 14, greatest(n.h, 1), pg_temp.colour('channel', n.label),
+		pg_temp.rect(n.x, n.y, n.w, greatest(n.h, 1), pg_temp.colour('channel', n.label),
 			format('touch %s: %s, %s customers', n.col, n.label, pg_temp.n(n.customers)))
-		|| CASE WHEN n.h + 8 >= 12 THEN
-			pg_temp.txt(CASE WHEN n.col = 1 THEN n.x - 6 ELSE n.x + 20 END, n.y + n.h / 2 + 4,
-				format('%s %s', n.label, pg_temp.n(n.customers)),
-				CASE WHEN n.col = 1 THEN 'halo e' ELSE 'halo' END)
-		ELSE '' END
+		|| CASE WHEN NOT n.labelled THEN ''
+		WHEN n.col = 2 THEN pg_temp.txt(n.x + n.w / 2, n.ly + 4, n.text, trim('m ' || pg_temp.ink(pg_temp.colour('channel', n.label))))
+		ELSE
+			-- a leader from the node to its label when the label had to move
+			CASE WHEN abs(n.ly - (n.y + n.h / 2)) > greatest(n.h / 2, 3) THEN
+				pg_temp.line(CASE WHEN n.col = 1 THEN n.x - 1 ELSE n.x + n.w + 1 END, n.y + n.h / 2,
+					CASE WHEN n.col = 1 THEN n.x - 5 ELSE n.x + n.w + 5 END, n.ly, 'lead')
+			ELSE '' END
+			|| pg_temp.txt(CASE WHEN n.col = 1 THEN n.x - 7 ELSE n.x + n.w + 7 END, n.ly + 4, n.text,
+				CASE WHEN n.col = 1 THEN 'e' ELSE '' END)
+		END
 	FROM r_sankey_node n
 	UNION ALL
-	SELECT 3, col, pg_temp.txt(x + 7, 52, CASE col WHEN 1 THEN '1st touch' WHEN 2 THEN '2nd touch' ELSE '3rd touch' END, 'ttl m')
-	FROM (SELECT DISTINCT col, x FROM r_sankey_node) c
+	SELECT 3, col, pg_temp.txt(x + w / 2, 52, CASE col WHEN 1 THEN '1st touch' WHEN 2 THEN '2nd touch' ELSE '3rd touch' END, 'ttl m')
+	FROM (SELECT DISTINCT col, x, w FROM r_sankey_node) c
 	UNION ALL
-	SELECT 4, 0, pg_temp.txt(607, 515, 'touch number (channel of the customer''s 1st, 2nd and 3rd touch); node and band height ∝ customers', 'axis m')
+	SELECT 4, 0, pg_temp.txt(625, 590, 'touch number (channel of the customer''s 1st, 2nd and 3rd touch); node and band height ∝ customers', 'axis m')
 )
-SELECT '<svg width="1220" height="525" viewBox="0 0 1220 525" role="img" aria-label="flow of the first touches">'
+SELECT '<svg width="1220" height="600" viewBox="0 0 1220 600" role="img" aria-label="flow of the first touches">'
 	|| string_agg(svg, '' ORDER BY layer, k) || '</svg>'
 FROM el;
 
@@ -640,15 +724,16 @@ SELECT $html$<section id="attribution">
 <p class="note">Conversions (first purchases) credited to each channel under seven models: the rule-based
 <code>journey.attribute(j, model, conversion_time =&gt; …)</code> and the data-driven
 <code>journey.markov_model</code> and <code>journey.shapley_model</code> over the paths up to the purchase
-(and the paths of customers who never bought); the queries of section 9 of <code>test/demo/demo.sql</code>.</p>$html$;
+(and the paths of customers who never bought); the queries of section 15 of <code>test/demo/demo.sql</code>.</p>$html$;
 
 WITH ch AS (
 	SELECT label, dense_rank() OVER (ORDER BY markov DESC NULLS LAST, label) - 1 AS row_no
 	FROM (SELECT label, sum(conversions) FILTER (WHERE model = 'markov') AS markov
 		FROM r_attribution GROUP BY label) x
 ), geo AS (
-	SELECT 150.0::float8 AS x0, 56.0::float8 AS y0, 1000.0::float8 AS pw, 10.0::float8 AS bh,
-		7 * 10.0 + 14 AS gh,
+	-- bars bh apart (bh - 1 high): room for a 10 px label beside each
+	SELECT 150.0::float8 AS x0, 56.0::float8 AS y0, 1000.0::float8 AS pw, 12.0::float8 AS bh,
+		7 * 12.0 + 14 AS gh,
 		(SELECT count(*) FROM ch)::float8 AS nch,
 		-- axis maximum: the largest credit rounded up to a half power of ten
 		pg_temp.axis_max((SELECT max(conversions) FROM r_attribution), 5) AS xmax,
@@ -670,21 +755,23 @@ WITH ch AS (
 	SELECT 2, b.row_no * 10 + b.ord,
 		pg_temp.rect(g.x0, b.y, b.w, g.bh - 1, pg_temp.colour('model', b.model),
 			format('%s, %s: %s conversions', b.label, b.name, to_char(b.conversions, 'FM999,999,990.0')))
-		|| pg_temp.txt(g.x0 + b.w + 4, b.y + g.bh - 1.5, pg_temp.n(b.conversions), 'sm')
+		-- the value beside the bar, centred on it; none for a bar of 0 (in the table)
+		|| CASE WHEN round(b.conversions) = 0 THEN ''
+			ELSE pg_temp.txt(g.x0 + b.w + 4, b.y + (g.bh - 1) / 2 + 3.5, pg_temp.n(b.conversions), 'sm') END
 	FROM bar b, geo g
 	UNION ALL
 	SELECT 3, c.row_no, pg_temp.txt(g.x0 - 10, g.y0 + c.row_no * g.gh + 3.5 * g.bh + 4, c.label, 'ttl e')
 	FROM ch c, geo g
 	UNION ALL
 	SELECT 4, 0, pg_temp.txt(g.x0 + g.pw / 2, g.y0 + (SELECT count(*) FROM ch) * g.gh + 22,
-			'conversions credited (first purchases; every model distributes the same total)', 'axis m')
+			'conversions credited (first purchases; every model distributes the same total; bars of 0 are left unlabelled, see the table)', 'axis m')
 		|| pg_temp.vtxt(20, g.y0 + (SELECT count(*) FROM ch) * g.gh / 2, 'channel')
 	FROM geo g
 )
 SELECT format('<svg width="1220" height="%s" viewBox="0 0 1220 %s" role="img" aria-label="attribution by model">',
 		h, h)
 	|| string_agg(svg, '' ORDER BY layer, k) || '</svg>'
-FROM el, (SELECT 56 + count(*) * 84 + 34 AS h FROM (SELECT DISTINCT label FROM r_attribution) x) hh
+FROM el, (SELECT 56 + count(*) * (7 * 12 + 14) + 34 AS h FROM (SELECT DISTINCT label FROM r_attribution) x) hh
 GROUP BY h;
 
 SELECT '<table class="fig"><tr><th>channel</th>'

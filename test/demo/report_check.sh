@@ -13,11 +13,15 @@
 #
 # Checks: the HTML is there, under 1 MB, holds the five chart titles and
 # no reference to anything outside it (http:// or https://, scripts,
-# links, imports, url()); chromium renders it into a PNG screenshot larger
+# links, imports, url()); no two labels of a chart overlap, none lies on a
+# band or a bar of the flow and attribution charts, and the funnel's
+# reconciliation adds up (python3; skipped without it); chromium renders it into a PNG screenshot larger
 # than a few KB, 1400 pixels wide, with many distinct colours (decoded with
 # python3, or judged by its size without it).  Prints "N passed, N failed"
-# and exits non-zero on a failure.  The screenshot stays next to the HTML
-# (its path is printed).
+# and exits non-zero on a failure.  The screenshot is written next to the
+# HTML.  Both stay (and their paths are printed) when the HTML was given or
+# REPORT_CHECK_DIR names the directory; the temporary directory made
+# otherwise (~1 MB) is removed on every exit, failed or not.
 #
 # chromium is installed with apt-get when missing and we are root.  As
 # root it needs --no-sandbox, which is passed always (we only open our own
@@ -50,6 +54,12 @@ check() { # check DESCRIPTION COMMAND...
 	shift
 	if "$@"; then ok "$d"; else not_ok "$d"; fi
 }
+# Temporary directories of this run, removed on every exit.
+TMP_OUT=""
+PROFILE=""
+trap 'rm -rf ${TMP_OUT:+"$TMP_OUT"} ${PROFILE:+"$PROFILE"}' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 finish() {
 	echo "$PASSED passed, $FAILED failed"
 	[ $FAILED -eq 0 ]
@@ -73,6 +83,7 @@ else
 	OUT=${REPORT_CHECK_DIR:-}
 	if [ -z "$OUT" ]; then
 		OUT=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-report.XXXXXX") || exit 2
+		TMP_OUT=$OUT
 	fi
 	mkdir -p "$OUT" && OUT=$(realpath -- "$OUT") || exit 2
 	HTML=$OUT/journey-report.html
@@ -124,6 +135,159 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# The layout of the labels, from the SVG in the HTML: the box of every
+# <text> (x, y, anchor and an estimated width: characters x font size x
+# 0.62, 0.68 bold; ascent 0.76 em, descent 0.22 em).  No two labels of a
+# chart overlap (1 px apart at least); in the flow and attribution charts no
+# label overlaps a node or bar unless it lies wholly inside it, and no label
+# lies on a band of the flow.  And the funnel's reconciliation table adds up
+# from the key figure "customers who purchased" to the funnel's Purchase.
+# ---------------------------------------------------------------------------
+PYTHON=$(command -v python3 || true)
+if [ -n "$PYTHON" ]; then
+	layout=$("$PYTHON" - "$HTML" <<'EOF' 2>&1
+import html, re, sys
+
+doc = open(sys.argv[1], encoding='utf-8').read()
+results = []  # (passed, description, details)
+
+# Font of a text from its classes, as the report's CSS sets it (later rules
+# win: ttl 13, leg 12, axis 12, val 11, sm 10; default 11; ttl and val bold).
+SIZES = [('ttl', 13), ('leg', 12), ('axis', 12), ('val', 11), ('sm', 10)]
+
+def label_box(x, y, cls, s):
+    classes = cls.split()
+    fs = 11
+    for c, size in SIZES:
+        if c in classes:
+            fs = size
+    bold = 'ttl' in classes or 'val' in classes
+    # width: characters x font size x 0.62 (0.68 bold), an upper bound for
+    # DejaVu Sans / Arial digits and lower-case letters; height: ascent
+    # 0.76 em above the baseline, descent 0.22 em below.
+    w = len(s) * fs * (0.68 if bold else 0.62)
+    x0 = x - w / 2 if 'm' in classes else (x - w if 'e' in classes else x)
+    return (x0, y - 0.76 * fs, x0 + w, y + 0.22 * fs)
+
+def overlap(a, b, tol=0.0):
+    return a[0] < b[2] - tol and b[0] < a[2] - tol and a[1] < b[3] - tol and b[1] < a[3] - tol
+
+def inside(a, b, tol=0.5):
+    return a[0] >= b[0] - tol and a[2] <= b[2] + tol and a[1] >= b[1] - tol and a[3] <= b[3] + tol
+
+NUM = r'(-?[\d.]+)'
+charts = re.findall(r'<svg\b[^>]*aria-label="([^"]*)"[^>]*>(.*?)</svg>', doc, re.S)
+for name, svg in charts:
+    labels = [(html.unescape(t), label_box(float(x), float(y), c or '', html.unescape(t)))
+              for x, y, c, t in re.findall(r'<text x="' + NUM + '" y="' + NUM + '"(?: class="([^"]*)")?>(.*?)</text>', svg)]
+    clashes = []
+    for i in range(len(labels)):
+        for j in range(i + 1, len(labels)):
+            if overlap(labels[i][1], labels[j][1], -1.0):  # 1 px apart at least
+                clashes.append('"%s" / "%s"' % (labels[i][0], labels[j][0]))
+    results.append((not clashes, '%s: no two of its %d labels overlap' % (name, len(labels)), clashes[:8]))
+
+    if name not in ('flow of the first touches', 'attribution by model'):
+        continue
+    # Labels against bars and nodes: clear of every one, or wholly inside one
+    # (a label written in its node).
+    rects = [(float(x), float(y), float(x) + float(w), float(y) + float(h))
+             for x, y, w, h in re.findall(r'<rect x="' + NUM + '" y="' + NUM + '" width="' + NUM + '" height="' + NUM + '"', svg)]
+    clashes = []
+    for s, box in labels:
+        hit = [r for r in rects if overlap(box, r, 0.5)]
+        if hit and not (len(hit) == 1 and inside(box, hit[0])):
+            clashes.append('"%s" at %s' % (s, ','.join('%.0f' % v for v in box)))
+    results.append((not clashes, '%s: no label overlaps a %s (%d labels, %d shapes)'
+                    % (name, 'node' if name.startswith('flow') else 'bar', len(labels), len(rects)), clashes[:8]))
+    if not name.startswith('flow'):
+        continue
+    # Labels against the bands: a band is a cubic Bezier from (x1, y1) to
+    # (x2, y2), control points at the middle x, stroked w wide; at a given x
+    # it covers y(t) +- w/2 * sqrt(1 + slope^2).
+    bands = [tuple(map(float, m)) for m in re.findall(
+        r'<path class="link" d="M' + NUM + ' ' + NUM + ' C' + NUM + ' ' + NUM + ' ' + NUM + ' ' + NUM + ' ' + NUM + ' ' + NUM
+        + '" stroke="[^"]*" stroke-width="' + NUM + '"', svg)]
+    def bez(p0, p1, p2, p3, t):
+        u = 1 - t
+        return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
+    def dbez(p0, p1, p2, p3, t):
+        u = 1 - t
+        return 3 * u * u * (p1 - p0) + 6 * u * t * (p2 - p1) + 3 * t * t * (p3 - p2)
+    clashes = []
+    for s, box in labels:
+        for x1, y1, c1x, c1y, c2x, c2y, x2, y2, w in bands:
+            lo, hi = max(box[0], x1), min(box[2], x2)
+            if lo > hi:
+                continue
+            n = int(hi - lo) + 1
+            for k in range(n + 1):
+                x = lo + (hi - lo) * k / n
+                a, b = 0.0, 1.0
+                for _ in range(40):
+                    m = (a + b) / 2
+                    if bez(x1, c1x, c2x, x2, m) < x:
+                        a = m
+                    else:
+                        b = m
+                t = (a + b) / 2
+                y = bez(y1, c1y, c2y, y2, t)
+                dx = dbez(x1, c1x, c2x, x2, t)
+                slope = dbez(y1, c1y, c2y, y2, t) / dx if dx else 1e9
+                half = w / 2 * (1 + slope * slope) ** 0.5
+                if y - half < box[3] and box[1] < y + half:
+                    clashes.append('"%s" on the band %.0f,%.0f-%.0f,%.0f' % (s, x1, y1, x2, y2))
+                    break
+            else:
+                continue
+            break
+    results.append((not clashes, '%s: no label lies on a band (%d labels, %d bands)' % (name, len(labels), len(bands)),
+                    clashes[:8]))
+
+# The funnel's reconciliation: the rows add up, start from the key figure
+# "customers who purchased" and end at the funnel's Purchase step.
+def num(s):
+    return int(re.sub(r'[^\d]', '', s))
+m = re.search(r'<table class="fig recon">(.*?)</table>', doc, re.S)
+if not m:
+    results.append((False, 'funnel: the reconciliation table is there', []))
+else:
+    rows = re.findall(r'<tr[^>]*><td class="sign">([^<]*)</td><td>(.*?)</td><td>([\d,]+)</td></tr>', m.group(1))
+    total, bad = None, []
+    for sign, what, n in rows:
+        n = num(n)
+        if total is None:
+            total = n
+        elif sign == '−':
+            total -= n
+        elif sign == '=' and n != total:
+            bad.append('"%s" is %d, the rows above give %d' % (html.unescape(what), n, total))
+    kpi = re.search(r'<b>([\d,]+)</b><span>customers who purchased</span>', doc)
+    funnel_all = re.search(r'<tr class="total"><td>all</td><td>[\d,]+</td><td>[\d,]+</td><td>[\d,]+</td><td>([\d,]+)</td>', doc)
+    bought = [num(n) for s, w, n in rows if s == '=' and 'purchased at all' in w]
+    if not kpi or not bought or num(kpi.group(1)) != bought[0]:
+        bad.append('"purchased at all" is not the key figure "customers who purchased"')
+    if not funnel_all or not rows or num(funnel_all.group(1)) != num(rows[-1][2]):
+        bad.append('the last row is not the funnel\'s Purchase step (all customers)')
+    results.append((not bad and len(rows) >= 5,
+                    'funnel: the reconciliation adds up from "customers who purchased" (%s) to the funnel\'s Purchase step (%s)'
+                    % (kpi.group(1) if kpi else '?', rows[-1][2] if rows else '?'), bad))
+
+for passed, what, details in results:
+    print('\t'.join(['ok' if passed else 'not ok', what] + list(details)))
+EOF
+	) || not_ok "the layout check runs" "$layout"
+	while IFS=$'\t' read -r verdict what details; do
+		case $verdict in
+		ok) ok "$what" ;;
+		"not ok") not_ok "$what" ${details:+"${details//$'\t'/; }"} ;;
+		esac
+	done <<<"$layout"
+else
+	ok "label layout not checked # SKIP no python3"
+fi
+
+# ---------------------------------------------------------------------------
 # Render it
 # ---------------------------------------------------------------------------
 CHROMIUM=${CHROMIUM:-}
@@ -163,7 +327,6 @@ check "the screenshot is larger than 100 KB (a blank page is about 30 KB)" [ "$(
 
 # The PNG decoded by hand (zlib and the five row filters): its size, and
 # the number of distinct pixel values (counting stops at 256).
-PYTHON=$(command -v python3 || true)
 if [ -n "$PYTHON" ]; then
 	info=$("$PYTHON" - "$PNG" <<'EOF'
 import struct, sys, zlib
@@ -243,6 +406,8 @@ else
 		[ "$(wc -c <"$PNG")" -gt 102400 ]
 fi
 
-echo "# report: $HTML"
-echo "# screenshot: $PNG"
+if [ -z "$TMP_OUT" ]; then
+	echo "# report: $HTML"
+	echo "# screenshot: $PNG"
+fi
 finish

@@ -2572,8 +2572,10 @@ check_log(const char *path, long start)
 		fseek(f, start, SEEK_SET);
 	while (fgets(line, sizeof(line), f))
 	{
-		if ((strstr(line, "server process (PID") &&
-			 (strstr(line, "was terminated") || strstr(line, "exited with exit code"))) ||
+		/* "server process (PID n) ..." (15), "client backend (PID n) ..." (18) */
+		if ((strstr(line, " (PID ") && strstr(line, "was terminated by signal")) ||
+			((strstr(line, "server process (PID") || strstr(line, "client backend (PID")) &&
+			 strstr(line, "exited with exit code")) ||
 			strstr(line, "terminating any other active server processes"))
 		{
 			hits++;

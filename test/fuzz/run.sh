@@ -34,6 +34,7 @@ gcc -O2 -Wall -Wextra -Werror -I"$("$PG_CONFIG" --includedir)" \
 DB=${FUZZ_DB:-journey_fuzz}
 export FUZZ_DB=$DB
 "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres \
+	-c "SET client_min_messages = warning" \
 	-c "DROP DATABASE IF EXISTS \"$DB\"" \
 	-c "CREATE DATABASE \"$DB\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
 "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE EXTENSION journey"

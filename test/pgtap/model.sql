@@ -8,7 +8,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(66);
+SELECT plan(74);
 
 -- ---------------------------------------------------------------------------
 -- Configuration
@@ -181,6 +181,33 @@ SELECT journey.refresh_journeys();
 SELECT results_eq($$SELECT what, removed FROM journey.purge_before('2026-03-01 12:00+00') ORDER BY 1$$,
 	$$VALUES ('journeys', 1::bigint), ('stage changes', 0), ('touchpoints', 2)$$,
 	'purge_before removes old touchpoints and the journeys with nothing left');
+
+-- ---------------------------------------------------------------------------
+-- References without foreign keys (any restore order; doc/model.md)
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT count(*)::int FROM pg_constraint WHERE contype = 'f'
+	AND connamespace = 'journey'::regnamespace), 0, 'no foreign key between the model''s tables');
+SELECT is_empty($$SELECT * FROM journey.check_model()$$, 'check_model: every reference resolves');
+SELECT throws_ok($$SELECT journey.set_stage('c2', 'lifecycle', 'loyalty', department => 'nobody')$$, '23503',
+	NULL, 'set_stage: unknown department');
+SELECT journey.add_department('ref_test');
+SELECT journey.add_channel('ref_channel', 'ref_test', false);
+SELECT journey.record_touchpoint('ref_c', 'ref_channel', 'visit', '2026-04-01 00:00+00');
+SELECT throws_ok($$DELETE FROM journey.channels WHERE name = 'ref_channel'$$, '23503', NULL,
+	'a channel with touchpoints cannot be deleted');
+UPDATE journey.departments SET name = 'ref_renamed' WHERE name = 'ref_test';
+SELECT is((SELECT department FROM journey.touchpoints WHERE customer = 'ref_c')
+	|| '/' || (SELECT department FROM journey.channels WHERE name = 'ref_channel'),
+	'ref_renamed/ref_renamed', 'renaming a department renames it in channels and touchpoints');
+DELETE FROM journey.customers WHERE id = 'ref_c';
+SELECT is((SELECT count(*)::int FROM journey.touchpoints WHERE customer = 'ref_c'), 0,
+	'deleting a customer deletes its touchpoints');
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+VALUES ('ghost', '2026-04-01 00:00+00', 'ref_channel', 'ref_renamed', 'visit');
+SELECT results_eq($$SELECT relation, "column", missing, rows FROM journey.check_model()$$,
+	$$VALUES ('touchpoints', 'customer', 'ghost', 1::bigint)$$, 'check_model reports a touchpoint without its customer');
+SELECT throws_ok($$DELETE FROM journey.departments WHERE name = 'ref_renamed'$$, '23503', NULL,
+	'a department in use cannot be deleted');
 
 SELECT * FROM finish();
 ROLLBACK;

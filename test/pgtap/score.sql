@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(31);
+SELECT plan(33);
 
 SELECT journey.add_channel('web', 'marketing', true);
 SELECT journey.add_channel('email', 'marketing', true);
@@ -111,6 +111,13 @@ SET LOCAL ROLE journey_score_admin;
 SELECT lives_ok($$SELECT journey.drop_score_rule('sales rule')$$, 'an admin drops any rule');
 RESET ROLE;
 SELECT results_eq($$SELECT name FROM journey.score_rules ORDER BY 1$$, ARRAY['likely buyer'], 'one rule left');
+-- no foreign key to departments: renaming or deleting one follows through
+SELECT journey.add_department('growth');
+SELECT journey.add_score_rule('growth rule', (SELECT m FROM m), 0.5, 'growth');
+UPDATE journey.departments SET name = 'growth team' WHERE name = 'growth';
+SELECT is((SELECT department FROM journey.score_rules WHERE name = 'growth rule'), 'growth team', 'a renamed department is renamed in its rules');
+DELETE FROM journey.departments WHERE name = 'growth team';
+SELECT is((SELECT count(*)::int FROM journey.score_rules WHERE name = 'growth rule'), 0, 'a deleted department takes its rules');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,901 @@
+/*-------------------------------------------------------------------------
+ *
+ * correlation.c
+ *	  Funnel correlation: among the customers who reached step k of a
+ *	  funnel, which labels (or values of a customer attribute) are over- or
+ *	  under-represented among those who went on to step k + 1 versus those
+ *	  who dropped off.
+ *
+ * journey.funnel_correlation_agg(j, window, steps, step [, attribute])
+ * is an aggregate over stored journeys.  For each journey it evaluates the
+ * funnel exactly as journey.funnel_times does (it calls it), and when the
+ * customer reached step k it records, once per customer, the labels of the
+ * touches of the customer's observation period (see below) or the
+ * customer's attribute value, under "converted" or "dropped".  The state is
+ * a label -> (converted, dropped) table plus the two totals; it combines by
+ * adding, so the aggregate is parallel safe.  The final function returns
+ * the state serialized as bytea, and journey.funnel_correlation(bytea)
+ * turns it into one row per label with the 2x2 table statistics.
+ *
+ * Observation period (doc/funnels.md, "Why do people drop off"), with
+ * t1 .. tL the step times of the chain journey.funnel_times reports:
+ *	  converted (L >= k + 1): touches with time < t(k+1);
+ *	  dropped (L = k):		 touches with time <= t1 + window (the last
+ *							 moment step k + 1 could still have counted).
+ * Touches whose label is one of the funnel's step labels are not counted.
+ *
+ * Serialized form (the aggregate's result too; integers in network order,
+ * everything validated on the way in):
+ *	  uint8  version (CORR_VERSION)
+ *	  uint8  flags (CORR_FLAG_*; other bits zero)
+ *	  int64  window (microseconds), int32 step
+ *	  int32  nsteps, then nsteps x (int32 len, bytes)	the step labels
+ *	  int64  converted total, int64 dropped total
+ *	  int32  nlabels, then nlabels x (int32 len, bytes, int64 converted,
+ *			 int64 dropped)
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "journey.h"
+#include "step_state.h"
+
+PG_FUNCTION_INFO_V1(funnel_correlation_trans);
+PG_FUNCTION_INFO_V1(funnel_correlation_attr_trans);
+PG_FUNCTION_INFO_V1(funnel_correlation_combine);
+PG_FUNCTION_INFO_V1(funnel_correlation_serial);
+PG_FUNCTION_INFO_V1(funnel_correlation_deserial);
+PG_FUNCTION_INFO_V1(funnel_correlation_final);
+PG_FUNCTION_INFO_V1(funnel_correlation);
+
+/* journey.funnel_times (funnel.c): the funnel over a stored journey. */
+extern Datum journey_funnel_times(PG_FUNCTION_ARGS);
+
+#define CORR_VERSION		1
+#define CORR_FLAG_ATTRIBUTE	0x01	/* values of an attribute, not labels */
+#define CORR_FLAG_PARAMS	0x02	/* window, step and steps are set */
+#define CORR_FLAGS_VALID	(CORR_FLAG_ATTRIBUTE | CORR_FLAG_PARAMS)
+
+#define CORR_INITIAL_SLOTS	64
+
+/* 97.5% quantile of the standard normal distribution (95% intervals). */
+#define CORR_Z_975			1.959963984540054
+
+/* Fisher's exact test below this smallest expected cell count. */
+#define CORR_FISHER_BELOW	5.0
+
+typedef struct CorrState
+{
+	MemoryContext mcxt;
+	uint8		flags;
+	/* parameters, from the first row */
+	int64		window;
+	int32		step;
+	int32		nsteps;
+	char	   *steps;			/* nsteps x (int32 len, bytes), as serialized */
+	int32		steps_len;
+	/* totals: customers who reached step k and converted / dropped */
+	int64		nconverted;
+	int64		ndropped;
+	/* labels, interned */
+	int32		nlabels;
+	int32		maxlabels;
+	char	  **label_str;
+	int32	   *label_len;
+	uint32	   *label_hash;
+	int64	   *converted;
+	int64	   *dropped;
+	int32	   *slots;			/* open addressing, -1 = empty */
+	int32		nslots;
+} CorrState;
+
+/* The step labels of a row, canonicalized once per call site (fn_extra). */
+typedef struct CorrSteps
+{
+	ArrayType  *array;			/* copy of the array they came from */
+	char	   *canon;			/* nsteps x (int32 len, bytes) */
+	int32		canon_len;
+	int32		n;
+	const char **str;
+	int32	   *len;
+} CorrSteps;
+
+static CorrState *
+corr_new(MemoryContext mcxt, uint8 flags)
+{
+	CorrState  *cs = MemoryContextAllocZero(mcxt, sizeof(CorrState));
+	int			i;
+
+	cs->mcxt = mcxt;
+	cs->flags = flags;
+	cs->maxlabels = 16;
+	cs->label_str = MemoryContextAlloc(mcxt, cs->maxlabels * sizeof(char *));
+	cs->label_len = MemoryContextAlloc(mcxt, cs->maxlabels * sizeof(int32));
+	cs->label_hash = MemoryContextAlloc(mcxt, cs->maxlabels * sizeof(uint32));
+	cs->converted = MemoryContextAlloc(mcxt, cs->maxlabels * sizeof(int64));
+	cs->dropped = MemoryContextAlloc(mcxt, cs->maxlabels * sizeof(int64));
+	cs->nslots = CORR_INITIAL_SLOTS;
+	cs->slots = MemoryContextAlloc(mcxt, cs->nslots * sizeof(int32));
+	for (i = 0; i < cs->nslots; i++)
+		cs->slots[i] = -1;
+	return cs;
+}
+
+static void
+corr_rehash(CorrState *cs)
+{
+	int32		nslots = cs->nslots * 2;
+	int32	   *slots = MemoryContextAlloc(cs->mcxt, nslots * sizeof(int32));
+	int32		i;
+
+	for (i = 0; i < nslots; i++)
+		slots[i] = -1;
+	for (i = 0; i < cs->nlabels; i++)
+	{
+		uint32		s = cs->label_hash[i] & (nslots - 1);
+
+		while (slots[s] >= 0)
+			s = (s + 1) & (nslots - 1);
+		slots[s] = i;
+	}
+	pfree(cs->slots);
+	cs->slots = slots;
+	cs->nslots = nslots;
+}
+
+/*
+ * The id of a label, added with zero counts if new; *is_new tells which
+ * (deserialization rejects duplicates with it).
+ */
+static int32
+corr_label(CorrState *cs, const char *str, int32 len, bool *is_new)
+{
+	uint32		h = hash_bytes((const unsigned char *) str, len);
+	uint32		s = h & (cs->nslots - 1);
+	int32		id;
+
+	while ((id = cs->slots[s]) >= 0)
+	{
+		if (cs->label_hash[id] == h && cs->label_len[id] == len &&
+			memcmp(cs->label_str[id], str, len) == 0)
+		{
+			if (is_new)
+				*is_new = false;
+			return id;
+		}
+		s = (s + 1) & (cs->nslots - 1);
+	}
+	if (cs->nlabels == cs->maxlabels)
+	{
+		if (cs->maxlabels >= PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct labels")));
+		cs->maxlabels *= 2;
+		cs->label_str = repalloc_huge(cs->label_str, cs->maxlabels * sizeof(char *));
+		cs->label_len = repalloc_huge(cs->label_len, cs->maxlabels * sizeof(int32));
+		cs->label_hash = repalloc_huge(cs->label_hash, cs->maxlabels * sizeof(uint32));
+		cs->converted = repalloc_huge(cs->converted, cs->maxlabels * sizeof(int64));
+		cs->dropped = repalloc_huge(cs->dropped, cs->maxlabels * sizeof(int64));
+	}
+	id = cs->nlabels++;
+	cs->label_str[id] = MemoryContextAlloc(cs->mcxt, Max(len, 1));
+	memcpy(cs->label_str[id], str, len);
+	cs->label_len[id] = len;
+	cs->label_hash[id] = h;
+	cs->converted[id] = 0;
+	cs->dropped[id] = 0;
+	cs->slots[s] = id;
+	if ((int64) cs->nlabels * 2 > cs->nslots)
+	{
+		if (cs->nslots >= PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct labels")));
+		corr_rehash(cs);
+	}
+	if (is_new)
+		*is_new = true;
+	return id;
+}
+
+static inline int64
+add_count(int64 a, int64 b)
+{
+	int64		r;
+
+	if (pg_add_s64_overflow(a, b, &r))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("funnel_correlation count out of range")));
+	return r;
+}
+
+/* Record the parameters, or check that they are those already recorded. */
+static void
+corr_set_params(CorrState *cs, int64 window, int32 step, int32 nsteps,
+				const char *steps, int32 steps_len)
+{
+	if (!(cs->flags & CORR_FLAG_PARAMS))
+	{
+		cs->flags |= CORR_FLAG_PARAMS;
+		cs->window = window;
+		cs->step = step;
+		cs->nsteps = nsteps;
+		cs->steps = MemoryContextAlloc(cs->mcxt, Max(steps_len, 1));
+		memcpy(cs->steps, steps, steps_len);
+		cs->steps_len = steps_len;
+		return;
+	}
+	if (cs->window != window || cs->step != step || cs->nsteps != nsteps ||
+		cs->steps_len != steps_len || memcmp(cs->steps, steps, steps_len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_correlation_agg window, steps and step must be the same for all rows of a group")));
+}
+
+pg_noreturn
+static void
+null_argument(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("funnel_correlation_agg %s must not be NULL", what)));
+}
+
+/*
+ * The step labels of this row: checked and canonicalized when the array
+ * differs from the previous row's (kept in fn_extra).
+ */
+static CorrSteps *
+corr_steps(FunctionCallInfo fcinfo, ArrayType *arr)
+{
+	CorrSteps  *cst = (CorrSteps *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	StringInfoData buf;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (cst != NULL && VARSIZE(cst->array) == VARSIZE(arr) &&
+		memcmp(cst->array, arr, VARSIZE(arr)) == 0)
+		return cst;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("funnel_correlation_agg steps must be a one-dimensional array")));
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (cst == NULL)
+		cst = palloc0(sizeof(CorrSteps));
+	cst->array = palloc(VARSIZE(arr));
+	memcpy(cst->array, arr, VARSIZE(arr));
+	deconstruct_array(cst->array, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	if (n > STEP_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many funnel steps: %d", n),
+				 errdetail("At most %d steps are supported.", STEP_MAX_STEPS)));
+	cst->n = n;
+	cst->str = palloc(Max(n, 1) * sizeof(char *));
+	cst->len = palloc(Max(n, 1) * sizeof(int32));
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+	{
+		text	   *t;
+
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("funnel_correlation_agg steps must not contain NULL")));
+		t = DatumGetTextPP(elems[i]);
+		cst->str[i] = VARDATA_ANY(t);
+		cst->len[i] = VARSIZE_ANY_EXHDR(t);
+		pq_sendint32(&buf, cst->len[i]);
+		pq_sendbytes(&buf, cst->str[i], cst->len[i]);
+	}
+	cst->canon = buf.data;
+	cst->canon_len = buf.len;
+	fcinfo->flinfo->fn_extra = cst;
+	MemoryContextSwitchTo(old);
+	return cst;
+}
+
+/*
+ * Transition: (state, j, window, steps, step [, attribute]).  Not strict:
+ * the first call has no state, a NULL journey is a customer we know
+ * nothing of (skipped), a NULL attribute a customer counted in the totals
+ * but under no value.  The parameters are checked on every row.
+ */
+static Datum
+corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
+{
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_agg");
+	CorrState  *cs = PG_ARGISNULL(0) ? NULL : (CorrState *) PG_GETARG_POINTER(0);
+	int64		window;
+	int32		step;
+	CorrSteps  *cst;
+	Journey    *j;
+	ArrayType  *times_arr;
+	TimestampTz *times;
+	int			level;
+	bool		converted;
+	TimestampTz cutoff;
+	bool		inclusive;
+
+	if (PG_ARGISNULL(2))
+		null_argument("window");
+	if (PG_ARGISNULL(3))
+		null_argument("steps");
+	if (PG_ARGISNULL(4))
+		null_argument("step");
+	window = interval_to_usec(PG_GETARG_INTERVAL_P(2), "funnel_correlation_agg window");
+	cst = corr_steps(fcinfo, PG_GETARG_ARRAYTYPE_P(3));
+	step = PG_GETARG_INT32(4);
+	if (cst->n < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_correlation_agg needs at least two steps")));
+	if (step < 1 || step >= cst->n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_correlation_agg step %d is out of range", step),
+				 errdetail("With %d steps, step must be between 1 and %d: customers who reached it are compared by whether they reached the next one.",
+						   cst->n, cst->n - 1)));
+
+	if (cs == NULL)
+		cs = corr_new(aggcontext, attribute ? CORR_FLAG_ATTRIBUTE : 0);
+	corr_set_params(cs, window, step, cst->n, cst->canon, cst->canon_len);
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(cs);
+
+	/* the funnel, exactly as journey.funnel_times computes it */
+	j = PG_GETARG_JOURNEY_P(1);
+	times_arr = DatumGetArrayTypeP(DirectFunctionCall4(journey_funnel_times,
+													   PointerGetDatum(j),
+													   PG_GETARG_DATUM(2),
+													   PointerGetDatum(cst->array),
+													   CStringGetTextDatum("")));
+	level = ArrayGetNItems(ARR_NDIM(times_arr), ARR_DIMS(times_arr));
+	if (level < step)
+		PG_RETURN_POINTER(cs);
+	Assert(!ARR_HASNULL(times_arr));
+	times = (TimestampTz *) ARR_DATA_PTR(times_arr);
+	converted = level > step;
+	if (converted)
+	{
+		cutoff = times[step];	/* t(k+1), exclusive */
+		inclusive = false;
+	}
+	else
+	{
+		/* t1 + window, inclusive; past the end of time means no limit */
+		if (pg_add_s64_overflow(times[0], window, &cutoff))
+			cutoff = PG_INT64_MAX;
+		inclusive = true;
+	}
+
+	if (converted)
+		cs->nconverted = add_count(cs->nconverted, 1);
+	else
+		cs->ndropped = add_count(cs->ndropped, 1);
+
+	if (attribute)
+	{
+		text	   *v;
+		int32		id;
+
+		if (PG_ARGISNULL(5))
+			PG_RETURN_POINTER(cs);
+		v = PG_GETARG_TEXT_PP(5);
+		id = corr_label(cs, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), NULL);
+		if (converted)
+			cs->converted[id] = add_count(cs->converted[id], 1);
+		else
+			cs->dropped[id] = add_count(cs->dropped[id], 1);
+	}
+	else
+	{
+		JourneyData jd;
+		bool	   *seen;
+		int32		i,
+					k;
+
+		journey_decode(j, &jd);
+		seen = palloc0(Max(jd.nlabels, 1) * sizeof(bool));
+		/* events are in time order: stop at the end of the period */
+		for (i = 0; i < jd.nevents; i++)
+		{
+			TimestampTz t = jd.events[i].ts;
+
+			if (inclusive ? t > cutoff : t >= cutoff)
+				break;
+			seen[jd.events[i].label] = true;
+		}
+		for (i = 0; i < jd.nlabels; i++)
+		{
+			const JourneyLabel *l = &jd.labels[i];
+			int32		id;
+
+			if (!seen[i])
+				continue;
+			/* the funnel's own step labels are not counted */
+			for (k = 0; k < cst->n; k++)
+				if (cst->len[k] == l->len && memcmp(cst->str[k], l->str, l->len) == 0)
+					break;
+			if (k < cst->n)
+				continue;
+			id = corr_label(cs, l->str, l->len, NULL);
+			if (converted)
+				cs->converted[id] = add_count(cs->converted[id], 1);
+			else
+				cs->dropped[id] = add_count(cs->dropped[id], 1);
+		}
+		pfree(seen);
+		pfree(jd.events);
+		pfree(jd.labels);
+	}
+	PG_RETURN_POINTER(cs);
+}
+
+Datum
+funnel_correlation_trans(PG_FUNCTION_ARGS)
+{
+	return corr_trans_common(fcinfo, false);
+}
+
+Datum
+funnel_correlation_attr_trans(PG_FUNCTION_ARGS)
+{
+	return corr_trans_common(fcinfo, true);
+}
+
+/* Add the counts of b into a (same form and parameters). */
+static void
+corr_merge(CorrState *a, const CorrState *b)
+{
+	int32		i;
+
+	if ((a->flags & CORR_FLAG_ATTRIBUTE) != (b->flags & CORR_FLAG_ATTRIBUTE))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine a label funnel_correlation_agg state with an attribute one")));
+	if (b->flags & CORR_FLAG_PARAMS)
+		corr_set_params(a, b->window, b->step, b->nsteps, b->steps, b->steps_len);
+	a->nconverted = add_count(a->nconverted, b->nconverted);
+	a->ndropped = add_count(a->ndropped, b->ndropped);
+	for (i = 0; i < b->nlabels; i++)
+	{
+		int32		id = corr_label(a, b->label_str[i], b->label_len[i], NULL);
+
+		a->converted[id] = add_count(a->converted[id], b->converted[i]);
+		a->dropped[id] = add_count(a->dropped[id], b->dropped[i]);
+	}
+}
+
+Datum
+funnel_correlation_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_combine");
+	CorrState  *a = PG_ARGISNULL(0) ? NULL : (CorrState *) PG_GETARG_POINTER(0);
+	CorrState  *b = PG_ARGISNULL(1) ? NULL : (CorrState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = corr_new(aggcontext, b->flags & CORR_FLAG_ATTRIBUTE);
+	corr_merge(a, b);
+	PG_RETURN_POINTER(a);
+}
+
+static bytea *
+corr_serialize(const CorrState *cs)
+{
+	StringInfoData buf;
+	int32		i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, CORR_VERSION);
+	pq_sendbyte(&buf, cs->flags);
+	pq_sendint64(&buf, cs->window);
+	pq_sendint32(&buf, cs->step);
+	pq_sendint32(&buf, cs->nsteps);
+	if (cs->steps_len > 0)
+		pq_sendbytes(&buf, cs->steps, cs->steps_len);
+	pq_sendint64(&buf, cs->nconverted);
+	pq_sendint64(&buf, cs->ndropped);
+	pq_sendint32(&buf, cs->nlabels);
+	for (i = 0; i < cs->nlabels; i++)
+	{
+		pq_sendint32(&buf, cs->label_len[i]);
+		pq_sendbytes(&buf, cs->label_str[i], cs->label_len[i]);
+		pq_sendint64(&buf, cs->converted[i]);
+		pq_sendint64(&buf, cs->dropped[i]);
+	}
+	return pq_endtypsend(&buf);
+}
+
+pg_noreturn
+static void
+bad_state(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid funnel_correlation state: %s", what)));
+}
+
+/* Reading the serialized form, every read checked against the length. */
+typedef struct CorrReader
+{
+	const char *data;
+	int32		len;
+	int32		pos;
+} CorrReader;
+
+static const char *
+rd_bytes(CorrReader *r, int32 n)
+{
+	const char *p;
+
+	if (n < 0 || n > r->len - r->pos)
+		bad_state("truncated");
+	p = r->data + r->pos;
+	r->pos += n;
+	return p;
+}
+
+static uint8
+rd_u8(CorrReader *r)
+{
+	return (uint8) *rd_bytes(r, 1);
+}
+
+static int32
+rd_i32(CorrReader *r)
+{
+	const unsigned char *p = (const unsigned char *) rd_bytes(r, 4);
+
+	return (int32) (((uint32) p[0] << 24) | ((uint32) p[1] << 16) |
+					((uint32) p[2] << 8) | (uint32) p[3]);
+}
+
+static int64
+rd_i64(CorrReader *r)
+{
+	uint64		hi = (uint32) rd_i32(r);
+	uint64		lo = (uint32) rd_i32(r);
+
+	return (int64) ((hi << 32) | lo);
+}
+
+/*
+ * Rebuild a state from corr_serialize's bytes.  The bytes are untrusted
+ * (they cross process boundaries, and the SQL function takes any bytea), so
+ * everything is checked: version, flags, parameters, lengths, counts within
+ * the totals, no duplicate label, nothing left over.
+ */
+static CorrState *
+corr_deserialize(bytea *bytes, MemoryContext mcxt)
+{
+	CorrReader	r;
+	CorrState  *cs;
+	uint8		flags;
+	int64		window;
+	int32		step,
+				nsteps,
+				nlabels,
+				i;
+	int32		steps_start;
+
+	r.data = VARDATA_ANY(bytes);
+	r.len = VARSIZE_ANY_EXHDR(bytes);
+	r.pos = 0;
+
+	if (rd_u8(&r) != CORR_VERSION)
+		bad_state("unsupported version");
+	flags = rd_u8(&r);
+	if ((flags & ~CORR_FLAGS_VALID) != 0)
+		bad_state("invalid flags");
+	cs = corr_new(mcxt, flags & CORR_FLAG_ATTRIBUTE);
+	window = rd_i64(&r);
+	step = rd_i32(&r);
+	nsteps = rd_i32(&r);
+	steps_start = r.pos;
+	if (flags & CORR_FLAG_PARAMS)
+	{
+		if (window < 0)
+			bad_state("negative window");
+		if (nsteps < 2 || nsteps > STEP_MAX_STEPS || step < 1 || step >= nsteps)
+			bad_state("invalid steps");
+		for (i = 0; i < nsteps; i++)
+		{
+			int32		len = rd_i32(&r);
+			const char *str = rd_bytes(&r, len);
+
+			if (!pg_verifymbstr(str, len, true))
+				bad_state("invalid step label");
+		}
+		corr_set_params(cs, window, step, nsteps, r.data + steps_start,
+						r.pos - steps_start);
+	}
+	else if (window != 0 || step != 0 || nsteps != 0)
+		bad_state("parameters without the parameters flag");
+	cs->nconverted = rd_i64(&r);
+	cs->ndropped = rd_i64(&r);
+	if (cs->nconverted < 0 || cs->ndropped < 0 ||
+		(!(flags & CORR_FLAG_PARAMS) && (cs->nconverted != 0 || cs->ndropped != 0)))
+		bad_state("invalid totals");
+	nlabels = rd_i32(&r);
+	if (nlabels < 0 || nlabels > (r.len - r.pos) / 20)
+		bad_state("invalid number of labels");
+	for (i = 0; i < nlabels; i++)
+	{
+		int32		len = rd_i32(&r);
+		const char *str = rd_bytes(&r, len);
+		int64		conv = rd_i64(&r);
+		int64		drop = rd_i64(&r);
+		bool		is_new;
+		int32		id;
+
+		/* labels become text: valid in the database encoding, no NUL */
+		if (!pg_verifymbstr(str, len, true))
+			bad_state("invalid label");
+		if (conv < 0 || drop < 0 || conv > cs->nconverted || drop > cs->ndropped ||
+			(conv == 0 && drop == 0))
+			bad_state("invalid label counts");
+		id = corr_label(cs, str, len, &is_new);
+		if (!is_new)
+			bad_state("duplicate label");
+		cs->converted[id] = conv;
+		cs->dropped[id] = drop;
+	}
+	if (r.pos != r.len)
+		bad_state("trailing bytes");
+	return cs;
+}
+
+Datum
+funnel_correlation_serial(PG_FUNCTION_ARGS)
+{
+	CorrState  *cs = (CorrState *) PG_GETARG_POINTER(0);
+
+	journey_agg_context(fcinfo, "funnel_correlation_serial");
+	PG_RETURN_BYTEA_P(corr_serialize(cs));
+}
+
+Datum
+funnel_correlation_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_deserial");
+
+	PG_RETURN_POINTER(corr_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext));
+}
+
+/*
+ * Final: the state as bytea, for journey.funnel_correlation.  NULL over
+ * zero rows.  Reads the state only (FINALFUNC_MODIFY = READ_ONLY).
+ */
+Datum
+funnel_correlation_final(PG_FUNCTION_ARGS)
+{
+	journey_agg_context(fcinfo, "funnel_correlation_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_BYTEA_P(corr_serialize((CorrState *) PG_GETARG_POINTER(0)));
+}
+
+/* ------------------------------------------------------------------------
+ * Statistics of one 2x2 table
+ *
+ *					has the label	does not
+ *	  converted			a				c			a + c = converted total
+ *	  dropped			b				d			b + d = dropped total
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Fisher's exact test, two-sided: the probability, under the
+ * hypergeometric distribution of a given the margins, of the tables no
+ * more probable than the observed one (with R's relative tolerance of
+ * 1e-7 so that ties in symmetric tables are not lost to rounding).  The
+ * densities come from the ratio of consecutive terms, accurate for any
+ * margins (lgamma of large counts loses digits).
+ */
+static double
+fisher_two_sided(int64 a, int64 b, int64 c, int64 d)
+{
+	double		r1 = (double) (a + b);	/* has the label */
+	double		r2 = (double) (c + d);
+	double		c1 = (double) (a + c);	/* converted */
+	int64		lo = Max(0, (a + c) - (c + d));
+	int64		hi = Min(a + b, a + c);
+	double		ld,
+				maxld,
+				obsld = 0,
+				total = 0,
+				tail = 0;
+	int64		x;
+
+	/* pass 1: log densities relative to x = lo; their maximum */
+	ld = 0;
+	maxld = 0;
+	for (x = lo; x <= hi; x++)
+	{
+		if (x > lo)
+			ld += log((r1 - (x - 1)) * (c1 - (x - 1)) /
+					  ((double) x * (r2 - c1 + (double) x)));
+		if (ld > maxld)
+			maxld = ld;
+		if (x == a)
+			obsld = ld;
+	}
+	/* pass 2: the same densities, scaled by the largest */
+	ld = 0;
+	for (x = lo; x <= hi; x++)
+	{
+		double		p;
+
+		if (x > lo)
+			ld += log((r1 - (x - 1)) * (c1 - (x - 1)) /
+					  ((double) x * (r2 - c1 + (double) x)));
+		p = exp(ld - maxld);
+		total += p;
+		if (ld <= obsld + log1p(1e-7))
+			tail += p;
+	}
+	return Min(1.0, tail / total);
+}
+
+/*
+ * Sort keys, rounded (9 decimals of the logarithms) so that values that
+ * differ in the last bits only, like the p of two mirror-image tables,
+ * count as ties and the order does not depend on floating-point noise.
+ */
+static inline double
+sort_key(double x)
+{
+	return x <= 0 ? -HUGE_VAL : rint(log(x) * 1e9);
+}
+
+typedef struct CorrRow
+{
+	const char *str;
+	int32		len;
+	int64		converted;
+	int64		dropped;
+	double		odds_ratio;
+	double		ci_low;
+	double		ci_high;
+	double		p_value;
+	double		p_key;			/* sort_key(p_value) */
+	double		effect_key;		/* rint(|ln odds_ratio| * 1e9) */
+} CorrRow;
+
+static void
+corr_stats(CorrRow *row, int64 nconverted, int64 ndropped)
+{
+	int64		a = row->converted,
+				b = row->dropped,
+				c = nconverted - a,
+				d = ndropped - b;
+	double		fa = a,
+				fb = b,
+				fc = c,
+				fd = d;
+	double		n = fa + fb + fc + fd;
+	double		min_expected;
+	double		log_or,
+				se;
+
+	/* Haldane-Anscombe: 0.5 added to every cell when one is empty */
+	if (a == 0 || b == 0 || c == 0 || d == 0)
+	{
+		fa += 0.5;
+		fb += 0.5;
+		fc += 0.5;
+		fd += 0.5;
+	}
+	log_or = log(fa) + log(fd) - log(fb) - log(fc);
+	se = sqrt(1.0 / fa + 1.0 / fb + 1.0 / fc + 1.0 / fd);
+	row->odds_ratio = exp(log_or);
+	row->ci_low = exp(log_or - CORR_Z_975 * se);
+	row->ci_high = exp(log_or + CORR_Z_975 * se);
+	row->effect_key = rint(fabs(log_or) * 1e9);
+
+	/* p: Fisher if some expected count is below 5, else Pearson chi-square */
+	min_expected = (double) Min(a + b, c + d) * (double) Min(a + c, b + d) / n;
+	if (min_expected < CORR_FISHER_BELOW)
+		row->p_value = fisher_two_sided(a, b, c, d);
+	else
+	{
+		double		diff = (double) a * (double) d - (double) b * (double) c;
+		double		chi2 = n * (diff / ((double) (a + b) * (double) (c + d))) *
+			(diff / ((double) (a + c) * (double) (b + d)));
+
+		row->p_value = erfc(sqrt(chi2 / 2.0));
+	}
+	row->p_key = sort_key(row->p_value);
+}
+
+/* Most significant first; then the strongest effect; then label bytes. */
+static int
+corr_row_cmp(const void *pa, const void *pb)
+{
+	const CorrRow *a = (const CorrRow *) pa;
+	const CorrRow *b = (const CorrRow *) pb;
+	int			r;
+
+	if (a->p_key != b->p_key)
+		return a->p_key < b->p_key ? -1 : 1;
+	if (a->effect_key != b->effect_key)
+		return a->effect_key > b->effect_key ? -1 : 1;
+	r = memcmp(a->str, b->str, Min(a->len, b->len));
+	if (r != 0)
+		return r;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+/*
+ * journey.funnel_correlation(state bytea) -> SETOF (label, converted,
+ * dropped, odds_ratio, ci_low, ci_high, p_value), sorted by p_value.
+ */
+Datum
+funnel_correlation(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CorrState  *cs;
+	CorrRow    *rows;
+	int32		i;
+
+	cs = corr_deserialize(PG_GETARG_BYTEA_PP(0), CurrentMemoryContext);
+	InitMaterializedSRF(fcinfo, 0);
+	if (cs->nlabels == 0)
+		return (Datum) 0;
+	rows = palloc(cs->nlabels * sizeof(CorrRow));
+	for (i = 0; i < cs->nlabels; i++)
+	{
+		rows[i].str = cs->label_str[i];
+		rows[i].len = cs->label_len[i];
+		rows[i].converted = cs->converted[i];
+		rows[i].dropped = cs->dropped[i];
+		corr_stats(&rows[i], cs->nconverted, cs->ndropped);
+	}
+	qsort(rows, cs->nlabels, sizeof(CorrRow), corr_row_cmp);
+	for (i = 0; i < cs->nlabels; i++)
+	{
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+
+		values[0] = PointerGetDatum(cstring_to_text_with_len(rows[i].str, rows[i].len));
+		values[1] = Int64GetDatum(rows[i].converted);
+		values[2] = Int64GetDatum(rows[i].dropped);
+		values[3] = Float8GetDatum(rows[i].odds_ratio);
+		values[4] = Float8GetDatum(rows[i].ci_low);
+		values[5] = Float8GetDatum(rows[i].ci_high);
+		values[6] = Float8GetDatum(rows[i].p_value);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+#
+# test/citus.sh — journey on Citus (part of `make test`).
+#
+# Makes Citus available to the PostgreSQL that PG_CONFIG names
+# (test/build_citus.sh: an installed Citus, or Citus 13.2.2 built once from
+# ../shared/vendor into a cache; one SKIP line when neither is possible, e.g.
+# on PostgreSQL 18, which Citus 13 does not support).  Then starts a private
+# Citus cluster — a coordinator and two workers, initdb'd into a temporary
+# directory, listening on free ports of 127.0.0.1, run as the postgres user
+# when we are root — and removes it on every exit.
+#
+# On that cluster: an events table and a journeys table distributed by
+# customer, a stage history table, and a plain local copy of each on the
+# coordinator.  For every aggregate and every journey function the same
+# query over the distributed and the local table must give the same rows.
+# For the questions asked per customer (GROUP BY the distribution column),
+# EXPLAIN (VERBOSE) must show the whole aggregate running on the workers.
+#
+# Prints "N passed, N failed"; needs JOURNEY_PGBIN (initdb, pg_ctl, psql)
+# and PG_CONFIG, which test/run.sh exports.
+
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PGBIN=${JOURNEY_PGBIN:-$("${PG_CONFIG:-pg_config}" --bindir)}
+export PG_CONFIG=${PG_CONFIG:-$PGBIN/pg_config}
+
+PASSED=0
+FAILED=0
+ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
+not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
+finish() { echo "$PASSED passed, $FAILED failed"; [ $FAILED -eq 0 ]; exit; }
+
+LOG=${JOURNEY_LOG:-/dev/null}
+rc=0
+bash "$ROOT/test/build_citus.sh" 2>"$LOG.citus-build" || rc=$?
+cat "$LOG.citus-build" >>"$LOG" 2>/dev/null
+if [ $rc -eq 3 ]; then
+	grep '^SKIP:' "$LOG.citus-build"
+	rm -f "$LOG.citus-build"
+	exit 0
+elif [ $rc -ne 0 ]; then
+	cat "$LOG.citus-build"
+	rm -f "$LOG.citus-build"
+	not_ok "Citus is available (test/build_citus.sh exit $rc)"
+	finish
+fi
+rm -f "$LOG.citus-build"
+
+RUNAS=""
+if [ "$(id -u)" -eq 0 ]; then
+	RUNAS=postgres
+	id postgres >/dev/null 2>&1 || RUNAS=journey
+fi
+as_owner() { if [ -n "$RUNAS" ]; then (cd / && runuser -u "$RUNAS" -- "$@"); else "$@"; fi; }
+
+BASE=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-citus.XXXXXX")
+chmod 755 "$BASE"
+[ -n "$RUNAS" ] && chown "$RUNAS" "$BASE"
+NODES=(coord w1 w2)
+declare -A PORT
+cleanup() {
+	local n
+	for n in "${NODES[@]}"; do
+		[ -f "$BASE/$n/postmaster.pid" ] &&
+			as_owner "$PGBIN/pg_ctl" -D "$BASE/$n" -m immediate -w stop >/dev/null 2>&1
+	done
+	rm -rf "$BASE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && [ ! -S "/tmp/.s.PGSQL.$1" ]; }
+next=$((57000 + RANDOM % 2000))
+for n in "${NODES[@]}"; do
+	while ! port_free $next; do next=$((next + 1)); done
+	PORT[$n]=$next
+	next=$((next + 1))
+done
+
+T0=$SECONDS
+for n in "${NODES[@]}"; do
+	if ! as_owner "$PGBIN/initdb" -D "$BASE/$n" -A trust -U postgres --no-sync -E UTF8 --locale=C \
+		>"$BASE/$n.initdb.log" 2>&1; then
+		cat "$BASE/$n.initdb.log"
+		not_ok "initdb $n"
+		finish
+	fi
+	cat >>"$BASE/$n/postgresql.conf" <<EOF
+port = ${PORT[$n]}
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$BASE'
+shared_preload_libraries = 'citus'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 60
+shared_buffers = 64MB
+timezone = 'UTC'
+lc_messages = 'C'
+citus.shard_count = 4
+citus.enable_statistics_collection = off
+EOF
+	if ! as_owner "$PGBIN/pg_ctl" -D "$BASE/$n" -l "$BASE/$n.log" -w -t 60 start >/dev/null 2>&1; then
+		tail -n 20 "$BASE/$n.log"
+		not_ok "start $n"
+		finish
+	fi
+done
+
+export PGHOST=$BASE PGUSER=postgres
+unset PGDATABASE PGSERVICE PGOPTIONS
+q() { local n=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -p "${PORT[$n]}" -d postgres "$@"; }
+
+for n in "${NODES[@]}"; do
+	q "$n" -c "CREATE EXTENSION citus" >/dev/null || { not_ok "CREATE EXTENSION citus on $n"; finish; }
+done
+if q coord -c "SELECT citus_set_coordinator_host('127.0.0.1', ${PORT[coord]})" \
+	-c "SELECT citus_add_node('127.0.0.1', ${PORT[w1]})" \
+	-c "SELECT citus_add_node('127.0.0.1', ${PORT[w2]})" >/dev/null; then
+	ok "a Citus cluster: coordinator on ${PORT[coord]}, workers on ${PORT[w1]} and ${PORT[w2]} ($((SECONDS - T0)) s)"
+else
+	not_ok "citus_add_node"
+	finish
+fi
+
+# CREATE EXTENSION on the coordinator installs journey on the workers.
+q coord -c "CREATE EXTENSION journey" >/dev/null || { not_ok "CREATE EXTENSION journey"; finish; }
+want=$(q coord -c "SELECT extversion FROM pg_extension WHERE extname = 'journey'")
+for n in w1 w2; do
+	got=$(q "$n" -c "SELECT extversion FROM pg_extension WHERE extname = 'journey'")
+	if [ "$got" = "$want" ]; then
+		ok "CREATE EXTENSION journey on the coordinator installed $want on $n"
+	else
+		not_ok "journey on $n: '$got', coordinator '$want'"
+	fi
+done
+
+# The data: every table twice, distributed (ev, jt, sh) and local (*_local).
+if ! q coord >/dev/null <<'EOF'
+SET citus.shard_count = 4;
+CREATE TABLE ev_local AS
+SELECT c AS customer_id,
+       timestamptz '2026-01-01 00:00:00+00' + ((c * 7919 + k * 104729) % 900000) * interval '1 second'
+         + k * interval '20 minutes' AS ts,
+       (ARRAY['web', 'email', 'store', 'catalog', 'sms', 'phone', 'purchase'])[1 + (c * 31 + k * 17) % 7] AS label,
+       ((c + k) % 50)::float8 AS value,
+       (ARRAY['spring', 'summer', 'autumn'])[1 + c % 3] AS campaign
+FROM generate_series(1, 3000) c, generate_series(1, 3 + (c % 9)) k;
+CREATE TABLE ev (LIKE ev_local);
+SELECT create_distributed_table('ev', 'customer_id');
+INSERT INTO ev SELECT * FROM ev_local;
+
+CREATE TABLE jt_local AS
+SELECT customer_id, min(campaign) AS campaign,
+       journey.journey_agg(ts, label, value) AS j
+FROM ev_local GROUP BY customer_id;
+CREATE TABLE jt (LIKE jt_local);
+SELECT create_distributed_table('jt', 'customer_id', colocate_with => 'ev');
+INSERT INTO jt SELECT * FROM jt_local;
+
+CREATE TABLE sh_local AS
+SELECT c AS customer_id,
+       timestamptz '2026-01-01 00:00:00+00' + (k * 5 + c % 11) * interval '1 day' AS entered,
+       (enum_range(NULL::journey.lifecycle))[1 + (c * 3 + k * k) % 5] AS stage
+FROM generate_series(1, 3000) c, generate_series(1, 1 + c % 6) k;
+CREATE TABLE sh (LIKE sh_local);
+SELECT create_distributed_table('sh', 'customer_id', colocate_with => 'ev');
+INSERT INTO sh SELECT * FROM sh_local;
+EOF
+then
+	not_ok "distributed tables ev, jt, sh"
+	finish
+fi
+ok "distributed events ($(q coord -c 'SELECT count(*) FROM ev') rows), journeys and stage history by customer, co-located, with local copies"
+
+# same NAME QUERY: QUERY uses {ev}, {jt}, {sh}; run once over the distributed
+# tables and once over the local copies; the rows (sorted) must be equal.
+same() {
+	local name=$1 sql=$2 dsql lsql d l
+	dsql=${sql//\{ev\}/ev}; dsql=${dsql//\{jt\}/jt}; dsql=${dsql//\{sh\}/sh}
+	lsql=${sql//\{ev\}/ev_local}; lsql=${lsql//\{jt\}/jt_local}; lsql=${lsql//\{sh\}/sh_local}
+	d=$(q coord -c "SELECT count(*) || ' ' || md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM ($dsql) r" 2>&1)
+	l=$(q coord -c "SELECT count(*) || ' ' || md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM ($lsql) r" 2>&1)
+	if [ -n "$d" ] && [ "$d" = "$l" ] && [ "${d%% *}" != 0 ]; then
+		ok "$name: same ${d%% *} rows on Citus as on one node"
+	else
+		not_ok "$name: Citus '$d', one node '$l'"
+	fi
+}
+
+# pushed NAME QUERY: per-customer aggregate: the plan is one Citus scan whose
+# worker task computes the aggregate (no aggregation left on the coordinator).
+pushed() {
+	local name=$1 sql=$2 agg=$3 plan
+	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{ev\}/ev}" 2>&1)
+	# The coordinator's part of the plan is the first line: an Aggregate
+	# there would mean rows were gathered to be aggregated.
+	if printf '%s\n' "$plan" | head -n1 | grep -q '^Custom Scan (Citus Adaptive)' &&
+		printf '%s\n' "$plan" | grep -q "Query: SELECT .*journey\.$agg(.*GROUP BY"; then
+		ok "$name: computed whole on the workers"
+	else
+		not_ok "$name: not pushed down whole:"
+		printf '%s\n' "$plan" | sed 's/^/#   /' | head -n 20
+	fi
+}
+
+# Per customer: GROUP BY the distribution column.
+declare -A PER_CUSTOMER=(
+	[window_funnel]="SELECT customer_id, journey.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'purchase') FROM {ev} GROUP BY customer_id"
+	[window_funnel_times]="SELECT customer_id, journey.window_funnel_times(interval '2 days', ts, label = 'web', label = 'store', label = 'purchase') FROM {ev} GROUP BY customer_id"
+	[journey_agg]="SELECT customer_id, journey.journey_agg(ts, label, value)::text FROM {ev} GROUP BY customer_id"
+	[retention]="SELECT customer_id, journey.retention(label = 'web', label = 'email', label = 'purchase') FROM {ev} GROUP BY customer_id"
+	[sequence_match]="SELECT customer_id, journey.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'purchase') FROM {ev} GROUP BY customer_id"
+	[sequence_count]="SELECT customer_id, journey.sequence_count('(?1)(?t<=86400)(?2)', ts, label = 'email', label = 'purchase') FROM {ev} GROUP BY customer_id"
+	[session_count]="SELECT customer_id, journey.session_count(ts, interval '30 minutes') FROM {ev} GROUP BY customer_id"
+	[activity_buckets]="SELECT customer_id, journey.activity_buckets(ts, interval '1 day') FROM {ev} GROUP BY customer_id"
+	[path_after]="SELECT customer_id, journey.path_after(ts, label, label = 'web', 3) FROM {ev} GROUP BY customer_id"
+	[path_before]="SELECT customer_id, journey.path_before(ts, label, label = 'purchase', 3) FROM {ev} GROUP BY customer_id"
+	[stage_at]="SELECT customer_id, journey.stage_at(entered, stage, '2026-02-01') FROM {sh} GROUP BY customer_id"
+	[stage_sequence]="SELECT customer_id, journey.stage_sequence(entered, stage) FROM {sh} GROUP BY customer_id"
+	[time_in_stage]="SELECT customer_id, journey.time_in_stage(entered, stage, 'purchase', '2026-03-01') FROM {sh} GROUP BY customer_id"
+	[regressions]="SELECT customer_id, journey.regressions(entered, stage) FROM {sh} GROUP BY customer_id"
+	[regressed]="SELECT customer_id, journey.regressed(entered, stage) FROM {sh} GROUP BY customer_id"
+	[stage_transitions]="SELECT customer_id, journey.stage_transitions(entered, stage) FROM {sh} GROUP BY customer_id"
+	[merge_agg]="SELECT customer_id, journey.merge_agg(j)::text FROM {jt} GROUP BY customer_id"
+)
+for agg in $(printf '%s\n' "${!PER_CUSTOMER[@]}" | sort); do
+	sql=${PER_CUSTOMER[$agg]}
+	same "$agg per customer" "$sql"
+	plan_sql=${sql//\{sh\}/sh}
+	plan_sql=${plan_sql//\{jt\}/jt}
+	pushed "$agg per customer" "$plan_sql" "$agg"
+done
+
+# Across customers: grouped by something else, or not grouped at all.
+same "window_funnel by campaign" "SELECT campaign, sum(f) FILTER (WHERE f >= 2) AS two, count(*) FROM (SELECT campaign, journey.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'purchase') AS f FROM {ev} GROUP BY customer_id, campaign) s GROUP BY campaign"
+same "window_funnel label form by campaign" "SELECT campaign, journey.window_funnel(interval '2 days', ts, label, 'web', 'email', 'purchase') FROM {ev} GROUP BY campaign, customer_id"
+same "retention by campaign" "SELECT campaign, journey.retention(label = 'web', label = 'email') FROM {ev} GROUP BY campaign"
+same "activity_buckets by campaign" "SELECT campaign, journey.activity_buckets(ts, interval '7 days') FROM {ev} GROUP BY campaign"
+same "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}"
+same "merge_agg by campaign" "SELECT campaign, journey.length(journey.merge_agg(j)) FROM {jt} GROUP BY campaign"
+# Sums of floats may be added in another order: compared to 9 digits.
+CONV="CASE WHEN journey.labels(j) @> ARRAY['purchase'] THEN 1 ELSE 0 END"
+same "markov_model over all journeys" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(j, $CONV, journey.length(j), 1 - $CONV) AS r FROM {jt}) s, unnest(s.r) c"
+same "markov_model of order 2 by campaign" "SELECT campaign, c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT campaign, journey.markov_model(j, $CONV, 0, 1 - $CONV, 2) AS r FROM {jt} GROUP BY campaign) s, unnest(s.r) c"
+same "shapley_model over all journeys" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(j, $CONV, journey.length(j)) AS r FROM {jt}) s, unnest(s.r) c"
+same "stage_transitions over all customers" "SELECT journey.stage_transitions(entered, stage) FROM {sh}"
+
+# Functions over stored journeys run where the row is.
+same "journey.funnel over stored journeys" "SELECT customer_id, journey.funnel(j, interval '2 days', 'web', 'email', 'purchase') FROM {jt}"
+same "journey.sequence_match over stored journeys" "SELECT customer_id, journey.sequence_match(j, '(?1).*(?2)', 'web', 'purchase') FROM {jt}"
+same "journey.path, length, first_touch over stored journeys" "SELECT customer_id, journey.path(j), journey.length(j), journey.first_touch(j) FROM {jt}"
+same "journey.attribute over stored journeys" "SELECT a.label, round(sum(a.credit)::numeric, 9) FROM {jt}, journey.attribute(j, 'position_based') a GROUP BY a.label"
+
+finish
