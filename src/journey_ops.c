@@ -177,6 +177,7 @@ journey_path(PG_FUNCTION_ARGS)
 	{
 		const JourneyLabel *l = &jd.labels[jd.events[i].label];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (i > 0)
 			appendBinaryStringInfo(&out, VARDATA_ANY(sep), VARSIZE_ANY_EXHDR(sep));
 		appendBinaryStringInfo(&out, l->str, l->len);
@@ -432,6 +433,7 @@ journey_collapse(PG_FUNCTION_ARGS)
 	{
 		const JourneyEvent *e = &jd.events[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (n > 0 && jd.events[n - 1].label == e->label)
 		{
 			JourneyEvent *run = &jd.events[n - 1];

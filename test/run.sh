@@ -595,7 +595,7 @@ test)
 	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh \
-		test/clickhouse_diff.sh; do
+		test/clickhouse_diff.sh test/cancel.sh; do
 		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
