@@ -111,7 +111,8 @@ label_too_long(int64 len)
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("journey label is too long (%lld bytes)", (long long) len),
 			 errdetail("A label can have at most %d bytes.",
-					   JOURNEY_MAX_LABEL_LEN)));
+					   JOURNEY_MAX_LABEL_LEN),
+			 errhint("Use a short code as the label and keep longer text in a table.")));
 }
 
 /*
@@ -443,6 +444,21 @@ label_needs_quotes(const JourneyLabel *l)
 	return false;
 }
 
+/* Length of the text form of a label (append_label). */
+static int32
+label_text_len(const JourneyLabel *l)
+{
+	int32		n = l->len;
+	int32		i;
+
+	if (!label_needs_quotes(l))
+		return n;
+	for (i = 0; i < l->len; i++)
+		if (l->str[i] == '"' || l->str[i] == '\\')
+			n++;
+	return n + 2;
+}
+
 /*
  * Append the text form of a label, quoting it when needed.
  */
@@ -497,15 +513,16 @@ journey_out(PG_FUNCTION_ARGS)
 	/*
 	 * The text repeats the label of every event, so it can outgrow the 1 GB
 	 * a value may have although the journey is small.  Fail before building
-	 * it when the least it can take (labels, separators, 22-character
-	 * timestamps) is too much, and while building it in the remaining cases.
+	 * it when the least it can take (labels as written, separators,
+	 * 22-character timestamps) is too much, and while building it in the
+	 * remaining cases (long fractions of seconds and values).
 	 */
 	{
 		Size		least = 0;
 		int32	   *llen = palloc(Max(jd.nlabels, 1) * sizeof(int32));
 
 		for (i = 0; i < jd.nlabels; i++)
-			llen[i] = jd.labels[i].len;
+			llen[i] = label_text_len(&jd.labels[i]);
 		for (i = 0; i < jd.nevents; i++)
 		{
 			JOURNEY_CHECK_INTERRUPTS(i);

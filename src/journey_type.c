@@ -58,7 +58,8 @@ check_label_len(int32 len)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("journey label is too long (%d bytes)", len),
 				 errdetail("A label can have at most %d bytes.",
-						   JOURNEY_MAX_LABEL_LEN)));
+						   JOURNEY_MAX_LABEL_LEN),
+				 errhint("Use a short code as the label and keep longer text in a table.")));
 }
 
 static void
