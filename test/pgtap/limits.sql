@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(12);
+SELECT plan(15);
 
 -- 'SQLSTATE: message' of the error the query raises, with ' [hint]' when it
 -- has a hint; 'no error' when it succeeds.
@@ -94,6 +94,22 @@ SELECT is(pg_temp.limit_error($$
 	SELECT journey.shapley_model(ARRAY['c' || i], 1, 0, 0, 'conversion_rate') FROM generate_series(1, 21) i$$),
 	'54000: Shapley game conversion_rate is limited to 20 distinct labels, the paths have 21 [hint]',
 	'shapley_model conversion_rate: 21 labels');
+
+-- The interruptible sort (src/sort.c) above its 8,192-element cut-off:
+-- shuffled input gives what sorted input gives.
+CREATE TEMP TABLE shuffled AS
+SELECT timestamptz '2020-01-01' + (abs(hashint4(i)) % 50000) * interval '1 second' AS ts,
+	   'l' || (abs(hashint4(i + 7)) % 300) AS label, i % 5 = 0 AS c1, i % 7 = 0 AS c2
+FROM generate_series(1, 200000) i;
+SELECT is((SELECT journey.journey_agg(ts, label) FROM shuffled),
+		  (SELECT journey.journey_agg(ts, label) FROM (SELECT * FROM shuffled ORDER BY ts, label) s),
+		  'journey_agg: 200,000 shuffled rows sort like sorted ones');
+SELECT ok((SELECT array_agg(e.ts ORDER BY n) = array_agg(e.ts ORDER BY e.ts)
+		   FROM journey.unnest((SELECT journey.journey_agg(ts, label) FROM shuffled)) WITH ORDINALITY AS e(ts, label, value, n)),
+		  'journey_agg: events in time order');
+SELECT is((SELECT journey.sequence_count('(?1)(?t<=10)(?2)', ts, c1, c2) FROM shuffled),
+		  (SELECT journey.sequence_count('(?1)(?t<=10)(?2)', ts, c1, c2) FROM (SELECT * FROM shuffled ORDER BY ts) s),
+		  'sequence_count: 200,000 shuffled rows count like sorted ones');
 
 SELECT * FROM finish();
 ROLLBACK;
