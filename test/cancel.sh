@@ -39,7 +39,7 @@ psql_q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
 
 # Worst inputs, built with generate_series in a few seconds.
-psql_q -d "$db" <<'EOF'
+psql_q -d "$db" >/dev/null <<'EOF'
 CREATE EXTENSION journey;
 
 -- The wrapper: overshoot in ms beyond the timeout, NULL when the query ran
