@@ -454,7 +454,7 @@ label_text_len(const JourneyLabel *l)
 	int32		n = l->len;
 	int32		i;
 
-	if (!label_needs_quotes(l))
+	if (!journey_label_needs_quotes(l))
 		return n;
 	for (i = 0; i < l->len; i++)
 		if (l->str[i] == '"' || l->str[i] == '\\')
