@@ -41,6 +41,7 @@
 
 #include "attribution.h"
 #include "journey.h"
+#include "sort.h"
 #include "step_state.h"
 
 PG_FUNCTION_INFO_V1(journey_attribute);
@@ -419,6 +420,7 @@ emit_rows(FunctionCallInfo fcinfo, const Touches *t, const double *credit)
 	{
 		int			l = t->label[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (sum[l] < 0)
 		{
 			sum[l] = 0;
@@ -715,7 +717,7 @@ journey_attribute_path(PG_FUNCTION_ARGS)
 		idx[i] = i;
 	sarg.str = str;
 	sarg.len = len;
-	qsort_arg(idx, n, sizeof(int), path_index_cmp, &sarg);
+	journey_sort_arg(idx, n, sizeof(int), path_index_cmp, &sarg);
 	for (i = 0; i < n; i++)
 	{
 		int			k = idx[i];
@@ -782,7 +784,7 @@ credit_array(FunctionCallInfo fcinfo, CreditRow *rows, int32 n)
 	tupdesc = BlessTupleDesc(tupdesc);
 
 	if (n > 1)
-		qsort(rows, n, sizeof(CreditRow), credit_row_cmp);
+		journey_sort(rows, n, sizeof(CreditRow), credit_row_cmp);
 	elems = palloc(Max(n, 1) * sizeof(Datum));
 	for (i = 0; i < n; i++)
 	{

@@ -532,6 +532,7 @@ augment(const uint64 *rows, int nrows, int step, int32 *match, int32 *row_step,
 
 	for (r = 0; r < nrows; r++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(r);
 		if (!(rows[r] & (UINT64CONST(1) << step)) || seen[r])
 			continue;
 		seen[r] = true;
@@ -614,6 +615,8 @@ funnel_eval_ordered(StepEvent *ev, int nev, const FunnelParams *p, int64 *times)
 					nrows = 0;
 		int			reach[STEP_MAX_STEPS];
 		uint64		todo;
+
+		CHECK_FOR_INTERRUPTS();
 
 		/* the group of rows at time t */
 		for (end = i; end < nev && ev[end].ts == t; end++)
@@ -820,6 +823,8 @@ funnel_eval_any_order(StepEvent *ev, int nev, const FunnelParams *p, int64 *time
 	{
 		int64		t = ev[i].ts;
 		int			next;
+
+		CHECK_FOR_INTERRUPTS();
 
 		/* grow the window to every row within [t, t + window] */
 		while (end < nev && in_window(ev[end].ts, t, p->window))

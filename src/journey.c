@@ -30,3 +30,17 @@ journey_agg_context(FunctionCallInfo fcinfo, const char *fname)
 				 errmsg("%s called in non-aggregate context", fname)));
 	return aggcontext;
 }
+
+/*
+ * The error of a row-level aggregate whose group has more than
+ * JOURNEY_MAX_GROUP_ROWS rows to keep.
+ */
+void
+journey_too_many_rows(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("%s: more than %d rows to keep in one group",
+					what, JOURNEY_MAX_GROUP_ROWS),
+			 errhint("Group by a finer key (e.g. the customer and a month), or build journeys with journey_agg and use the journey forms.")));
+}

@@ -41,6 +41,7 @@
 
 #include "fmgr.h"
 #include "datatype/timestamp.h"
+#include "miscadmin.h"
 
 #include "pg_compat.h"
 
@@ -53,6 +54,32 @@
 #define JOURNEY_MAX_EVENTS		1000000
 #define JOURNEY_MAX_LABEL_LEN	1000
 #define JOURNEY_MAX_BYTES		(256 * 1024 * 1024)
+
+/*
+ * Rows kept per group by the aggregates over event rows that hold every
+ * matching row until their final function (window_funnel,
+ * window_funnel_times, sequence_match/count, path_after/path_before, the
+ * stage aggregates, session_count and activity_buckets): 16 bytes a row, so
+ * at most 160 MB per group.  doc/limits.md.
+ */
+#define JOURNEY_MAX_GROUP_ROWS	10000000
+
+extern pg_noreturn void journey_too_many_rows(const char *what);
+
+/*
+ * Every loop whose length depends on the data (events, labels, paths, chain
+ * states) calls JOURNEY_CHECK_INTERRUPTS(i) with its counter, so that
+ * statement_timeout and pg_cancel_backend() take effect within 100 ms
+ * (test/cancel.sh); one check every JOURNEY_CFI_EVERY iterations costs
+ * nothing measurable.  Loops doing more work per iteration call
+ * CHECK_FOR_INTERRUPTS() more often.
+ */
+#define JOURNEY_CFI_EVERY		4096
+#define JOURNEY_CHECK_INTERRUPTS(i) \
+	do { \
+		if (((i) & (JOURNEY_CFI_EVERY - 1)) == 0) \
+			CHECK_FOR_INTERRUPTS(); \
+	} while (0)
 
 /*
  * Journey timestamps are limited to years 1..9999 (UTC) so that the text
@@ -120,6 +147,9 @@ typedef struct JourneyBuilder
 	int32	   *hash_slots;		/* open-addressing table, -1 = empty; NULL
 								 * while there are few labels */
 	int32		nslots;
+	int64		label_bytes;	/* total length of the distinct labels */
+	char	   *arena;			/* label copies are carved from blocks */
+	int32		arena_left;
 } JourneyBuilder;
 
 /* journey_type.c */

@@ -31,6 +31,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 
 #include "journey.h"
 
@@ -40,6 +41,15 @@ PG_FUNCTION_INFO_V1(journey_recv);
 PG_FUNCTION_INFO_V1(journey_send);
 
 #define USECS_PER_DAY_I64	INT64CONST(86400000000)
+
+/*
+ * Upper bound of the text of one event: separator, label quoted with every
+ * byte escaped, "@", timestamp, "=" and value.
+ */
+#define OUT_EVENT_MAX		(3 + 2 * JOURNEY_MAX_LABEL_LEN + 2 + 1 + 40 + 1 + DOUBLE_SHORTEST_DECIMAL_LEN)
+
+/* Syntax errors quote at most this many bytes of the input. */
+#define SYNTAX_QUOTE_MAX	200
 
 /* Parser state for text input. */
 typedef struct JourneyParser
@@ -56,7 +66,16 @@ static void
 syntax_error(JourneyParser *ps, const char *detail)
 {
 	int			pos = pg_mbstrlen_with_len(ps->input, ps->p - ps->input) + 1;
+	int			len = strlen(ps->input);
 
+	/* Quote at most SYNTAX_QUOTE_MAX bytes of a long input (at a character). */
+	if (len > SYNTAX_QUOTE_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type journey at position %d: \"%.*s...\"",
+						pos, pg_mbcliplen(ps->input, len, SYNTAX_QUOTE_MAX),
+						ps->input),
+				 errdetail("%s", detail)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type journey at position %d: \"%s\"",
@@ -84,8 +103,22 @@ skip_space(JourneyParser *ps)
 		ps->p++;
 }
 
+pg_noreturn
+static void
+label_too_long(int64 len)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("journey label is too long (%lld bytes)", (long long) len),
+			 errdetail("A label can have at most %d bytes.",
+					   JOURNEY_MAX_LABEL_LEN),
+			 errhint("Use a short code as the label and keep longer text in a table.")));
+}
+
 /*
- * Parse a label, bare or quoted, into buf (reset first).
+ * Parse a label, bare or quoted, into buf (reset first).  A label longer
+ * than the maximum is an error; its bytes beyond the maximum are never
+ * copied, so a huge input costs no memory of its own.
  */
 static void
 parse_label(JourneyParser *ps, StringInfo buf)
@@ -93,6 +126,8 @@ parse_label(JourneyParser *ps, StringInfo buf)
 	resetStringInfo(buf);
 	if (*ps->p == '"')
 	{
+		int64		total = 0;	/* bytes of the label, copied or not */
+
 		ps->p++;
 		for (;;)
 		{
@@ -101,6 +136,8 @@ parse_label(JourneyParser *ps, StringInfo buf)
 			if (*ps->p == '"')
 			{
 				ps->p++;
+				if (total > JOURNEY_MAX_LABEL_LEN)
+					label_too_long(total);
 				break;
 			}
 			if (*ps->p == '\\')
@@ -112,7 +149,9 @@ parse_label(JourneyParser *ps, StringInfo buf)
 			{
 				int			l = pg_mblen(ps->p);
 
-				appendBinaryStringInfo(buf, ps->p, l);
+				total += l;
+				if (total <= JOURNEY_MAX_LABEL_LEN)
+					appendBinaryStringInfo(buf, ps->p, l);
 				ps->p += l;
 			}
 		}
@@ -129,14 +168,10 @@ parse_label(JourneyParser *ps, StringInfo buf)
 				syntax_error(ps, "Expected a label, found the end of the input.");
 			syntax_error(ps, "Expected a label; quote labels that are empty or contain white space or any of \" \\ @ > =.");
 		}
+		if (ps->p - start > JOURNEY_MAX_LABEL_LEN)
+			label_too_long(ps->p - start);
 		appendBinaryStringInfo(buf, start, ps->p - start);
 	}
-	if (buf->len > JOURNEY_MAX_LABEL_LEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("journey label is too long (%d bytes)", buf->len),
-				 errdetail("A label can have at most %d bytes.",
-						   JOURNEY_MAX_LABEL_LEN)));
 }
 
 /* Read exactly n digits; returns -1 if they are not there. */
@@ -321,6 +356,7 @@ journey_in(PG_FUNCTION_ARGS)
 		bool		has_value = false;
 		float8		value = 0.0;
 
+		JOURNEY_CHECK_INTERRUPTS(b.nevents);
 		if (b.nevents > 0)
 		{
 			expect_char(&ps, '>', "Expected \">\" between events.");
@@ -411,6 +447,21 @@ journey_label_needs_quotes(const JourneyLabel *l)
 	return false;
 }
 
+/* Length of the text form of a label (append_label). */
+static int32
+label_text_len(const JourneyLabel *l)
+{
+	int32		n = l->len;
+	int32		i;
+
+	if (!journey_label_needs_quotes(l))
+		return n;
+	for (i = 0; i < l->len; i++)
+		if (l->str[i] == '"' || l->str[i] == '\\')
+			n++;
+	return n + 2;
+}
+
 /*
  * Append the text form of a label, quoting it when needed or when
  * force_quotes (path() quotes a label that holds its separator).
@@ -435,6 +486,19 @@ journey_append_label(StringInfo out, const JourneyLabel *l, bool force_quotes)
 	appendStringInfoChar(out, '"');
 }
 
+pg_noreturn
+static void
+text_too_long(const JourneyData *jd)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("text form of journey would exceed the maximum of %d bytes of a value",
+					(int) MaxAllocSize - 1),
+			 errdetail("The journey has %d events; its text repeats the label of each.",
+					   jd->nevents),
+			 errhint("Use binary output (COPY ... BINARY), journey.unnest() or journey.slice() for journeys this large.")));
+}
+
 /*
  * journey_out: the text form; see the file header.
  */
@@ -449,11 +513,39 @@ journey_out(PG_FUNCTION_ARGS)
 	char		numbuf[DOUBLE_SHORTEST_DECIMAL_LEN];
 
 	journey_decode(j, &jd);
+
+	/*
+	 * The text repeats the label of every event, so it can outgrow the 1 GB
+	 * a value may have although the journey is small.  Fail before building
+	 * it when the least it can take (labels as written, separators,
+	 * 22-character timestamps) is too much, and while building it in the
+	 * remaining cases (long fractions of seconds and values).
+	 */
+	{
+		Size		least = 0;
+		int32	   *llen = palloc(Max(jd.nlabels, 1) * sizeof(int32));
+
+		for (i = 0; i < jd.nlabels; i++)
+			llen[i] = label_text_len(&jd.labels[i]);
+		for (i = 0; i < jd.nevents; i++)
+		{
+			JOURNEY_CHECK_INTERRUPTS(i);
+			least += llen[jd.events[i].label] + 3 + 1 + 22;
+		}
+		pfree(llen);
+		if (least > MaxAllocSize - 1)
+			text_too_long(&jd);
+	}
+
 	initStringInfo(&out);
 	for (i = 0; i < jd.nevents; i++)
 	{
 		const JourneyEvent *e = &jd.events[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
+		/* one event's text is less than OUT_EVENT_MAX bytes */
+		if (out.len > (int) MaxAllocSize - 1 - OUT_EVENT_MAX)
+			text_too_long(&jd);
 		if (i > 0)
 			appendBinaryStringInfo(&out, " > ", 3);
 		journey_append_label(&out, &jd.labels[e->label], false);

@@ -201,6 +201,7 @@ journey_path(PG_FUNCTION_ARGS)
 	{
 		int32		lab = jd.events[i].label;
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (i > 0)
 			appendBinaryStringInfo(&out, sepstr, seplen);
 		journey_append_label(&out, &jd.labels[lab], quote[lab]);
@@ -456,6 +457,7 @@ journey_collapse(PG_FUNCTION_ARGS)
 	{
 		const JourneyEvent *e = &jd.events[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (n > 0 && jd.events[n - 1].label == e->label)
 		{
 			JourneyEvent *run = &jd.events[n - 1];

@@ -19,6 +19,7 @@
 #include "utils/memutils.h"
 
 #include "journey.h"
+#include "sort.h"
 #include "varint.h"
 
 /* 10^0 .. 10^JOURNEY_MAX_UNIT */
@@ -30,6 +31,9 @@ static const int64 unit_scale[JOURNEY_MAX_UNIT + 1] = {
 
 /* Below this many labels the builder interns by linear search. */
 #define LINEAR_LABELS 8
+
+/* Label copies are carved from blocks of this size (larger labels: own). */
+#define LABEL_ARENA_BLOCK 65536
 
 static void builder_rehash(JourneyBuilder *b, int32 nslots);
 
@@ -54,7 +58,8 @@ check_label_len(int32 len)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("journey label is too long (%d bytes)", len),
 				 errdetail("A label can have at most %d bytes.",
-						   JOURNEY_MAX_LABEL_LEN)));
+						   JOURNEY_MAX_LABEL_LEN),
+				 errhint("Use a short code as the label and keep longer text in a table.")));
 }
 
 static void
@@ -183,7 +188,38 @@ journey_builder_label(JourneyBuilder *b, const char *str, int32 len)
 		}
 		b->maxlabels = newmax;
 	}
-	copy = MemoryContextAlloc(b->mcxt, len + 1);
+	/*
+	 * Every distinct label is stored once in the encoded journey, so labels
+	 * longer than a journey can be in all are an error before they use the
+	 * memory (journey_agg over millions of distinct labels).
+	 */
+	b->label_bytes += len;
+	if (b->label_bytes > JOURNEY_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("journey would be larger than the maximum of %d bytes",
+						JOURNEY_MAX_BYTES),
+				 errdetail("Its distinct labels alone take more than that."),
+				 errhint("Split the journey by time with journey.slice() or use shorter labels.")));
+	if (len + 1 > b->arena_left)
+	{
+		if (len + 1 > LABEL_ARENA_BLOCK / 4)
+			copy = MemoryContextAlloc(b->mcxt, len + 1);
+		else
+		{
+			b->arena = MemoryContextAlloc(b->mcxt, LABEL_ARENA_BLOCK);
+			b->arena_left = LABEL_ARENA_BLOCK;
+			copy = NULL;
+		}
+	}
+	else
+		copy = NULL;
+	if (copy == NULL)
+	{
+		copy = b->arena;
+		b->arena += len + 1;
+		b->arena_left -= len + 1;
+	}
 	memcpy(copy, str, len);
 	copy[len] = '\0';
 	i = b->nlabels++;
@@ -289,6 +325,7 @@ journey_builder_add_journey(JourneyBuilder *b, const JourneyData *jd)
 	{
 		const JourneyEvent *e = &jd->events[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		journey_builder_add(b, e->ts, map[e->label], e->has_value, e->value);
 	}
 	pfree(map);
@@ -357,7 +394,7 @@ sort_canonical(JourneyEvent *events, int32 nevents,
 
 		for (i = 0; i < nlabels; i++)
 			ptrs[i] = &labels[i];
-		qsort(ptrs, nlabels, sizeof(JourneyLabel *), label_ptr_cmp);
+		journey_sort(ptrs, nlabels, sizeof(JourneyLabel *), label_ptr_cmp);
 		for (i = 0; i < nlabels; i++)
 			rank[ptrs[i] - labels] = i;
 		pfree(ptrs);
@@ -369,7 +406,7 @@ sort_canonical(JourneyEvent *events, int32 nevents,
 		if (ranked_event_cmp(&events[i - 1], &events[i], &arg) > 0)
 			sorted = false;
 	if (!sorted)
-		qsort_arg(events, nevents, sizeof(JourneyEvent), ranked_event_cmp, &arg);
+		journey_sort_arg(events, nevents, sizeof(JourneyEvent), ranked_event_cmp, &arg);
 	pfree(rank);
 }
 
@@ -645,6 +682,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 	{
 		JourneyEvent *e = &jd->events[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, end, &v))
 			corrupt("truncated event");
 		if (i == 0)
@@ -667,6 +705,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 		p += (nevents + 7) / 8;
 		for (i = 0; i < (int32) nevents; i++)
 		{
+			JOURNEY_CHECK_INTERRUPTS(i);
 			if (bitmap[i / 8] & (1 << (i % 8)))
 			{
 				if (end - p < 8)
@@ -773,6 +812,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 		JourneyEvent *e = &jd->events[i];
 		int64		ts;
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, end, &v))
 			bad_binary("invalid or truncated event time");
 		if (i == 0)
@@ -822,6 +862,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 		p += nbytes;
 		for (i = 0; i < (int32) nevents; i++)
 		{
+			JOURNEY_CHECK_INTERRUPTS(i);
 			if (bitmap[i / 8] & (1 << (i % 8)))
 			{
 				float8		val;
@@ -853,7 +894,7 @@ journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd)
 
 		for (i = 0; i < (int32) nlabels; i++)
 			ptrs[i] = &jd->labels[i];
-		qsort(ptrs, nlabels, sizeof(JourneyLabel *), label_ptr_cmp);
+		journey_sort(ptrs, nlabels, sizeof(JourneyLabel *), label_ptr_cmp);
 		for (i = 1; i < (int32) nlabels; i++)
 			if (label_cmp(ptrs[i - 1], ptrs[i]) == 0)
 				bad_binary("duplicate label in dictionary");

@@ -56,14 +56,28 @@
 #include "utils/typcache.h"
 
 #include "attribution.h"
+#include "journey.h"
 #include "markov.h"
 #include "path_table.h"
+#include "sort.h"
 
 PG_FUNCTION_INFO_V1(journey_markov_trans);
 PG_FUNCTION_INFO_V1(journey_markov_final);
 
 #define MARKOV_TOLERANCE		1e-13
 #define MARKOV_MAX_SWEEPS		1000000
+
+/*
+ * Size limits (doc/limits.md).  The removal effects cost one solve of the
+ * chain per label, so labels are limited in the transition function, before
+ * the state grows; chain states and distinct transitions bound the memory
+ * of the final function (about 200 bytes a state, 28 a transition).
+ */
+#define MARKOV_MAX_LABELS		10000
+#define MARKOV_MAX_STATES		2000000
+#define MARKOV_MAX_EDGES		20000000
+#define MARKOV_LIMIT_HINT \
+	"Group rare labels together (e.g. CASE WHEN ... THEN 'other'), or use a lower order."
 
 /*
  * journey_markov_trans(state, path, conversions, value, nulls [, order])
@@ -84,7 +98,8 @@ journey_markov_trans(PG_FUNCTION_ARGS)
 							MARKOV_MAX_ORDER),
 					 errdetail("Got %d.", order)));
 	}
-	pt = path_table_trans(fcinfo, "journey_markov_trans", 1);
+	pt = path_table_trans(fcinfo, "journey_markov_trans", 1,
+						  MARKOV_MAX_LABELS, MARKOV_LIMIT_HINT);
 	PG_RETURN_POINTER(pt);
 }
 
@@ -124,13 +139,15 @@ stateset_get(StateSet *ss, const int32 *key, bool *added)
 			return id;
 		s = (s + 1) & (ss->nslots - 1);
 	}
+	if (ss->n >= MARKOV_MAX_STATES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("Markov chain would have more than %d states",
+						MARKOV_MAX_STATES),
+				 errhint(MARKOV_LIMIT_HINT)));
 	if (ss->n == ss->max)
 	{
-		if ((Size) ss->max * 2 * ss->k * sizeof(int32) > MaxAllocHugeSize / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many Markov chain states")));
-		ss->max *= 2;
+		ss->max = Min(ss->max * 2, MARKOV_MAX_STATES);
 		ss->keys = repalloc_huge(ss->keys, (Size) ss->max * ss->k * sizeof(int32));
 		ss->hashes = repalloc_huge(ss->hashes, (Size) ss->max * sizeof(uint32));
 	}
@@ -152,6 +169,7 @@ stateset_get(StateSet *ss, const int32 *key, bool *added)
 		{
 			uint32		t = ss->hashes[i] & (nslots - 1);
 
+			JOURNEY_CHECK_INTERRUPTS(i);
 			while (ss->slots[t] >= 0)
 				t = (t + 1) & (nslots - 1);
 			ss->slots[t] = i;
@@ -183,6 +201,30 @@ edge_cmp(const void *a, const void *b)
 	if (x->to != y->to)
 		return x->to < y->to ? -1 : 1;
 	return 0;
+}
+
+/*
+ * Sort edges by (from, to) and add up the weights of duplicates; returns the
+ * number of distinct edges, which are left at the start of the array.
+ */
+static int64
+merge_edges(Edge *edges, int64 nedges)
+{
+	int64		m = 0;
+	int64		e;
+
+	if (nedges > 1)
+		journey_sort(edges, nedges, sizeof(Edge), edge_cmp);
+	for (e = 0; e < nedges; e++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(e);
+		if (m > 0 && edges[m - 1].from == edges[e].from &&
+			edges[m - 1].to == edges[e].to)
+			edges[m - 1].w += edges[e].w;
+		else
+			edges[m++] = edges[e];
+	}
+	return m;
 }
 
 typedef struct DepthSort
@@ -272,6 +314,7 @@ solve(const Chain *ch, const bool *removed,
 			double		v2 = 0;
 			int32		e;
 
+			JOURNEY_CHECK_INTERRUPTS(oi);
 			if (removed && removed[s])
 				continue;
 			if (r1)
@@ -342,6 +385,12 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	int64		e;
 	bool		added;
 
+	/* a state combined from parallel workers is checked here */
+	if (pt->nlabels > MARKOV_MAX_LABELS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d distinct labels", MARKOV_MAX_LABELS),
+				 errhint(MARKOV_LIMIT_HINT)));
 	k = pt->has_params ? pt->param_int : 1;
 
 	/* States; state 0 is start (key all -2). */
@@ -380,6 +429,7 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 				int32		q;
 				int32		s;
 
+				JOURNEY_CHECK_INTERRUPTS(p);
 				for (q = 0; q < k; q++)
 					key[q] = (lo + q <= p) ? ids[lo + q] : -1;
 				s = stateset_get(&states, key, &added);
@@ -404,8 +454,22 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 				{
 					if (nedges == maxedges)
 					{
-						maxedges *= 2;
-						edges = repalloc_huge(edges, maxedges * sizeof(Edge));
+						/*
+						 * Full: merge duplicates first, and grow only if
+						 * that does not free half of the array.
+						 */
+						nedges = merge_edges(edges, nedges);
+						if (nedges > maxedges / 2)
+						{
+							if (maxedges >= MARKOV_MAX_EDGES)
+								ereport(ERROR,
+										(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+										 errmsg("Markov chain would have more than %d distinct transitions",
+												MARKOV_MAX_EDGES),
+										 errhint(MARKOV_LIMIT_HINT)));
+							maxedges = Min(maxedges * 2, MARKOV_MAX_EDGES);
+							edges = repalloc_huge(edges, maxedges * sizeof(Edge));
+						}
 					}
 					edges[nedges].from = prev;
 					edges[nedges].to = s;
@@ -423,24 +487,13 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 
 	/* Merge duplicate edges, build CSR with probabilities. */
 	ch.nstates = states.n;
-	if (nedges > 1)
-		qsort(edges, nedges, sizeof(Edge), edge_cmp);
-	{
-		int64		m = 0;
-
-		for (e = 0; e < nedges; e++)
-		{
-			if (m > 0 && edges[m - 1].from == edges[e].from &&
-				edges[m - 1].to == edges[e].to)
-				edges[m - 1].w += edges[e].w;
-			else
-				edges[m++] = edges[e];
-		}
-		nedges = m;
-	}
+	nedges = merge_edges(edges, nedges);
 	out_w = palloc0(ch.nstates * sizeof(double));
 	for (e = 0; e < nedges; e++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(e);
 		out_w[edges[e].from] += edges[e].w;
+	}
 	for (i = 0; i < ch.nstates; i++)
 		out_w[i] += conv_w[i] + null_w[i];
 
@@ -449,6 +502,7 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	ch.prob = palloc(Max(nedges, 1) * sizeof(double));
 	for (e = 0; e < nedges; e++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(e);
 		ch.row[edges[e].from + 1]++;
 		ch.col[e] = edges[e].to;
 		ch.prob[e] = edges[e].w / out_w[edges[e].from];
@@ -473,7 +527,7 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 		DepthSort	ds;
 
 		ds.depth = depth;
-		qsort_arg(ch.order, ch.nstates, sizeof(int32), depth_cmp, &ds);
+		journey_sort_arg(ch.order, ch.nstates, sizeof(int32), depth_cmp, &ds);
 	}
 
 	/* The full chain. */
@@ -521,6 +575,7 @@ markov_removal_effects(const Chain *ch, const int32 *keys, int32 k,
 			const int32 *sk = keys + (int64) i * k;
 			int32		q;
 
+			JOURNEY_CHECK_INTERRUPTS(i);
 			removed[i] = false;
 			for (q = 0; q < k && !removed[i]; q++)
 				removed[i] = (sk[q] == c);

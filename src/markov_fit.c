@@ -72,6 +72,7 @@
 #include "markov.h"
 #include "markov_fit.h"
 #include "path_table.h"
+#include "sort.h"
 
 PG_FUNCTION_INFO_V1(journey_markov_in);
 PG_FUNCTION_INFO_V1(journey_markov_out);
@@ -411,7 +412,7 @@ markov_construct(const MarkovBuild *b, int code)
 			perm[nlabels++] = i;
 	sa.b = b;
 	sa.order = order;
-	qsort_arg(perm, nlabels, sizeof(int32), label_rank_cmp, &sa);
+	journey_sort_arg(perm, nlabels, sizeof(int32), label_rank_cmp, &sa);
 	rank = palloc(Max(b->nlabels, 1) * sizeof(int32));
 	for (i = 0; i < b->nlabels; i++)
 		rank[i] = -1;
@@ -440,7 +441,7 @@ markov_construct(const MarkovBuild *b, int code)
 	for (i = 0; i < nstates; i++)
 		sperm[i] = i;
 	sa.keys = keys;
-	qsort_arg(sperm, nstates, sizeof(int32), state_rank_cmp, &sa);
+	journey_sort_arg(sperm, nstates, sizeof(int32), state_rank_cmp, &sa);
 	srank = palloc(nstates * sizeof(int32));
 	skeys = palloc(mul_size(mul_size(nstates, order), sizeof(int32)));
 	for (i = 0; i < nstates; i++)
@@ -489,7 +490,7 @@ markov_construct(const MarkovBuild *b, int code)
 		edges[e].prob = b->eprob[e];
 	}
 	if (b->nedges > 1)
-		qsort(edges, b->nedges, sizeof(EdgeSort), edge_sort_cmp);
+		journey_sort(edges, b->nedges, sizeof(EdgeSort), edge_sort_cmp);
 	outsum = palloc0(nstates * sizeof(double));
 	for (e = 0; e < b->nedges; e++)
 	{

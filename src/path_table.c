@@ -28,6 +28,21 @@ PG_FUNCTION_INFO_V1(journey_path_table_deserial);
 
 #define INITIAL_SLOTS 64
 
+/* Count n more bytes against the state's limit. */
+static void
+path_table_charge(PathTable *pt, Size n)
+{
+	pt->bytes += n;
+	if (pt->bytes > PATH_TABLE_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("attribution model state would exceed %d MB",
+						(int) (PATH_TABLE_MAX_BYTES / (1024 * 1024))),
+				 errdetail("It holds %d distinct labels and %d distinct paths with %lld touches.",
+						   pt->nlabels, pt->npaths, (long long) pt->nids),
+				 errhint("Group rare labels together, cut long paths (journey.slice), or run the model on a sample.")));
+}
+
 PathTable *
 path_table_new(MemoryContext mcxt)
 {
@@ -63,6 +78,7 @@ label_rehash(PathTable *pt)
 	int32	   *slots = MemoryContextAlloc(pt->mcxt, nslots * sizeof(int32));
 	int32		i;
 
+	path_table_charge(pt, nslots * sizeof(int32) / 2);
 	for (i = 0; i < nslots; i++)
 		slots[i] = -1;
 	for (i = 0; i < pt->nlabels; i++)
@@ -93,12 +109,15 @@ path_table_label(PathTable *pt, const char *str, int32 len)
 		s = (s + 1) & (pt->nlabel_slots - 1);
 	}
 
+	if (pt->max_labels > 0 && pt->nlabels >= pt->max_labels)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d distinct labels", pt->max_labels),
+				 errhint("%s", pt->max_labels_hint)));
+	path_table_charge(pt, len + 16);
 	if (pt->nlabels == pt->maxlabels)
 	{
-		if (pt->maxlabels >= PG_INT32_MAX / 4)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct labels")));
+		path_table_charge(pt, pt->maxlabels * (sizeof(char *) + sizeof(int32) + sizeof(uint32)));
 		pt->maxlabels *= 2;
 		pt->label_str = repalloc(pt->label_str, pt->maxlabels * sizeof(char *));
 		pt->label_len = repalloc(pt->label_len, pt->maxlabels * sizeof(int32));
@@ -122,10 +141,7 @@ path_rehash(PathTable *pt)
 	int32	   *slots;
 	int32		i;
 
-	if (nslots <= 0 || (Size) nslots * sizeof(int32) > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many distinct paths")));
+	path_table_charge(pt, nslots * sizeof(int32) / 2);
 	slots = MemoryContextAlloc(pt->mcxt, nslots * sizeof(int32));
 	for (i = 0; i < nslots; i++)
 		slots[i] = -1;
@@ -133,6 +149,7 @@ path_rehash(PathTable *pt)
 	{
 		uint32		s = pt->paths[i].hash & (nslots - 1);
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		while (slots[s] >= 0)
 			s = (s + 1) & (nslots - 1);
 		slots[s] = i;
@@ -169,20 +186,13 @@ path_table_add(PathTable *pt, const int32 *ids, int32 len,
 	{
 		int64		newmax = Max(pt->maxids * 2, pt->nids + len);
 
-		if ((Size) newmax * sizeof(int32) > MaxAllocHugeSize / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct paths")));
+		path_table_charge(pt, (newmax - pt->maxids) * sizeof(int32));
 		pt->ids = repalloc_huge(pt->ids, newmax * sizeof(int32));
 		pt->maxids = newmax;
 	}
 	if (pt->npaths == pt->maxpaths)
 	{
-		if ((Size) pt->maxpaths * 2 * sizeof(PathEntry) > MaxAllocHugeSize / 2 ||
-			pt->maxpaths >= PG_INT32_MAX / 4)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct paths")));
+		path_table_charge(pt, pt->maxpaths * sizeof(PathEntry));
 		pt->maxpaths *= 2;
 		pt->paths = repalloc_huge(pt->paths, pt->maxpaths * sizeof(PathEntry));
 	}
@@ -238,6 +248,11 @@ path_table_combine(PathTable *into, const PathTable *from)
 	if (from->has_params)
 		path_table_set_params(into, from->param_int, from->param_text,
 							  from->param_text_len);
+	if (into->max_labels == 0)
+	{
+		into->max_labels = from->max_labels;
+		into->max_labels_hint = from->max_labels_hint;
+	}
 	map = palloc(Max(from->nlabels, 1) * sizeof(int32));
 	for (i = 0; i < from->nlabels; i++)
 		map[i] = path_table_label(into, from->label_str[i], from->label_len[i]);
@@ -248,6 +263,7 @@ path_table_combine(PathTable *into, const PathTable *from)
 	{
 		const PathEntry *e = &from->paths[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		for (k = 0; k < e->len; k++)
 			buf[k] = map[from->ids[e->off + k]];
 		path_table_add(into, buf, e->len, e->conversions, e->value, e->nulls);
@@ -283,11 +299,14 @@ get_amount(FunctionCallInfo fcinfo, int n, const char *what, bool nonneg)
  * (state, path journey|text[], conversions, value, nulls [, param]).  A
  * NULL or empty path contributes nothing; NULL amounts count as 0.  The
  * optional parameter is an integer (markov order) or text (shapley game);
- * without it default_param_int / no text is recorded.
+ * without it default_param_int / no text is recorded.  A path bringing the
+ * state above max_labels distinct labels (if > 0) is an error with
+ * max_labels_hint as its hint.
  */
 PathTable *
 path_table_trans(FunctionCallInfo fcinfo, const char *fname,
-				 int32 default_param_int)
+				 int32 default_param_int, int32 max_labels,
+				 const char *max_labels_hint)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, fname);
 	PathTable  *pt = PG_ARGISNULL(0) ? NULL : (PathTable *) PG_GETARG_POINTER(0);
@@ -299,7 +318,11 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 	int32		n = 0;
 
 	if (pt == NULL)
+	{
 		pt = path_table_new(aggcontext);
+		pt->max_labels = max_labels;
+		pt->max_labels_hint = max_labels_hint;
+	}
 
 	/* parameter */
 	if (PG_NARGS() > 5)
@@ -367,7 +390,10 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 			map[i] = path_table_label(pt, jd.labels[i].str, jd.labels[i].len);
 		ids = palloc(Max(jd.nevents, 1) * sizeof(int32));
 		for (i = 0; i < jd.nevents; i++)
+		{
+			JOURNEY_CHECK_INTERRUPTS(i);
 			ids[n++] = map[jd.events[i].label];
+		}
 		pfree(map);
 		pfree(jd.events);
 		pfree(jd.labels);
@@ -426,6 +452,7 @@ path_table_serialize(const PathTable *pt)
 	{
 		const PathEntry *e = &pt->paths[i];
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		pq_sendint32(&buf, e->len);
 		for (k = 0; k < e->len; k++)
 			pq_sendint32(&buf, pt->ids[e->off + k]);
@@ -520,6 +547,7 @@ path_table_deserialize(bytea *bytes, MemoryContext mcxt)
 		float8		v;
 		float8		nl;
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (len == 0 || (int64) len * 4 + 24 > buf.len - buf.cursor)
 			corrupt_state();
 		if (len > maxlen)

@@ -29,6 +29,12 @@
 
 #define PATH_TABLE_VERSION	1
 
+/*
+ * Memory limit of one state: labels, label ids of the distinct paths, path
+ * entries and hash slots, counted as allocated.  doc/limits.md.
+ */
+#define PATH_TABLE_MAX_BYTES	((Size) 256 * 1024 * 1024)
+
 typedef struct PathEntry
 {
 	uint32		hash;
@@ -62,6 +68,12 @@ typedef struct PathTable
 	int32	   *path_slots;		/* -1 = empty */
 	int32		npath_slots;
 
+	/* memory counted against PATH_TABLE_MAX_BYTES */
+	Size		bytes;
+	/* most distinct labels the aggregate accepts (0: no limit of its own) */
+	int32		max_labels;
+	const char *max_labels_hint;
+
 	/* a constant argument of the aggregate (order, game), from the first row */
 	bool		has_params;
 	int32		param_int;
@@ -81,6 +93,7 @@ extern PathTable *path_table_deserialize(bytea *bytes, MemoryContext mcxt);
 
 /* The shared transition function's work for one row. */
 extern PathTable *path_table_trans(FunctionCallInfo fcinfo, const char *fname,
-								   int32 default_param_int);
+								   int32 default_param_int, int32 max_labels,
+								   const char *max_labels_hint);
 
 #endif							/* JOURNEY_PATH_TABLE_H */

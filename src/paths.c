@@ -37,6 +37,7 @@
 #include "utils/memutils.h"
 
 #include "journey.h"
+#include "sort.h"
 
 #define PATH_STATE_VERSION	1
 
@@ -366,12 +367,10 @@ path_state_add(PathState *st, int64 ts, int32 label, bool anchor)
 	{
 		int32		newmax;
 
-		if (st->nevents >= (int32) Min((Size) PG_INT32_MAX / 2,
-									   MaxAllocHugeSize / sizeof(PathEvent) / 2))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many events in one group")));
-		newmax = st->maxevents == 0 ? 16 : st->maxevents * 2;
+		if (st->nevents >= JOURNEY_MAX_GROUP_ROWS)
+			journey_too_many_rows("too many events");
+		newmax = st->maxevents == 0 ? 16 :
+			Min(st->maxevents * 2, JOURNEY_MAX_GROUP_ROWS);
 		if (st->events == NULL)
 			st->events = MemoryContextAllocHuge(st->mcxt, newmax * sizeof(PathEvent));
 		else
@@ -480,7 +479,7 @@ path_state_sort(PathState *st)
 
 		for (i = 0; i < nlabels; i++)
 			ptrs[i] = &st->labels.labels[i];
-		qsort(ptrs, nlabels, sizeof(JourneyLabel *), path_label_ptr_cmp);
+		journey_sort(ptrs, nlabels, sizeof(JourneyLabel *), path_label_ptr_cmp);
 		for (i = 0; i < nlabels; i++)
 			rank[ptrs[i] - st->labels.labels] = i;
 		pfree(ptrs);
@@ -489,7 +488,7 @@ path_state_sort(PathState *st)
 		if (path_event_cmp(&st->events[i - 1], &st->events[i], rank) > 0)
 			sorted = false;
 	if (!sorted)
-		qsort_arg(st->events, st->nevents, sizeof(PathEvent), path_event_cmp, rank);
+		journey_sort_arg(st->events, st->nevents, sizeof(PathEvent), path_event_cmp, rank);
 	pfree(rank);
 }
 
@@ -561,8 +560,11 @@ path_state_merge(PathState *a, PathState *b)
 		map[i] = journey_builder_label(&a->labels, b->labels.labels[i].str,
 									   b->labels.labels[i].len);
 	for (i = 0; i < b->nevents; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		path_state_add(a, b->events[i].ts, map[b->events[i].label],
 					   b->events[i].anchor);
+	}
 	pfree(map);
 }
 
@@ -619,6 +621,7 @@ path_agg_serial(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, st->nevents);
 	for (i = 0; i < st->nevents; i++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		pq_sendint64(&buf, st->events[i].ts);
 		pq_sendint32(&buf, st->events[i].label);
 		pq_sendbyte(&buf, st->events[i].anchor ? 1 : 0);
@@ -707,6 +710,7 @@ path_agg_deserial(PG_FUNCTION_ARGS)
 		int32		label = (int32) pq_getmsgint(&buf, 4);
 		int			anchor = pq_getmsgbyte(&buf);
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (label < 0 || label >= nlabels)
 			bad_path_state("label index out of range");
 		if (anchor != 0 && anchor != 1)

@@ -377,6 +377,7 @@ buckets_result(TimeList *tl)
 	{
 		uint64		k = ((uint64) tl->ts[i] - (uint64) tl->ts[0]) / (uint64) tl->width;
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (k >= (uint64) tl->limit)
 			break;
 		if ((int64) k != last)
@@ -456,7 +457,10 @@ journey_activity_buckets(PG_FUNCTION_ARGS)
 	tl = time_list_new(CurrentMemoryContext);
 	time_list_set_params(tl, width, max_buckets, BUCKET_PARAMS);
 	for (i = 0; i < jd.nevents; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		time_list_add(tl, jd.events[i].ts);
+	}
 	r = buckets_result(tl);
 	if (r == NULL)
 		PG_RETURN_NULL();

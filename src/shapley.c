@@ -34,6 +34,7 @@
 #include "utils/builtins.h"
 
 #include "attribution.h"
+#include "journey.h"
 #include "path_table.h"
 
 PG_FUNCTION_INFO_V1(journey_shapley_trans);
@@ -75,7 +76,7 @@ journey_shapley_trans(PG_FUNCTION_ARGS)
 
 		parse_game(VARDATA_ANY(g), VARSIZE_ANY_EXHDR(g));
 	}
-	pt = path_table_trans(fcinfo, "journey_shapley_trans", 0);
+	pt = path_table_trans(fcinfo, "journey_shapley_trans", 0, 0, NULL);
 	PG_RETURN_POINTER(pt);
 }
 
@@ -135,6 +136,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 		seen[i] = -1;
 	for (i = 0; i < pt->npaths; i++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		total_conv += pt->paths[i].conversions;
 		total_value += pt->paths[i].value;
 	}
@@ -146,6 +148,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 			const PathEntry *pe = &pt->paths[i];
 			int32		n = distinct_labels(pt->ids + pe->off, pe->len, set, seen, i);
 
+			JOURNEY_CHECK_INTERRUPTS(i);
 			for (k = 0; k < n; k++)
 			{
 				phi_conv[set[k]] += pe->conversions / n;
@@ -178,6 +181,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 			const PathEntry *pe = &pt->paths[i];
 			uint32		mask = 0;
 
+			JOURNEY_CHECK_INTERRUPTS(i);
 			for (k = 0; k < pe->len; k++)
 				mask |= (uint32) 1 << pt->ids[pe->off + k];
 			cs[mask] += pe->conversions;

@@ -45,6 +45,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "sort.h"
 #include "step_state.h"
 
 #define STAGE_STATE_VERSION		1
@@ -142,13 +143,10 @@ stage_state_add(StageState *st, TimestampTz ts, Oid stage)
 	{
 		int32		newmax;
 
-		/* the doubled array must fit in an int32 count and a huge alloc */
-		if (st->nentries >= PG_INT32_MAX / 2 ||
-			(Size) st->nentries * 2 * sizeof(StageEntry) > MaxAllocHugeSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many stage entries in one group")));
-		newmax = st->maxentries == 0 ? 8 : st->maxentries * 2;
+		if (st->nentries >= JOURNEY_MAX_GROUP_ROWS)
+			journey_too_many_rows("too many stage entries");
+		newmax = st->maxentries == 0 ? 8 :
+			Min(st->maxentries * 2, JOURNEY_MAX_GROUP_ROWS);
 		if (st->entries == NULL)
 			st->entries = MemoryContextAllocHuge(st->mcxt, newmax * sizeof(StageEntry));
 		else
@@ -295,7 +293,10 @@ stage_combine(PG_FUNCTION_ARGS)
 							   b->ts_param_null, b->ts_param,
 							   b->stage_param_null, b->stage_param);
 	for (i = 0; i < b->nentries; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		stage_state_add(a, b->entries[i].ts, b->entries[i].stage);
+	}
 	PG_RETURN_POINTER(a);
 }
 
@@ -330,6 +331,7 @@ stage_serial(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, st->nentries);
 	for (i = 0; i < st->nentries; i++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		pq_sendint64(&buf, st->entries[i].ts);
 		pq_sendint32(&buf, st->entries[i].stage);
 	}
@@ -478,7 +480,7 @@ stage_final_state(FunctionCallInfo fcinfo, const char *fname, TypeCacheEntry **t
 			 st->enumtype, enumtype);
 	if (!st->sorted)
 	{
-		qsort_arg(st->entries, st->nentries, sizeof(StageEntry),
+		journey_sort_arg(st->entries, st->nentries, sizeof(StageEntry),
 				  stage_entry_cmp, *tcache);
 		st->sorted = true;
 	}
@@ -602,6 +604,7 @@ stage_count_moves(StageState *st, TypeCacheEntry *tcache,
 		Oid			prev = st->entries[i - 1].stage;
 		Oid			cur = st->entries[i].stage;
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if (prev == cur)
 			continue;
 		(*transitions)++;

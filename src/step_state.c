@@ -23,6 +23,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "sort.h"
 #include "step_state.h"
 
 StepState *
@@ -49,7 +50,8 @@ too_many_steps(int64 n)
 	ereport(ERROR,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("too many steps: %lld", (long long) n),
-			 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
+			 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS),
+			 errhint("Split the conditions over several calls of at most %d each.", STEP_MAX_STEPS)));
 }
 
 /*
@@ -110,12 +112,10 @@ step_state_add(StepState *st, int64 ts, uint64 mask)
 	{
 		int32		newmax;
 
-		/* counts are int32 (the old bound cast a size_t and overflowed) */
-		if (st->nevents >= PG_INT32_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many matching events in one group")));
-		newmax = st->maxevents == 0 ? 8 : st->maxevents * 2;
+		if (st->nevents >= JOURNEY_MAX_GROUP_ROWS)
+			journey_too_many_rows("too many matching events");
+		newmax = st->maxevents == 0 ? 8 :
+			Min(st->maxevents * 2, JOURNEY_MAX_GROUP_ROWS);
 		if (st->events == NULL)
 			st->events = MemoryContextAllocHuge(st->mcxt, newmax * sizeof(StepEvent));
 		else
@@ -183,7 +183,7 @@ step_state_sort(StepState *st)
 {
 	if (!st->sorted)
 	{
-		qsort(st->events, st->nevents, sizeof(StepEvent), step_event_cmp);
+		journey_sort(st->events, st->nevents, sizeof(StepEvent), step_event_cmp);
 		st->sorted = true;
 	}
 }
@@ -207,7 +207,10 @@ step_state_combine(StepState *a, StepState *b, MemoryContext mcxt)
 		step_state_set_params(a, b->param_int, b->param_flags,
 							  b->param_text, b->param_text_len);
 	for (i = 0; i < b->nevents; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		step_state_add(a, b->events[i].ts, b->events[i].mask);
+	}
 	return a;
 }
 
@@ -235,6 +238,7 @@ step_state_serialize(StepState *st)
 	pq_sendint32(&buf, st->nevents);
 	for (i = 0; i < st->nevents; i++)
 	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		pq_sendint64(&buf, st->events[i].ts);
 		pq_sendint64(&buf, (int64) st->events[i].mask);
 	}
@@ -393,7 +397,10 @@ step_state_from_journey_ext(Journey *j, ArrayType *labels, bool keep_empty,
 		st->events = MemoryContextAllocHuge(mcxt, (Size) jd.nevents * sizeof(StepEvent));
 	}
 	for (i = 0; i < jd.nevents; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		step_state_add(st, jd.events[i].ts, label_mask[jd.events[i].label]);
+	}
 	step_state_sort(st);
 	pfree(label_mask);
 	pfree(jd.events);

@@ -11,6 +11,8 @@
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
+#include "journey.h"
+#include "sort.h"
 #include "time_list.h"
 
 /* Lists shorter than this are never thinned before the final function. */
@@ -53,12 +55,17 @@ time_list_add(TimeList *tl, int64 ts)
 	{
 		int32		newmax;
 
-		/* newmax must fit in int32; its size in bytes fits a huge alloc */
-		if (tl->n > PG_INT32_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many events in one group")));
-		newmax = tl->max == 0 ? 16 : tl->max * 2;
+		/*
+		 * Thinning keeps the list short unless the times are spread over
+		 * more than JOURNEY_MAX_GROUP_ROWS / 2 widths.
+		 */
+		if (tl->n >= JOURNEY_MAX_GROUP_ROWS)
+		{
+			time_list_thin(tl);
+			if (tl->n > JOURNEY_MAX_GROUP_ROWS / 2)
+				journey_too_many_rows("too many distinct event times");
+		}
+		newmax = tl->max == 0 ? 16 : Min(tl->max * 2, JOURNEY_MAX_GROUP_ROWS);
 		if (tl->ts == NULL)
 			tl->ts = MemoryContextAllocHuge(tl->mcxt, newmax * sizeof(int64));
 		else
@@ -97,7 +104,7 @@ time_list_thin(TimeList *tl)
 
 	if (!tl->sorted)
 	{
-		qsort(ts, n, sizeof(int64), int64_cmp);
+		journey_sort(ts, n, sizeof(int64), int64_cmp);
 		tl->sorted = true;
 	}
 	if (n > 0 && tl->has_params)
@@ -139,7 +146,10 @@ time_list_combine(TimeList *a, TimeList *b, MemoryContext mcxt, const char *what
 	if (b->has_params)
 		time_list_set_params(a, b->width, b->limit, what);
 	for (i = 0; i < b->n; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		time_list_add(a, b->ts[i]);
+	}
 	return a;
 }
 
@@ -162,7 +172,10 @@ time_list_serialize(TimeList *tl)
 	pq_sendint32(&buf, tl->limit);
 	pq_sendint32(&buf, tl->n);
 	for (i = 0; i < tl->n; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
 		pq_sendint64(&buf, tl->ts[i]);
+	}
 	return pq_endtypsend(&buf);
 }
 

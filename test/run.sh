@@ -603,7 +603,7 @@ test)
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh \
 		test/parallel_restore.sh test/crash_recovery.sh test/sqlsmith.sh \
-		test/clickhouse_diff.sh test/citus.sh test/install_doc.sh; do
+		test/clickhouse_diff.sh test/citus.sh test/install_doc.sh test/cancel.sh; do
 		if [ -f "$suite" ] && wanted "${suite#test/}"; then
 			run_script "${suite#test/}" bash "$suite"
 		fi
