@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(28);
+SELECT plan(29);
 
 -- ---------------------------------------------------------------------------
 -- markov_fit: the conventions of markov_model
@@ -101,6 +101,42 @@ BEGIN
 END
 $f$;
 SELECT is(pg_temp.fuzz(500), 0, '500 corrupted values: valid or 22P03');
+-- The same for text: random characters replaced, inserted or cut.
+CREATE FUNCTION pg_temp.fuzz_text(runs int) RETURNS int LANGUAGE plpgsql AS $f$
+DECLARE
+	src text := (SELECT journey.markov_fit(p, c, 1, n, 2)::text FROM
+		(VALUES ('{a,"b c",a}'::text[], 1, 0), ('{"b c",a}', 0, 1), ('{x}', 1, 1)) v(p, c, n));
+	chars text := '[]>:;,="\ -.0123456789eaxp';
+	t text;
+	bad int := 0;
+	i int;
+	k int;
+	pos int;
+BEGIN
+	PERFORM pg_catalog.setseed(0.25);
+	FOR i IN 1 .. runs LOOP
+		t := src;
+		FOR k IN 1 .. 1 + (random() * 2)::int LOOP
+			pos := 1 + (random() * (length(t) - 1))::int;
+			t := overlay(t placing substr(chars, 1 + (random() * (length(chars) - 1))::int, 1)
+						 from pos for (random() * 2)::int);
+		END LOOP;
+		IF random() < 0.1 THEN
+			t := substr(t, 1, (random() * length(t))::int);
+		END IF;
+		BEGIN
+			PERFORM t::journey.markov;
+		EXCEPTION WHEN invalid_text_representation THEN
+			NULL;
+		WHEN OTHERS THEN
+			bad := bad + 1;
+			RAISE NOTICE 'text % gave % %', t, SQLSTATE, SQLERRM;
+		END;
+	END LOOP;
+	RETURN bad;
+END
+$f$;
+SELECT is(pg_temp.fuzz_text(1000), 0, '1000 corrupted texts: valid or 22P02');
 -- text input of every fitted model is valid binary input after send
 SELECT is(pg_temp.recv(journey.markov_send(m)), m::text, 'fitted model through send/recv') FROM m;
 SELECT throws_ok($$SELECT 'order=1; [] p=2 v=0 c=0 w=0'::journey.markov$$, '22P02', 'invalid value for type markov', 'text: 22P02');
