@@ -159,6 +159,7 @@ markov_view(const Markov *m, MarkovView *v)
 		VARSIZE(m) != markov_size(m->order, m->nlabels, m->nstates,
 								  m->nedges, m->label_bytes))
 		elog(ERROR, "corrupt journey.markov value");
+	v->base = (const struct varlena *) m;
 	v->order = m->order;
 	v->nlabels = m->nlabels;
 	v->nstates = m->nstates;

@@ -16,6 +16,7 @@
 /* Pointers into a stored model (layout in markov_fit.c). */
 typedef struct MarkovView
 {
+	const struct varlena *base; /* the stored value */
 	int32		order;
 	int32		nlabels;
 	int32		nstates;

@@ -25,7 +25,9 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -33,6 +35,7 @@
 #include "markov_fit.h"
 
 PG_FUNCTION_INFO_V1(journey_score_touchpoints);
+PG_FUNCTION_INFO_V1(journey_score_rules_changed);
 
 /* One new row of the statement. */
 typedef struct NewTouch
@@ -43,24 +46,51 @@ typedef struct NewTouch
 	char	   *channel;
 } NewTouch;
 
-/* One score rule. */
+/*
+ * The score rules, cached per backend: read at the first touchpoint after
+ * score_rules changed.  Every change of score_rules fires the statement
+ * trigger score_rules_changed, which invalidates the table's relcache entry
+ * (in this backend at once, in the others when the change commits); the
+ * relcache callback below then marks the cache stale.
+ */
 typedef struct ScoreRule
 {
-	Datum		name;			/* text */
+	char	   *name;
 	double		threshold;
 	int32		order;
-	Datum		filter;			/* text[], or 0 for all channels */
+	int			nfilter;		/* -1: all channels */
 	char	  **filter_str;
-	int			nfilter;
-	const MarkovView *view;
-	MarkovArgCache cache;
+	Datum		filter;			/* the text[] itself, for the fallback query */
+	struct varlena *model;		/* a copy, in rules_cxt */
+	MarkovView	view;
 } ScoreRule;
+
+static MemoryContext rules_cxt = NULL;
+static ScoreRule *rules = NULL;
+static int	nrules = 0;
+static int32 rules_max_order = 0;
+static bool rules_any_filter = false;
+static bool rules_valid = false;
+static uint64 rules_invals = 0;	/* invalidations seen */
+static bool rules_callback = false;
+static Oid	rules_relid = InvalidOid;
 
 /* Plans prepared once per backend and schema. */
 static SPIPlanPtr rules_plan = NULL;
+static SPIPlanPtr window_plan = NULL;
 static SPIPlanPtr touches_plan = NULL;
 static SPIPlanPtr notify_plan = NULL;
 static Oid	plans_nsp = InvalidOid;
+
+static void
+rules_inval_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == rules_relid)
+	{
+		rules_valid = false;
+		rules_invals++;
+	}
+}
 
 static int
 new_touch_cmp(const void *a, const void *b)
@@ -90,6 +120,7 @@ static void
 prepare_plans(Oid nsp)
 {
 	const char *schema = quote_identifier(get_namespace_name(nsp));
+	Oid			window_args[2] = {TEXTOID, INT4OID};
 	Oid			touches_args[3] = {TEXTOID, INT4OID, TEXTARRAYOID};
 	Oid			notify_args[5] = {TEXTOID, TEXTOID, FLOAT8OID, FLOAT8OID, TIMESTAMPTZOID};
 
@@ -98,15 +129,20 @@ prepare_plans(Oid nsp)
 	if (rules_plan)
 	{
 		SPI_freeplan(rules_plan);
+		SPI_freeplan(window_plan);
 		SPI_freeplan(touches_plan);
 		SPI_freeplan(notify_plan);
-		rules_plan = touches_plan = notify_plan = NULL;
+		rules_plan = window_plan = touches_plan = notify_plan = NULL;
 	}
 	rules_plan = prepare(psprintf("SELECT r.name, r.model, r.threshold, r.channel_filter, r.model_order "
 								  "FROM %s.score_rules r ORDER BY r.name", schema), 0, NULL);
+	window_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
+								   "WHERE t.customer = $1 "
+								   "ORDER BY t.ts DESC, t.channel COLLATE \"C\" DESC LIMIT $2",
+								   schema), 2, window_args);
 	touches_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
 									"WHERE t.customer = $1 "
-									"AND ($3 IS NULL OR t.channel OPERATOR(pg_catalog.=) ANY ($3)) "
+									"AND t.channel OPERATOR(pg_catalog.=) ANY ($3) "
 									"ORDER BY t.ts DESC, t.channel COLLATE \"C\" DESC LIMIT $2",
 									schema), 3, touches_args);
 	notify_plan = prepare("SELECT pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object("
@@ -115,96 +151,213 @@ prepare_plans(Oid nsp)
 	plans_nsp = nsp;
 }
 
+/* (Re)read the rules into the backend cache. */
+static void
+load_rules(Oid nsp)
+{
+	MemoryContext old;
+	SPITupleTable *tt;
+	int			ret;
+	uint64		i;
+	uint64		invals;
+
+	if (!rules_callback)
+	{
+		CacheRegisterRelcacheCallback(rules_inval_callback, (Datum) 0);
+		rules_callback = true;
+	}
+	rules_relid = get_relname_relid("score_rules", nsp);
+	if (rules_cxt == NULL)
+		rules_cxt = AllocSetContextCreate(TopMemoryContext, "journey score rules",
+										  ALLOCSET_SMALL_SIZES);
+	MemoryContextReset(rules_cxt);
+	rules = NULL;
+	nrules = 0;
+	rules_max_order = 0;
+	rules_any_filter = false;
+	rules_valid = false;
+	invals = rules_invals;
+
+	ret = SPI_execute_plan(rules_plan, NULL, NULL, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
+	tt = SPI_tuptable;
+	old = MemoryContextSwitchTo(rules_cxt);
+	rules = palloc0(Max(SPI_processed, 1) * sizeof(ScoreRule));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = tt->vals[i];
+		ScoreRule  *r = &rules[i];
+		bool		isnull;
+		Datum		d;
+		MarkovArgCache ac;
+		const MarkovView *v;
+
+		r->name = TextDatumGetCString(SPI_getbinval(tup, tt->tupdesc, 1, &isnull));
+		memset(&ac, 0, sizeof(ac));
+		ac.slot = -1;
+		v = markov_datum_view(SPI_getbinval(tup, tt->tupdesc, 2, &isnull), &ac,
+							  CurrentMemoryContext);
+		/* copy the model the view points into */
+		r->model = palloc(VARSIZE(v->base));
+		memcpy(r->model, v->base, VARSIZE(v->base));
+		r->view = *markov_datum_view(PointerGetDatum(r->model), &ac, CurrentMemoryContext);
+		r->threshold = DatumGetFloat8(SPI_getbinval(tup, tt->tupdesc, 3, &isnull));
+		d = SPI_getbinval(tup, tt->tupdesc, 4, &isnull);
+		if (isnull)
+			r->nfilter = -1;
+		else
+		{
+			Datum	   *elems;
+			bool	   *enulls;
+			int			k;
+
+			r->filter = PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
+			deconstruct_array(DatumGetArrayTypeP(r->filter), TEXTOID, -1, false,
+							  TYPALIGN_INT, &elems, &enulls, &r->nfilter);
+			r->filter_str = palloc(Max(r->nfilter, 1) * sizeof(char *));
+			for (k = 0; k < r->nfilter; k++)
+				r->filter_str[k] = enulls[k] ? "" : TextDatumGetCString(elems[k]);
+			rules_any_filter = true;
+		}
+		r->order = DatumGetInt32(SPI_getbinval(tup, tt->tupdesc, 5, &isnull));
+		rules_max_order = Max(rules_max_order, r->order);
+	}
+	nrules = (int) SPI_processed;
+	MemoryContextSwitchTo(old);
+	/* valid unless the rules changed while they were read */
+	rules_valid = (rules_invals == invals);
+}
+
 static bool
-in_filter(const ScoreRule *r, const char *channel)
+in_filter(const ScoreRule *r, const char *channel, int len)
 {
 	int			i;
 
-	if (r->filter == (Datum) 0)
+	if (r->nfilter < 0)
 		return true;
 	for (i = 0; i < r->nfilter; i++)
-		if (strcmp(r->filter_str[i], channel) == 0)
+		if (strlen(r->filter_str[i]) == (size_t) len &&
+			memcmp(r->filter_str[i], channel, len) == 0)
 			return true;
 	return false;
 }
 
+/* A customer's recent touches, newest first. */
+typedef struct Window
+{
+	int			n;
+	int64	   *id;
+	const char **ch;
+	int32	   *len;
+	bool		complete;		/* all of the customer's touches */
+} Window;
+
+static void
+read_window(Window *w, SPIPlanPtr plan, Datum *args, const char *nulls, int limit)
+{
+	int			ret = SPI_execute_plan(plan, args, nulls, false, 0);
+	uint64		i;
+
+	/* not read-only: a fresh snapshot, which sees the statement's rows */
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
+	w->n = (int) SPI_processed;
+	w->complete = (w->n < limit);
+	w->id = palloc(Max(w->n, 1) * sizeof(int64));
+	w->ch = palloc(Max(w->n, 1) * sizeof(char *));
+	w->len = palloc(Max(w->n, 1) * sizeof(int32));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		bool		isnull;
+		text	   *ch;
+
+		w->id[i] = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
+		ch = DatumGetTextPP(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
+		w->ch[i] = VARDATA_ANY(ch);
+		w->len[i] = VARSIZE_ANY_EXHDR(ch);
+	}
+}
+
 /*
- * Score the customer of new[0 .. n-1] (sorted by id) under rule r; NOTIFY
- * on a crossing.
+ * Score the customer of new[0 .. n-1] under rule r from its window of
+ * recent touches (newest first); NOTIFY on a crossing.
  */
 static void
-score_customer(ScoreRule *r, const NewTouch *new, int n)
+score_customer(const ScoreRule *r, const NewTouch *new, int n, Datum customer,
+			   TimestampTz at, const Window *all)
 {
-	Datum		args[3];
-	char		nulls[3] = {' ', ' ', ' '};
-	TimestampTz at = new[0].ts;
+	Window		own;
+	const Window *w = all;
 	const char **after;
 	const char **before;
 	int32	   *after_len;
 	int32	   *before_len;
+	int			want = r->order + n;
 	int			nafter = 0;
 	int			nbefore = 0;
-	int			ret;
-	int64		i;
+	int			matched = 0;
+	int			i;
 	int			j;
-	bool		touched = false;
 	double		old_p;
 	double		new_p;
 
-	for (j = 0; j < n; j++)
+	/* the window holds enough of the rule's channels, or all there are? */
+	if (r->nfilter >= 0)
 	{
-		touched |= in_filter(r, new[j].channel);
-		if (new[j].ts > at)
-			at = new[j].ts;
-	}
-	if (!touched)
-		return;
-
-	args[0] = CStringGetTextDatum(new[0].customer);
-	args[1] = Int32GetDatum(r->order + n);
-	if (r->filter != (Datum) 0)
-		args[2] = r->filter;
-	else
-	{
-		args[2] = (Datum) 0;
-		nulls[2] = 'n';
-	}
-	/* not read-only: a fresh snapshot, which sees the statement's rows */
-	ret = SPI_execute_plan(touches_plan, args, nulls, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
-
-	/* newest first: fill the arrays from the end */
-	after = palloc(Max(SPI_processed, 1) * sizeof(char *));
-	before = palloc(Max(SPI_processed, 1) * sizeof(char *));
-	after_len = palloc(Max(SPI_processed, 1) * sizeof(int32));
-	before_len = palloc(Max(SPI_processed, 1) * sizeof(int32));
-	for (i = SPI_processed - 1; i >= 0; i--)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		bool		isnull;
-		int64		id = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-		text	   *ch = DatumGetTextPP(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
-		bool		is_new = false;
-
-		for (j = 0; j < n && !is_new; j++)
-			is_new = (new[j].id == id);
-		after[nafter] = VARDATA_ANY(ch);
-		after_len[nafter++] = VARSIZE_ANY_EXHDR(ch);
-		if (!is_new)
+		for (i = 0; i < all->n && matched < want; i++)
+			matched += in_filter(r, all->ch[i], all->len[i]);
+		if (matched < want && !all->complete)
 		{
-			before[nbefore] = VARDATA_ANY(ch);
-			before_len[nbefore++] = VARSIZE_ANY_EXHDR(ch);
+			Datum		args[3];
+
+			args[0] = customer;
+			args[1] = Int32GetDatum(want);
+			args[2] = r->filter;
+			read_window(&own, touches_plan, args, NULL, want);
+			w = &own;
 		}
 	}
-	old_p = markov_labels_probability(r->view, before, before_len, nbefore);
-	new_p = markov_labels_probability(r->view, after, after_len, nafter);
+
+	after = palloc(Max(want, 1) * sizeof(char *));
+	before = palloc(Max(want, 1) * sizeof(char *));
+	after_len = palloc(Max(want, 1) * sizeof(int32));
+	before_len = palloc(Max(want, 1) * sizeof(int32));
+	/* the newest `want` touches on the rule's channels, oldest first */
+	{
+		int		   *pick = palloc(Max(want, 1) * sizeof(int));
+		int			npick = 0;
+
+		for (i = 0; i < w->n && npick < want; i++)
+			if (w == all ? in_filter(r, w->ch[i], w->len[i]) : true)
+				pick[npick++] = i;
+		for (j = npick - 1; j >= 0; j--)
+		{
+			bool		is_new = false;
+			int			k;
+
+			i = pick[j];
+			for (k = 0; k < n && !is_new; k++)
+				is_new = (new[k].id == w->id[i]);
+			after[nafter] = w->ch[i];
+			after_len[nafter++] = w->len[i];
+			if (!is_new)
+			{
+				before[nbefore] = w->ch[i];
+				before_len[nbefore++] = w->len[i];
+			}
+		}
+	}
+	old_p = markov_labels_probability(&r->view, before, before_len, nbefore);
+	new_p = markov_labels_probability(&r->view, after, after_len, nafter);
 	if ((old_p >= r->threshold) != (new_p >= r->threshold))
 	{
 		Datum		nargs[5];
+		int			ret;
 
-		nargs[0] = args[0];
-		nargs[1] = r->name;
+		nargs[0] = customer;
+		nargs[1] = CStringGetTextDatum(r->name);
 		nargs[2] = Float8GetDatum(old_p);
 		nargs[3] = Float8GetDatum(new_p);
 		nargs[4] = TimestampTzGetDatum(at);
@@ -224,8 +377,6 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	Relation	rel;
 	TupleDesc	desc;
-	ScoreRule  *rules;
-	uint64		nrules;
 	NewTouch   *new;
 	int			nnew = 0;
 	int			maxnew = 16;
@@ -235,8 +386,6 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	int			att_customer;
 	int			att_ts;
 	int			att_channel;
-	int			ret;
-	uint64		i;
 	int			start;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
@@ -248,54 +397,18 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	rel = td->tg_relation;
 	desc = RelationGetDescr(rel);
 
+	if (rules_valid && nrules == 0 && plans_nsp == RelationGetNamespace(rel))
+		return PointerGetDatum(NULL);	/* no rules: nothing to do */
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	prepare_plans(RelationGetNamespace(rel));
-
-	/* the rules; none: nothing to do */
-	ret = SPI_execute_plan(rules_plan, NULL, NULL, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
-	nrules = SPI_processed;
+	if (!rules_valid)
+		load_rules(RelationGetNamespace(rel));
 	if (nrules == 0)
 	{
 		SPI_finish();
 		return PointerGetDatum(NULL);
-	}
-	{
-		SPITupleTable *tt = SPI_tuptable;
-
-		rules = palloc0(nrules * sizeof(ScoreRule));
-		for (i = 0; i < nrules; i++)
-		{
-			HeapTuple	tup = tt->vals[i];
-			ScoreRule  *r = &rules[i];
-			bool		isnull;
-			Datum		model;
-
-			r->name = SPI_getbinval(tup, tt->tupdesc, 1, &isnull);
-			model = SPI_getbinval(tup, tt->tupdesc, 2, &isnull);
-			r->threshold = DatumGetFloat8(SPI_getbinval(tup, tt->tupdesc, 3, &isnull));
-			r->filter = SPI_getbinval(tup, tt->tupdesc, 4, &isnull);
-			if (isnull)
-				r->filter = (Datum) 0;
-			else
-			{
-				Datum	   *elems;
-				bool	   *enulls;
-				int			k;
-
-				r->filter = PointerGetDatum(PG_DETOAST_DATUM(r->filter));
-				deconstruct_array(DatumGetArrayTypeP(r->filter), TEXTOID, -1, false,
-								  TYPALIGN_INT, &elems, &enulls, &r->nfilter);
-				r->filter_str = palloc(Max(r->nfilter, 1) * sizeof(char *));
-				for (k = 0; k < r->nfilter; k++)
-					r->filter_str[k] = enulls[k] ? "" : TextDatumGetCString(elems[k]);
-			}
-			r->order = DatumGetInt32(SPI_getbinval(tup, tt->tupdesc, 5, &isnull));
-			r->cache.slot = -1;
-			r->view = markov_datum_view(model, &r->cache, CurrentMemoryContext);
-		}
 	}
 
 	/* the new rows, by customer */
@@ -332,15 +445,66 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	for (start = 0; start < nnew;)
 	{
 		int			end = start + 1;
+		int			n;
+		int			i;
+		int			k;
+		bool		any = false;
+		TimestampTz at;
+		Datum		customer;
+		Window		all;
+		Datum		args[2];
+		int			limit;
 
 		while (end < nnew && strcmp(new[end].customer, new[start].customer) == 0)
 			end++;
-		for (i = 0; i < nrules; i++)
-			score_customer(&rules[i], new + start, end - start);
+		n = end - start;
+		at = new[start].ts;
+		for (k = start; k < end; k++)
+			at = Max(at, new[k].ts);
+
+		/* the rules whose channels the new rows touch */
+		for (i = 0; i < nrules && !any; i++)
+			for (k = start; k < end && !any; k++)
+				any = in_filter(&rules[i], new[k].channel, strlen(new[k].channel));
+		if (any)
+		{
+			/* the customer's last touches, once for every rule */
+			customer = CStringGetTextDatum(new[start].customer);
+			limit = (rules_max_order + n) * (rules_any_filter ? 4 : 1);
+			args[0] = customer;
+			args[1] = Int32GetDatum(limit);
+			read_window(&all, window_plan, args, NULL, limit);
+			for (i = 0; i < nrules; i++)
+			{
+				bool		touched = false;
+
+				for (k = start; k < end && !touched; k++)
+					touched = in_filter(&rules[i], new[k].channel, strlen(new[k].channel));
+				if (touched)
+					score_customer(&rules[i], new + start, n, customer, at, &all);
+			}
+		}
 		start = end;
 		CHECK_FOR_INTERRUPTS();
 	}
 
 	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * journey_score_rules_changed(): statement trigger on score_rules; makes
+ * every backend reread the rules (see ScoreRule).
+ */
+Datum
+journey_score_rules_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("score_rules_changed must be called as a trigger")));
+	CacheInvalidateRelcache(td->tg_relation);
 	return PointerGetDatum(NULL);
 }

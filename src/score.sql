@@ -159,6 +159,16 @@ REVOKE EXECUTE ON FUNCTION @extschema@.score_touchpoints() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.score_touchpoints() IS
 	'trigger: score the touched customers under every score rule and NOTIFY journey_score when a score crosses a threshold';
 
+-- The trigger above keeps the rules in a per-backend cache; every change of
+-- score_rules makes all backends reread them.
+CREATE FUNCTION @extschema@.score_rules_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'journey_score_rules_changed' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION @extschema@.score_rules_changed() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.score_rules_changed() IS
+	'trigger: make every session reread the score rules after a change';
+CREATE TRIGGER score_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.score_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.score_rules_changed();
+
 CREATE TRIGGER score_touchpoints AFTER INSERT ON @extschema@.touchpoints
 	REFERENCING NEW TABLE AS new_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.score_touchpoints();
