@@ -276,6 +276,8 @@ fi
 STAMP="$ROOT/.build-pg-config"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
 	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
+	# PGXS's clean removes log/ (pg_regress_clean_files), where our log is
+	mkdir -p "$(dirname "$JOURNEY_LOG")"
 fi
 printf '%s\n' "$PG_CONFIG" >"$STAMP"
 step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
