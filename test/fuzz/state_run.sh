@@ -28,6 +28,8 @@ DB=${FUZZ_STATE_DB:-journey_state_fuzz}
 	-c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$DB\"" \
 	-c "CREATE DATABASE \"$DB\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
 "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE EXTENSION journey" -f "$HERE/state_fuzz.sql" >/dev/null
+# the states earlier runs found, each a regression test of its fix
+"$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$HERE/state_cases.sql" 2>&1 | sed 's/^psql:[^ ]* NOTICE: */  /'
 
 export FUZZ_DB=$DB FUZZ_STATES=${FUZZ_STATES:-20000}
 exec "$BIN"
