@@ -32,6 +32,23 @@ INSERT INTO state_case VALUES
 	('activity_buckets max_buckets 0', 'activity_buckets(timestamptz,interval,integer)',
 	 '\x01'::bytea || '\x01' || pg_temp.i8(86400000000) || pg_temp.i4(0) || pg_temp.i4(0));
 
+-- sequence_match: a pattern naming condition 3 in a 2-condition state, and
+-- "(?1x" (the final function used to raise 22023 "invalid sequence
+-- pattern").  Header: version 1, nsteps 4, flags 1, unit 8, param_flags 4,
+-- text length 4, then the pattern from byte 23 on.
+INSERT INTO state_case
+SELECT 'sequence pattern with a condition that does not exist',
+	   'sequence_match(text,timestamptz,boolean[])',
+	   overlay(s PLACING convert_to('(?3)', 'UTF8') FROM 23)
+FROM (SELECT journey_fuzz.sequence_match('(?1)(?2)', ts, label = 'web', label = 'buy') AS s
+	  FROM ev WHERE c = 7) x;
+INSERT INTO state_case
+SELECT 'sequence pattern that does not parse',
+	   'sequence_count(text,bigint,boolean[])',
+	   overlay(s PLACING convert_to('x', 'UTF8') FROM 26)
+FROM (SELECT journey_fuzz.sequence_count('(?1)', e, label = 'web') AS s
+	  FROM ev WHERE c = 7) x;
+
 DO $$
 DECLARE
 	r record;
