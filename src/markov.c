@@ -52,7 +52,6 @@
 PG_FUNCTION_INFO_V1(journey_markov_trans);
 PG_FUNCTION_INFO_V1(journey_markov_final);
 
-#define MARKOV_MAX_ORDER		10
 #define MARKOV_TOLERANCE		1e-13
 #define MARKOV_MAX_SWEEPS		1000000
 
@@ -330,6 +329,11 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	if (pt->npaths == 0)
 		PG_RETURN_NULL();
 	k = pt->has_params ? pt->param_int : 1;
+	/* 0 is the parameter of a shapley_model state: not one of ours */
+	if (k < 1 || k > MARKOV_MAX_ORDER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid attribution aggregate state")));
 
 	/* States; state 0 is start (key all -2). */
 	stateset_init(&states, k);

@@ -29,6 +29,9 @@
 
 #define PATH_TABLE_VERSION	1
 
+/* markov_model orders are 1..MARKOV_MAX_ORDER */
+#define MARKOV_MAX_ORDER	10
+
 typedef struct PathEntry
 {
 	uint32		hash;

@@ -49,6 +49,28 @@ SELECT 'sequence pattern that does not parse',
 FROM (SELECT journey_fuzz.sequence_count('(?1)', e, label = 'web') AS s
 	  FROM ev WHERE c = 7) x;
 
+-- markov_model: the order is the int4 after the version byte.  An order of
+-- 0x7f000000 used to reach palloc (XX000 invalid memory alloc request
+-- size); 0, the parameter of a shapley_model state, gave a chain of order 0.
+INSERT INTO state_case
+SELECT 'markov order 2130706432', 'markov_model(journey,double precision,double precision,double precision)'::regprocedure,
+	   overlay(s PLACING pg_temp.i4(2130706432) FROM 2)
+FROM (SELECT journey_fuzz.markov_model(j, 1, 2, 0) AS s FROM jn WHERE c < 5) x
+UNION ALL
+SELECT 'markov order -1', 'markov_model(journey,double precision,double precision,double precision,integer)',
+	   overlay(s PLACING pg_temp.i4(-1) FROM 2)
+FROM (SELECT journey_fuzz.markov_model(j, 1, 2, 0, 2) AS s FROM jn WHERE c < 5) x
+UNION ALL
+SELECT 'shapley state given to markov_model', 'markov_model(journey,double precision,double precision,double precision)',
+	   s
+FROM (SELECT journey_fuzz.shapley_model(j, 1, 2) AS s FROM jn WHERE c < 5) x
+UNION ALL
+-- shapley_model: a game name the trans function rejects ("conversion")
+-- used to reach the final function (22023 unknown Shapley game)
+SELECT 'shapley game "conversion"', 'shapley_model(journey,double precision,double precision,double precision,text)',
+	   overlay(overlay(s PLACING pg_temp.i4(10) FROM 6) PLACING '' FROM 10 FOR 1)
+FROM (SELECT journey_fuzz.shapley_model(j, 1, 2, 0, 'conversions') AS s FROM jn WHERE c < 5) x;
+
 DO $$
 DECLARE
 	r record;
