@@ -71,6 +71,25 @@ SELECT 'shapley game "conversion"', 'shapley_model(journey,double precision,doub
 	   overlay(overlay(s PLACING pg_temp.i4(10) FROM 6) PLACING '' FROM 10 FOR 1)
 FROM (SELECT journey_fuzz.shapley_model(j, 1, 2, 0, 'conversions') AS s FROM jn WHERE c < 5) x;
 
+-- window_funnel_times: a matched time out of the timestamptz range used to
+-- come back in a timestamptz[] that could not be printed (22008).  Header:
+-- version 1, nsteps 4, flags 1, window 8, param_flags 4, text length 4
+-- (-1: no text), nevents 4; then (ts, mask) pairs from byte 27 on.
+INSERT INTO state_case
+SELECT 'window_funnel_times time out of range', 'window_funnel_times(interval,timestamptz,boolean[])',
+	   overlay(s PLACING pg_temp.i8(-9223372036854775807) || pg_temp.i8(1) FROM 27)
+FROM (SELECT journey_fuzz.window_funnel_times(interval '1 hour', ts, label = 'web', label = 'email') AS s
+	  FROM ev WHERE c = 7) x;
+-- window_funnel: mode bits that parse_mode never lets through together
+-- (allow_reentry without strict_order, with any_order: 0x10 | 0x20, in the
+-- low byte of
+-- param_flags at bytes 15..18); these used to be accepted
+INSERT INTO state_case
+SELECT 'window_funnel any_order with allow_reentry', 'window_funnel(interval,timestamptz,boolean[])',
+	   overlay(s PLACING '\x30' FROM 18)
+FROM (SELECT journey_fuzz.window_funnel(interval '1 hour', 'any_order', ts, label = 'web', label = 'email') AS s
+	  FROM ev WHERE c = 7) x;
+
 DO $$
 DECLARE
 	r record;
