@@ -90,6 +90,25 @@ SELECT 'window_funnel any_order with allow_reentry', 'window_funnel(interval,tim
 FROM (SELECT journey_fuzz.window_funnel(interval '1 hour', 'any_order', ts, label = 'web', label = 'email') AS s
 	  FROM ev WHERE c = 7) x;
 
+-- stage aggregates: a state of another stage model (used to be XX000 "stage
+-- aggregate state of type %u used for type %u"), and an entry time out of
+-- the timestamptz range but not infinite (time_in_stage's final function
+-- used to raise 22008).  Header: version 1, flags 1, enum type 4, time
+-- parameter 8, stage parameter 4, n 4; (time, stage) pairs from byte 23 on.
+INSERT INTO state_case
+SELECT 'stage_sequence state of another stage model', 'stage_sequence(timestamptz,anyenum)'::regprocedure, s,
+	   '{timestamptz,journey.lifecycle}'::regtype[]
+FROM (SELECT journey_fuzz.stage_sequence(timestamptz '2026-01-01 00:00:00+00' + i * interval '1 day',
+		(ARRAY['acquisition', 'activation', 'loyalty', 'retention'])[1 + i % 4]::journey.commercial_cycle) AS s
+	  FROM generate_series(0, 5) i) x
+UNION ALL
+SELECT 'time_in_stage entry time out of range', 'time_in_stage(timestamptz,anyenum,anyenum,timestamptz)',
+	   overlay(s PLACING pg_temp.i8(-9223372035000000000) FROM 23),
+	   '{timestamptz,journey.lifecycle,journey.lifecycle,timestamptz}'
+FROM (SELECT journey_fuzz.time_in_stage(ts, stage, 'purchase'::journey.lifecycle,
+		timestamptz '2026-01-09 00:00:00+00') AS s
+	  FROM ev WHERE c = 7) x;
+
 DO $$
 DECLARE
 	r record;
