@@ -333,6 +333,14 @@ BEGIN
 		SELECT s.department INTO dept FROM @extschema@.stages s
 		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
 	END IF;
+	-- Row security checks the row set_stage inserts, but a change that only
+	-- moves an existing row (below) inserts none: check the department first.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record stage "%" for department "%"', stage, dept
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'A writer records for its own departments only (journey.grant_writer).';
+	END IF;
 
 	cust := @extschema@.resolve_customer(customer);
 	-- one stage change of a customer at a time
@@ -343,7 +351,7 @@ BEGIN
 	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
 	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
 	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
-	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	SELECT h.id, h.stage, h.entered, h.department INTO next FROM @extschema@.stage_history h
 	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
 	ORDER BY h.entered, h.id LIMIT 1;
 	IF prev.stage = stage THEN
@@ -353,7 +361,13 @@ BEGIN
 		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
 	END IF;
 	IF next.stage = stage THEN
-		-- entered earlier than recorded
+		-- entered earlier than recorded: that moves the recorded row, which
+		-- only a writer for its department may do
+		IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+		   AND NOT @extschema@.may_write(next.department) THEN
+			RAISE EXCEPTION 'permission denied to move the entry of stage "%" recorded by department "%"', stage, next.department
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
 		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
 	ELSE
 		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)

@@ -1,0 +1,139 @@
+-- Security review (doc/security.md): SECURITY DEFINER functions pin
+-- search_path; a marketing writer cannot touch another department's rows
+-- through any API function; a reader reaches no personal data; erasure
+-- leaves no trace.
+BEGIN;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS journey;
+RESET client_min_messages;
+SET search_path = public, journey;
+SET TimeZone = 'UTC';
+
+SELECT plan(26);
+
+-- The error an SQL text raises, as 'SQLSTATE message detail hint' (NULL if none).
+CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+	hin text;
+BEGIN
+	EXECUTE sql;
+	RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
+	RETURN concat_ws(' ', SQLSTATE, msg, det, hin);
+END
+$$;
+GRANT EXECUTE ON FUNCTION pg_temp.error_of(text) TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- A model with two departments' rows
+-- ---------------------------------------------------------------------------
+SELECT journey.add_channel('web', 'marketing', true);
+SELECT journey.add_channel('store', 'sales', false);
+SELECT journey.record_touchpoint('s1', 'web', 'visit', '2026-01-01 10:00+00');
+SELECT journey.record_touchpoint('s1', 'store', 'quote', '2026-01-02 10:00+00');
+SELECT journey.record_touchpoint('s1', 'store', 'purchase', '2026-01-05 10:00+00', 120);
+SELECT journey.link_identity('mail:s1@example.com', 's1', 'e-mail');
+SELECT journey.set_stage('s1', 'lifecycle', 'discovery', '2026-01-01 10:00+00');
+SELECT journey.set_stage('s1', 'lifecycle', 'evaluation', '2026-01-05 10:00+00', 'quote 1');
+SELECT journey.record_touchpoint('s2', 'store', 'visit', '2026-01-03 10:00+00');
+UPDATE journey.customers SET attributes = '{"email": "s1@example.com", "name": "Ann Example"}' WHERE id = 's1';
+SELECT journey.refresh_journeys();
+
+CREATE ROLE journey_sec_reader;
+CREATE ROLE journey_sec_marketing;
+CREATE ROLE journey_sec_sales;
+SELECT journey.grant_reader('journey_sec_reader');
+SELECT journey.grant_writer('journey_sec_marketing', 'marketing');
+SELECT journey.grant_writer('journey_sec_sales', 'sales');
+
+-- Everything of sales, to compare after the marketing writer's attempts.
+CREATE TEMP TABLE sales_before AS
+SELECT 'touchpoint' AS kind, t.id, row_to_json(t)::text AS r FROM journey.touchpoints t WHERE t.department = 'sales'
+UNION ALL
+SELECT 'stage', h.id, row_to_json(h)::text FROM journey.stage_history h WHERE h.department = 'sales'
+UNION ALL
+SELECT 'channel', 0, row_to_json(c)::text FROM journey.channels c WHERE c.department = 'sales'
+UNION ALL
+SELECT 'identity', 0, row_to_json(i)::text FROM journey.identities i
+UNION ALL
+SELECT 'journey', 0, row_to_json(d)::text FROM journey.customer_journey_data d;
+GRANT SELECT ON sales_before TO PUBLIC;
+CREATE FUNCTION pg_temp.sales_now() RETURNS TABLE (kind text, id bigint, r text) LANGUAGE sql AS $$
+SELECT 'touchpoint', t.id, row_to_json(t)::text FROM journey.touchpoints t WHERE t.department = 'sales'
+UNION ALL
+SELECT 'stage', h.id, row_to_json(h)::text FROM journey.stage_history h WHERE h.department = 'sales'
+UNION ALL
+SELECT 'channel', 0, row_to_json(c)::text FROM journey.channels c WHERE c.department = 'sales'
+UNION ALL
+SELECT 'identity', 0, row_to_json(i)::text FROM journey.identities i
+UNION ALL
+SELECT 'journey', 0, row_to_json(d)::text FROM journey.customer_journey_data d
+$$;
+
+-- ---------------------------------------------------------------------------
+-- A marketing writer and sales' rows, through every API function
+-- ---------------------------------------------------------------------------
+SET LOCAL ROLE journey_sec_marketing;
+SELECT throws_ok($$SELECT journey.record_touchpoint('s1', 'store', 'visit', '2026-01-06 10:00+00')$$,
+	'42501', NULL, 'record_touchpoint: not on a sales channel');
+SELECT throws_ok($$SELECT journey.record_touchpoint('s1', 'web', 'visit', '2026-01-06 10:00+00', department => 'sales')$$,
+	'42501', NULL, 'record_touchpoint: not in sales'' name');
+SELECT throws_ok($$SELECT journey.set_stage('s1', 'lifecycle', 'purchase', '2026-01-06 10:00+00')$$,
+	'42501', NULL, 'set_stage: not a stage billing owns');
+SELECT throws_ok($$SELECT journey.set_stage('s1', 'lifecycle', 'discovery', '2026-01-06 10:00+00', department => 'sales')$$,
+	'42501', NULL, 'set_stage: not in sales'' name');
+-- evaluation (owned by sales) was recorded at 01-05; "entered earlier"
+-- would move sales' row without inserting one (it used to succeed)
+SELECT throws_ok($$SELECT journey.set_stage('s1', 'lifecycle', 'evaluation', '2026-01-03 10:00+00')$$,
+	'42501', NULL, 'set_stage: does not move the entry of a sales stage');
+SELECT throws_ok($$SELECT journey.set_stage('s1', 'lifecycle', 'evaluation', '2026-01-03 10:00+00', department => 'marketing')$$,
+	'42501', NULL, 'set_stage: does not move it in its own name either');
+SELECT throws_ok($$SELECT journey.link_identity('mail:s1@example.com', 'm1')$$,
+	'23505', NULL, 'link_identity: an alias linked to another customer stays');
+SELECT throws_ok($$SELECT journey.link_identity('s2', 'm2')$$,
+	'42501', NULL, 'link_identity: cannot take over a customer and its sales touchpoints');
+SELECT throws_ok($$SELECT * FROM journey.forget_customer('s1')$$,
+	'42501', NULL, 'forget_customer: cannot erase sales'' rows');
+SELECT throws_ok($$SELECT * FROM journey.purge_before('2027-01-01 00:00+00')$$,
+	'42501', NULL, 'purge_before: cannot purge sales'' rows');
+SELECT throws_ok($$SELECT journey.refresh_journeys()$$,
+	'42501', NULL, 'refresh_journeys: writers do not rewrite stored journeys');
+SELECT throws_ok($$SELECT journey.add_channel('store', 'marketing', false)$$,
+	'42501', NULL, 'add_channel: cannot take over a sales channel');
+SELECT throws_ok($$SELECT journey.add_department('marketing 2')$$,
+	'42501', NULL, 'add_department: admins only');
+SELECT throws_ok($$SELECT journey.create_stage_model('m', ARRAY['a', 'b'])$$,
+	'42501', NULL, 'create_stage_model: not for writers');
+SELECT throws_ok($$SELECT journey.drop_stage_model('lifecycle')$$,
+	'55000', NULL, 'drop_stage_model: the shipped models stay');
+SELECT throws_ok($$SELECT journey.grant_writer('journey_sec_marketing', 'sales')$$,
+	'42501', NULL, 'grant_writer: cannot make itself a sales writer');
+SELECT throws_ok($$SELECT journey.grant_reader('journey_sec_marketing')$$,
+	'42501', NULL, 'grant_reader: not for writers');
+SELECT throws_ok($$SELECT journey.grant_admin('journey_sec_marketing')$$,
+	'42501', NULL, 'grant_admin: not for writers');
+SELECT throws_ok($$INSERT INTO journey.writers VALUES ('journey_sec_marketing', 'sales')$$,
+	'42501', NULL, 'writers: no direct insert');
+SELECT throws_ok($$UPDATE journey.touchpoints SET department = 'marketing' WHERE department = 'sales'$$,
+	'42501', NULL, 'touchpoints: no direct update');
+SELECT throws_ok($$DELETE FROM journey.touchpoints WHERE department = 'sales'$$,
+	'42501', NULL, 'touchpoints: no direct delete');
+SELECT throws_ok($$DELETE FROM journey.stage_history WHERE department = 'sales'$$,
+	'42501', NULL, 'stage_history: no direct delete');
+SELECT is(journey.may_write('sales'), false, 'may_write(sales) is false for marketing');
+SELECT results_eq($$SELECT * FROM pg_temp.sales_now() ORDER BY 1, 2, 3$$,
+	$$SELECT * FROM sales_before ORDER BY 1, 2, 3$$,
+	'sales'' touchpoints, stages, channel, the aliases and the journeys are unchanged');
+-- and what marketing may do still works
+SELECT lives_ok($$SELECT journey.record_touchpoint('s1', 'web', 'visit', '2026-01-07 10:00+00')$$,
+	'record_touchpoint on its own channel');
+SELECT lives_ok($$SELECT journey.set_stage('m3', 'lifecycle', 'discovery', '2026-01-07 10:00+00')$$,
+	'set_stage of a stage marketing owns');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
