@@ -691,13 +691,15 @@ CREATE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
 AS $$
 BEGIN
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels, @extschema@.identities,
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels,
 		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
 		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
 		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
 		@extschema@.billing_revenue TO %I', role_name);
-	-- personal data stays hidden: no attributes columns
+	-- personal data stays hidden: no attributes columns, no aliases (e-mail
+	-- addresses, devices, loyalty cards)
 	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
 END
 $$;
@@ -719,6 +721,8 @@ BEGIN
 	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
+	-- recording resolves aliases
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);

@@ -88,3 +88,67 @@ BEGIN
 END
 $$;
 
+-- readers no longer read aliases (personal data); writers still do, since
+-- recording resolves them (doc/security.md)
+CREATE OR REPLACE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels,
+		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
+		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
+		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
+		@extschema@.billing_revenue TO %I', role_name);
+	-- personal data stays hidden: no attributes columns, no aliases (e-mail
+	-- addresses, devices, loyalty cards)
+	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.grant_writer(role_name pg_catalog.name, department pg_catalog.text) RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
+		RAISE EXCEPTION 'department "%" does not exist', department
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	PERFORM @extschema@.grant_reader(role_name);
+	INSERT INTO @extschema@.writers VALUES (role_name, department) ON CONFLICT DO NOTHING;
+	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
+	-- recording resolves aliases
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.identities TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
+END
+$$;
+
+-- roles already granted reader keep their other privileges but lose the
+-- aliases; writers and admins keep them
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT DISTINCT a.grantee::pg_catalog.regrole AS role
+		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+		WHERE c.oid = '@extschema@.identities'::pg_catalog.regclass
+		  AND a.privilege_type = 'SELECT' AND a.grantee <> 0 AND a.grantee <> c.relowner
+		  AND NOT EXISTS (SELECT FROM @extschema@.writers w
+						  WHERE w.role_name = pg_catalog.pg_get_userbyid(a.grantee))
+		  AND NOT EXISTS (SELECT FROM @extschema@.admins ad
+						  WHERE ad.role_name = pg_catalog.pg_get_userbyid(a.grantee))
+	LOOP
+		EXECUTE pg_catalog.format('REVOKE SELECT ON @extschema@.identities FROM %s', r.role);
+		EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %s', r.role);
+	END LOOP;
+END
+$$;

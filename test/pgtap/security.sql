@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(26);
+SELECT plan(44);
 
 -- The error an SQL text raises, as 'SQLSTATE message detail hint' (NULL if none).
 CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
@@ -133,6 +133,56 @@ SELECT lives_ok($$SELECT journey.record_touchpoint('s1', 'web', 'visit', '2026-0
 	'record_touchpoint on its own channel');
 SELECT lives_ok($$SELECT journey.set_stage('m3', 'lifecycle', 'discovery', '2026-01-07 10:00+00')$$,
 	'set_stage of a stage marketing owns');
+RESET ROLE;
+
+-- ---------------------------------------------------------------------------
+-- A reader and personal data
+-- ---------------------------------------------------------------------------
+SET LOCAL ROLE journey_sec_reader;
+SELECT throws_ok($$SELECT attributes FROM journey.customers$$, '42501', NULL, 'customers.attributes is withheld');
+SELECT throws_ok($$SELECT attributes FROM journey.touchpoints$$, '42501', NULL, 'touchpoints.attributes is withheld');
+SELECT throws_ok($$SELECT alias FROM journey.identities$$, '42501', NULL, 'identities.alias (e-mail addresses, devices) is withheld');
+SELECT throws_ok($$SELECT * FROM journey.identities$$, '42501', NULL, 'so is SELECT * on identities');
+SELECT lives_ok($$SELECT customer, source, linked FROM journey.identities$$, 'the rest of identities is readable');
+SELECT throws_ok($$SELECT count(*) FROM journey.identities WHERE alias LIKE 'mail:%'$$, '42501', NULL,
+	'aliases cannot be probed in a WHERE clause');
+-- what a reader may select: no column that holds personal data
+SELECT is((SELECT array_agg(c.relname || '.' || a.attname ORDER BY c.relname, a.attname)
+		   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+		   WHERE n.nspname = 'journey' AND c.relkind IN ('r', 'v', 'm')
+			 AND has_column_privilege(c.oid, a.attnum, 'SELECT')
+			 AND a.attname IN ('attributes', 'alias', 'reason')),
+	ARRAY['stage_history.reason'],
+	'readable columns with free text: only stage_history.reason (doc/security.md)');
+SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		   WHERE n.nspname = 'journey' AND c.relkind IN ('r', 'v', 'm', 'p')
+			 AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE')
+				  OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, 'TRUNCATE'))),
+	0, 'a reader can change no table, so it cannot trigger a key violation that echoes a key');
+-- errors a reader can trigger through the API echo nothing personal
+SELECT unalike(pg_temp.error_of($$SELECT journey.link_identity('mail:s1@example.com', 'x1')$$),
+	'%s1%', 'link_identity of a known alias: the error names no customer');
+SELECT matches(pg_temp.error_of($$SELECT journey.link_identity('mail:s1@example.com', 'x1')$$),
+	'^42501', '... it is a permission error');
+SELECT unalike(pg_temp.error_of($$SELECT journey.record_touchpoint('mail:s1@example.com', 'web', 'visit')$$),
+	'%s1%', 'record_touchpoint through an alias: the error names no customer');
+SELECT unalike(pg_temp.error_of($$SELECT journey.set_stage('mail:s1@example.com', 'lifecycle', 'loyalty')$$),
+	'%s1%', 'set_stage through an alias: the error names no customer');
+SELECT unalike(pg_temp.error_of($$SELECT * FROM journey.forget_customer('mail:s1@example.com')$$),
+	'%s1%', 'forget_customer through an alias: the error names no customer');
+SELECT matches(pg_temp.error_of($$SELECT * FROM journey.forget_customer('mail:s1@example.com')$$),
+	'^42501', '... and a reader erases nothing');
+SELECT is((SELECT count(*)::int FROM journey.customer_journeys WHERE customer = 's1'), 1,
+	'the reader still reads the journey of s1 (analytics)');
+RESET ROLE;
+
+-- PUBLIC (a role with no grant) reads nothing of the model
+CREATE ROLE journey_sec_nobody;
+SET LOCAL ROLE journey_sec_nobody;
+SELECT throws_ok($$SELECT count(*) FROM journey.touchpoints$$, '42501', NULL, 'PUBLIC does not read touchpoints');
+SELECT throws_ok($$SELECT count(*) FROM journey.customer_journeys$$, '42501', NULL, 'PUBLIC does not read journeys');
+SELECT throws_ok($$SELECT journey.record_touchpoint('p1', 'web', 'visit')$$, '42501', NULL, 'PUBLIC does not record');
 RESET ROLE;
 
 SELECT * FROM finish();
