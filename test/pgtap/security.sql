@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(44);
+SELECT plan(62);
 
 -- The error an SQL text raises, as 'SQLSTATE message detail hint' (NULL if none).
 CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
@@ -27,6 +27,35 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 GRANT EXECUTE ON FUNCTION pg_temp.error_of(text) TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- SECURITY DEFINER functions
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT count(*)::int FROM pg_proc p
+		   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey'
+		   WHERE p.prosecdef
+			 AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c LIKE 'search\_path=%')),
+	0, 'every SECURITY DEFINER function of journey pins search_path');
+SELECT is((SELECT count(*)::int FROM pg_proc p
+		   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey'
+		   WHERE p.prosecdef
+			 AND EXISTS (SELECT FROM unnest(p.proconfig) c
+						 WHERE c LIKE 'search\_path=%' AND c <> 'search_path=pg_catalog, pg_temp')),
+	0, 'their search_path is pg_catalog, pg_temp (pg_temp last)');
+SELECT is((SELECT count(*)::int FROM pg_proc p
+		   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey',
+			aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+		   WHERE p.prosecdef AND a.grantee = 0 AND a.privilege_type = 'EXECUTE'),
+	0, 'no SECURITY DEFINER function is executable by PUBLIC');
+SELECT is((SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p
+		   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey'
+		   WHERE p.prosecdef),
+	ARRAY['grant_admin', 'grant_reader', 'grant_writer', 'queue_touchpoints'],
+	'the SECURITY DEFINER functions are the ones doc/security.md reviews');
 
 -- ---------------------------------------------------------------------------
 -- A model with two departments' rows
@@ -184,6 +213,50 @@ SELECT throws_ok($$SELECT count(*) FROM journey.touchpoints$$, '42501', NULL, 'P
 SELECT throws_ok($$SELECT count(*) FROM journey.customer_journeys$$, '42501', NULL, 'PUBLIC does not read journeys');
 SELECT throws_ok($$SELECT journey.record_touchpoint('p1', 'web', 'visit')$$, '42501', NULL, 'PUBLIC does not record');
 RESET ROLE;
+
+-- ---------------------------------------------------------------------------
+-- Erasure leaves no trace
+-- ---------------------------------------------------------------------------
+SELECT journey.record_touchpoint('f1', 'web', 'visit', '2026-02-01 10:00+00', campaign => 'spring');
+SELECT journey.record_touchpoint('f1', 'store', 'purchase', '2026-02-02 10:00+00', 99, attributes => '{"card": "1234"}');
+SELECT journey.link_identity('mail:f1@example.com', 'f1', 'e-mail');
+SELECT journey.link_identity('cookie:f1', 'f1', 'web');
+SELECT journey.set_stage('f1', 'lifecycle', 'discovery', '2026-02-01 10:00+00');
+SELECT journey.set_stage('f1', 'commercial_cycle', 'acquisition', '2026-02-01 10:00+00');
+SELECT journey.refresh_journeys();
+-- one more touch stays queued for the next refresh
+SELECT journey.record_touchpoint('cookie:f1', 'web', 'visit', '2026-02-03 10:00+00');
+CREATE TEMP TABLE f1_ids AS SELECT id FROM journey.touchpoints WHERE customer = 'f1';
+SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints p JOIN f1_ids f ON f.id = p.touchpoint), 1,
+	'f1 has a queued touchpoint before erasure');
+CREATE TEMP TABLE others_before AS
+SELECT customer, channels::text AS j FROM journey.customer_journey_data WHERE customer <> 'f1';
+
+SELECT results_eq($$SELECT what, removed FROM journey.forget_customer('mail:f1@example.com') ORDER BY 1$$,
+	$$VALUES ('aliases', 2::bigint), ('customers', 1), ('journeys', 1), ('stage changes', 2), ('touchpoints', 3)$$,
+	'forget_customer through an alias');
+SELECT is((SELECT count(*)::int FROM journey.touchpoints WHERE customer = 'f1'), 0, 'no touchpoint');
+SELECT is((SELECT count(*)::int FROM journey.stage_history WHERE customer = 'f1'), 0, 'no stage history');
+SELECT is((SELECT count(*)::int FROM journey.customer_journey_data WHERE customer = 'f1'), 0, 'no materialized journey');
+SELECT is((SELECT count(*)::int FROM journey.identities WHERE customer = 'f1' OR alias LIKE '%f1%'), 0, 'no alias');
+SELECT is((SELECT count(*)::int FROM journey.customers WHERE id = 'f1'), 0, 'no customer row');
+SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints p JOIN f1_ids f ON f.id = p.touchpoint), 0,
+	'nothing of f1 in the refresh queue');
+SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints p
+		   WHERE NOT EXISTS (SELECT FROM journey.touchpoints t WHERE t.id = p.touchpoint)), 0,
+	'no dangling id in the refresh queue');
+SELECT is((SELECT count(*)::int FROM journey.customer_journey_data d
+		   WHERE d.customer <> 'f1' AND journey.length(d.channels) <>
+				 (SELECT count(*) FROM journey.touchpoints t WHERE t.customer = d.customer
+				  AND NOT EXISTS (SELECT FROM journey.pending_touchpoints p WHERE p.touchpoint = t.id))), 0,
+	'no other journey holds an event of f1');
+SELECT is(journey.refresh_journeys() >= 0, true, 'a refresh after the erasure works');
+SELECT is((SELECT count(*)::int FROM journey.customer_journey_data WHERE customer = 'f1'), 0,
+	'the refresh does not bring f1 back');
+SELECT results_eq($$SELECT customer, channels::text FROM journey.customer_journey_data WHERE customer <> 'f1' ORDER BY 1$$,
+	$$SELECT customer, j FROM others_before ORDER BY 1$$, 'the other customers'' journeys are untouched');
+SELECT is((SELECT count(*)::int FROM pg_proc p WHERE p.oid = 'journey.forget_customer(text)'::regprocedure
+		   AND p.prosrc ~* 'notify'), 0, 'forget_customer sends no notification (that would carry the customer id)');
 
 SELECT * FROM finish();
 ROLLBACK;
