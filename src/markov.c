@@ -63,7 +63,6 @@
 PG_FUNCTION_INFO_V1(journey_markov_trans);
 PG_FUNCTION_INFO_V1(journey_markov_final);
 
-#define MARKOV_MAX_ORDER		10
 #define MARKOV_TOLERANCE		1e-13
 #define MARKOV_MAX_SWEEPS		1000000
 
@@ -435,6 +434,11 @@ journey_markov_final(PG_FUNCTION_ARGS)
 				 errmsg("more than %d distinct labels", MARKOV_MAX_LABELS),
 				 errhint(MARKOV_LIMIT_HINT)));
 	k = pt->has_params ? pt->param_int : 1;
+	/* 0 is the parameter of a shapley_model state: not one of ours */
+	if (k < 1 || k > MARKOV_MAX_ORDER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid attribution aggregate state")));
 
 	/* States; state 0 is start (key all -2). */
 	stateset_init(&states, k);
