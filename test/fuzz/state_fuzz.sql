@@ -130,6 +130,11 @@ SELECT seed('journey.stage_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, 'purchase'::journey.lifecycle, timestamptz '2026-01-09 00:00:00+00') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, NULL::journey.lifecycle, NULL) FROM ev GROUP BY c$q$)
 ) v(q);
+SELECT seed('journey.funnel_correlation_deserial', q) FROM (VALUES
+	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'buy'], 1) FROM jn GROUP BY c % 4$q$),
+	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '5 days', ARRAY['email', 'store', 'sms', 'buy'], 2) FROM jn GROUP BY c % 3$q$),
+	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '3 days', ARRAY['web', 'buy'], 1, (ARRAY['gold', 'silver', NULL])[1 + c % 3]) FROM jn GROUP BY c % 2$q$)
+) v(q);
 RESET search_path;
 
 -- Every family has seeds.
