@@ -10,6 +10,12 @@ EXTVERSION = 0.3.0
 MODULE_big = journey
 # Every C file in src/ is part of the module.
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# Test builds (JOURNEY_TEST=1, as test/run.sh builds) add test-only entry
+# points that no extension script declares: src/testing/fuzz_state.c, which
+# the aggregate-state fuzzer declares in its own database (doc/fuzzing.md).
+ifeq ($(JOURNEY_TEST),1)
+OBJS += src/testing/fuzz_state.o
+endif
 
 # The install script is generated from one SQL fragment per concern, kept
 # beside its C file.  Each released version lists the fragments it added, in
@@ -55,7 +61,8 @@ PG_CPPFLAGS = -Isrc
 # does) so that a newer compiler never breaks a user's build.  The two -Wno
 # flags silence warnings that PostgreSQL's own headers trigger under -Wextra.
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare $(EXTRA_CFLAGS)
-EXTRA_CLEAN = results regression.diffs regression.out test/fuzz/journey_fuzz
+EXTRA_CLEAN = results regression.diffs regression.out test/fuzz/journey_fuzz \
+	test/fuzz/state_fuzz src/testing/fuzz_state.o src/testing/fuzz_state.bc
 
 PG_CONFIG ?= pg_config
 

@@ -921,7 +921,19 @@ times_array(int64 *times, int level, bool is_tz)
 	ArrayType  *a;
 
 	for (k = 0; k < level; k++)
+	{
+		/*
+		 * The rows of a timestamptz funnel hold valid timestamps; a time out
+		 * of range can only come from a corrupted partial state, and must
+		 * not end up in a timestamptz[] that cannot be printed.
+		 */
+		if (is_tz && !IS_VALID_TIMESTAMP(times[k]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid serialized window_funnel state"),
+					 errdetail("A time is out of the range of timestamp with time zone.")));
 		d[k] = is_tz ? TimestampTzGetDatum(times[k]) : Int64GetDatum(times[k]);
+	}
 	if (is_tz)
 		a = construct_array(d, level, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	else
@@ -1016,6 +1028,9 @@ window_funnel_deserial(PG_FUNCTION_ARGS)
 		uint32		known = FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS | (0xFF << FUNNEL_NSTEPS_SHIFT);
 
 		if ((st->param_flags & ~known) != 0 || p.window < 0 ||
+			/* the mode combinations parse_mode rejects */
+			((p.mode & FUNNEL_ALLOW_REENTRY) && !(p.mode & FUNNEL_STRICT_ORDER)) ||
+			((p.mode & FUNNEL_ANY_ORDER) && (p.mode & ~FUNNEL_ANY_ORDER)) ||
 			p.nsteps > STEP_MAX_STEPS ||
 			(st->nsteps != 0 &&
 			 st->nsteps != (p.has_excl ? 2 * p.nsteps - 1 : p.nsteps)) ||

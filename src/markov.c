@@ -392,6 +392,11 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 				 errmsg("more than %d distinct labels", MARKOV_MAX_LABELS),
 				 errhint(MARKOV_LIMIT_HINT)));
 	k = pt->has_params ? pt->param_int : 1;
+	/* 0 is the parameter of a shapley_model state: not one of ours */
+	if (k < 1 || k > MARKOV_MAX_ORDER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid attribution aggregate state")));
 
 	/* States; state 0 is start (key all -2). */
 	stateset_init(&states, k);

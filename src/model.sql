@@ -502,6 +502,14 @@ BEGIN
 		SELECT s.department INTO dept FROM @extschema@.stages s
 		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
 	END IF;
+	-- Row security checks the row set_stage inserts, but a change that only
+	-- moves an existing row (below) inserts none: check the department first.
+	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+	   AND NOT @extschema@.may_write(dept) THEN
+		RAISE EXCEPTION 'permission denied to record stage "%" for department "%"', stage, dept
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'A writer records for its own departments only (journey.grant_writer).';
+	END IF;
 
 	-- Row security would refuse the insert with a bare "new row violates
 	-- row-level security policy": say which department and who may write it.
@@ -528,7 +536,7 @@ BEGIN
 	SELECT h.id, h.stage, h.entered INTO prev FROM @extschema@.stage_history h
 	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered <= at
 	ORDER BY h.entered DESC, h.id DESC LIMIT 1;
-	SELECT h.id, h.stage, h.entered INTO next FROM @extschema@.stage_history h
+	SELECT h.id, h.stage, h.entered, h.department INTO next FROM @extschema@.stage_history h
 	WHERE h.customer = cust AND h.model = set_stage.model AND h.entered > at
 	ORDER BY h.entered, h.id LIMIT 1;
 	IF prev.stage = stage THEN
@@ -538,7 +546,13 @@ BEGIN
 		UPDATE @extschema@.stage_history h SET "left" = at WHERE h.id = prev.id;
 	END IF;
 	IF next.stage = stage THEN
-		-- entered earlier than recorded
+		-- entered earlier than recorded: that moves the recorded row, which
+		-- only a writer for its department may do
+		IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
+		   AND NOT @extschema@.may_write(next.department) THEN
+			RAISE EXCEPTION 'permission denied to move the entry of stage "%" recorded by department "%"', stage, next.department
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
 		UPDATE @extschema@.stage_history h SET entered = at WHERE h.id = next.id;
 	ELSE
 		INSERT INTO @extschema@.stage_history (customer, model, stage, entered, "left", department, reason)
@@ -893,13 +907,15 @@ CREATE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
 AS $$
 BEGIN
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels, @extschema@.identities,
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels,
 		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
 		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
 		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
 		@extschema@.billing_revenue TO %I', role_name);
-	-- personal data stays hidden: no attributes columns
+	-- personal data stays hidden: no attributes columns, no aliases (e-mail
+	-- addresses, devices, loyalty cards)
 	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
 	-- scores and the rules behind them (score.sql)
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.score_rules, @extschema@.customer_scores TO %I', role_name);
@@ -923,6 +939,8 @@ BEGIN
 	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
+	-- recording resolves aliases
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);

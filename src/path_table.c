@@ -493,6 +493,21 @@ get_count(StringInfo buf, int32 min_bytes_each)
 	return n;
 }
 
+/*
+ * Whether the constant argument is one path_table_trans can have recorded:
+ * a markov_model order (1..MARKOV_MAX_ORDER), 0 (shapley_model, or no row
+ * yet), or 0 with a shapley_model game (the names shapley.c accepts).
+ */
+static bool
+path_table_params_valid(int32 param_int, const char *text, int32 text_len)
+{
+	if (text_len < 0)
+		return param_int >= 0 && param_int <= MARKOV_MAX_ORDER;
+	return param_int == 0 &&
+		((text_len == 11 && memcmp(text, "conversions", 11) == 0) ||
+		 (text_len == 15 && memcmp(text, "conversion_rate", 15) == 0));
+}
+
 PathTable *
 path_table_deserialize(bytea *bytes, MemoryContext mcxt)
 {
@@ -518,7 +533,8 @@ path_table_deserialize(bytea *bytes, MemoryContext mcxt)
 		corrupt_state();
 	param_int = pq_getmsgint(&buf, 4);
 	text_len = pq_getmsgint(&buf, 4);
-	if (text_len < -1 || text_len > buf.len - buf.cursor)
+	if (text_len < -1 || text_len > buf.len - buf.cursor ||
+		!path_table_params_valid(param_int, buf.data + buf.cursor, text_len))
 		corrupt_state();
 	if (text_len >= 0)
 		path_table_set_params(pt, param_int, buf.data + buf.cursor, text_len);

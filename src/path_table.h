@@ -34,6 +34,8 @@
  * entries and hash slots, counted as allocated.  doc/limits.md.
  */
 #define PATH_TABLE_MAX_BYTES	((Size) 256 * 1024 * 1024)
+/* markov_model orders are 1..MARKOV_MAX_ORDER */
+#define MARKOV_MAX_ORDER	10
 
 typedef struct PathEntry
 {

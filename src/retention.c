@@ -432,8 +432,11 @@ activity_buckets_deserial(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets_deserial");
 	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
 
-	if (tl->has_params)
-		check_bucket_params(tl->width, tl->limit);
+	/* the checks of check_bucket_params, reported as a bad state */
+	if (tl->has_params && (tl->width <= 0 || tl->limit <= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized time list: %s", "bucket width and max_buckets must be positive")));
 	PG_RETURN_POINTER(tl);
 }
 

@@ -708,9 +708,21 @@ sequence_serial(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(step_state_serialize(st));
 }
 
+pg_noreturn
+static void
+bad_sequence_params(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized step state: %s", "bad sequence parameters")));
+}
+
 /*
  * sequence_deserial: step_state_deserialize checks the bytes; here we also
- * check the parameters only sequence_trans can have set.
+ * check the parameters only sequence_trans can have set, the pattern
+ * included: it must compile for the state's number of conditions, as
+ * sequence_trans made sure, or the final function would report a pattern
+ * the user never wrote as invalid (22023).
  */
 Datum
 sequence_deserial(PG_FUNCTION_ARGS)
@@ -718,13 +730,41 @@ sequence_deserial(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StepState  *st = step_state_deserialize(bytes, aggcontext);
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile bool bad_pattern = false;
 
-	if (st->has_params &&
-		((st->param_int != SEQ_UNIT_TIMESTAMPTZ && st->param_int != SEQ_UNIT_BIGINT) ||
-		 st->param_flags != 0 || st->param_text == NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid serialized step state: %s", "bad sequence parameters")));
+	if (!st->has_params)
+		PG_RETURN_POINTER(st);
+	if ((st->param_int != SEQ_UNIT_TIMESTAMPTZ && st->param_int != SEQ_UNIT_BIGINT) ||
+		st->param_flags != 0 || st->param_text == NULL)
+		bad_sequence_params();
+
+	/*
+	 * Compiling only parses and allocates memory (no locks, buffers, catalog
+	 * or SPI), so its invalid-pattern error (22023) can be caught without a
+	 * subtransaction; any other error is thrown on.
+	 */
+	PG_TRY();
+	{
+		(void) sequence_pattern_cached(fcinfo->flinfo, st->param_text,
+									   st->param_text_len, st->nsteps,
+									   st->param_int);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_INVALID_PARAMETER_VALUE)
+			PG_RE_THROW();
+		FlushErrorState();
+		FreeErrorData(edata);
+		bad_pattern = true;
+	}
+	PG_END_TRY();
+	if (bad_pattern)
+		bad_sequence_params();
 	PG_RETURN_POINTER(st);
 }
 

@@ -362,6 +362,13 @@ stage_is_label_of(Oid stage, Oid enumtype)
 	return ok;
 }
 
+/* Is ts a value of timestamptz: finite and in range, or +-infinity? */
+static bool
+stage_ts_valid(TimestampTz ts)
+{
+	return TIMESTAMP_NOT_FINITE(ts) || IS_VALID_TIMESTAMP(ts);
+}
+
 /*
  * stage_deserial(bytes, internal): rebuild a state, checking every byte,
  * and that every stage is a label of the state's enum type.
@@ -418,6 +425,8 @@ stage_deserial(PG_FUNCTION_ARGS)
 			bad_state("parameter stage is not a label of the stage model");
 		st->has_params = true;
 		st->ts_param_null = (flags & STAGE_TS_PARAM_NULL) != 0;
+		if (!st->ts_param_null && !stage_ts_valid(ts_param))
+			bad_state("time parameter out of range");
 		st->ts_param = st->ts_param_null ? 0 : ts_param;
 		st->stage_param_null = stage_null;
 		st->stage_param = stage_null ? InvalidOid : stage_param;
@@ -430,6 +439,8 @@ stage_deserial(PG_FUNCTION_ARGS)
 		TimestampTz ts = pq_getmsgint64(&buf);
 		Oid			stage = pq_getmsgint(&buf, 4);
 
+		if (!stage_ts_valid(ts))
+			bad_state("time out of range");
 		if (stage != checked || !OidIsValid(stage))
 		{
 			if (!stage_is_label_of(stage, enumtype))
@@ -475,9 +486,13 @@ stage_final_state(FunctionCallInfo fcinfo, const char *fname, TypeCacheEntry **t
 	st = PG_ARGISNULL(0) ? NULL : (StageState *) PG_GETARG_POINTER(0);
 	if (st == NULL || st->nentries == 0)
 		return NULL;
+	/* only a corrupted partial state can be of another stage model */
 	if (st->enumtype != enumtype)
-		elog(ERROR, "stage aggregate state of type %u used for type %u",
-			 st->enumtype, enumtype);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized stage state: %s", "state of another stage model"),
+				 errdetail("The state is of type %u, the aggregate of type %u.",
+						   st->enumtype, enumtype)));
 	if (!st->sorted)
 	{
 		journey_sort_arg(st->entries, st->nentries, sizeof(StageEntry),

@@ -256,7 +256,9 @@ MAJOR=$("$PG_CONFIG" --version | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
 # ---------------------------------------------------------------------------
 # 2. Build and install
 # ---------------------------------------------------------------------------
-MAKE_ARGS=(PG_CONFIG="$PG_CONFIG")
+# JOURNEY_TEST=1 adds the test-only entry points (src/testing/) that the
+# aggregate-state fuzzer needs (doc/fuzzing.md).
+MAKE_ARGS=(PG_CONFIG="$PG_CONFIG" JOURNEY_TEST=1)
 # PGXS also emits LLVM bitcode when the server was built with LLVM; Debian's
 # postgresql-server-dev-15 depends on the clang and llvm it needs, but a
 # hand-made setup may lack them.  Then skip the bitcode rather than fail.
@@ -290,10 +292,10 @@ fi
 # Objects built for another server (make test builds for 15, then 18) are
 # cleaned first: PGXS does not track the server headers.
 STAMP="$ROOT/.build-pg-config"
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG" ]; then
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$PG_CONFIG JOURNEY_TEST=1" ]; then
 	make "${MAKE_ARGS[@]}" clean >>"$JOURNEY_LOG" 2>&1 || true
 fi
-printf '%s\n' "$PG_CONFIG" >"$STAMP"
+printf '%s JOURNEY_TEST=1\n' "$PG_CONFIG" >"$STAMP"
 step "building journey for PostgreSQL $MAJOR (EXTRA_CFLAGS='${EXTRA_CFLAGS:-}')" \
 	make "${MAKE_ARGS[@]}" EXTRA_CFLAGS="${EXTRA_CFLAGS:-}" || exit 1
 
@@ -596,6 +598,10 @@ test)
 		run_script "fuzz (FUZZ_COUNT=${FUZZ_COUNT:-20000})" \
 			FUZZ_COUNT="${FUZZ_COUNT:-20000}" bash test/fuzz/run.sh
 	fi
+	if [ -f test/fuzz/state_run.sh ] && wanted fuzz; then
+		run_script "aggregate-state fuzz (FUZZ_STATES=${FUZZ_STATES:-20000})" \
+			FUZZ_STATES="${FUZZ_STATES:-20000}" bash test/fuzz/state_run.sh
+	fi
 	if [ -f test/upgrade.sh ] && wanted upgrade; then
 		run_script "upgrade" bash test/upgrade.sh
 	fi
@@ -628,6 +634,8 @@ bench)
 fuzz)
 	if [ -f test/fuzz/run.sh ]; then
 		FUZZ_COUNT="${FUZZ_COUNT:-100000}" bash test/fuzz/run.sh
+		say "aggregate-state fuzz (FUZZ_STATES=${FUZZ_STATES:-1000000})"
+		FUZZ_STATES="${FUZZ_STATES:-1000000}" bash test/fuzz/state_run.sh
 	else
 		say "no test/fuzz/run.sh yet"
 	fi
