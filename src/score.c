@@ -138,12 +138,12 @@ prepare_plans(Oid nsp)
 								  "FROM %s.score_rules r ORDER BY r.name", schema), 0, NULL);
 	window_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
 								   "WHERE t.customer = $1 "
-								   "ORDER BY t.ts DESC, t.channel COLLATE \"C\" DESC LIMIT $2",
+								   "ORDER BY t.ts DESC, t.channel COLLATE pg_catalog.\"C\" DESC LIMIT $2",
 								   schema), 2, window_args);
 	touches_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
 									"WHERE t.customer = $1 "
 									"AND t.channel OPERATOR(pg_catalog.=) ANY ($3) "
-									"ORDER BY t.ts DESC, t.channel COLLATE \"C\" DESC LIMIT $2",
+									"ORDER BY t.ts DESC, t.channel COLLATE pg_catalog.\"C\" DESC LIMIT $2",
 									schema), 3, touches_args);
 	notify_plan = prepare("SELECT pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object("
 						  "'customer', $1, 'rule', $2, 'old', $3, 'new', $4, 'at', $5)::pg_catalog.text)",

@@ -23,7 +23,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.score_rules', '');
 -- tables"), no foreign key: add_score_rule checks the department, and
 -- renaming or deleting a department renames it in, or deletes, its rules.
 CREATE FUNCTION @extschema@.score_rules_departments() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER
+	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -48,6 +48,8 @@ ALTER TABLE @extschema@.score_rules ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON @extschema@.score_rules FOR SELECT USING (true);
 CREATE POLICY write_own ON @extschema@.score_rules FOR INSERT WITH CHECK (@extschema@.may_write(department));
 CREATE POLICY delete_own ON @extschema@.score_rules FOR DELETE USING (@extschema@.may_write(department));
+CREATE POLICY update_own ON @extschema@.score_rules FOR UPDATE
+	USING (@extschema@.may_write(department)) WITH CHECK (@extschema@.may_write(department));
 
 -- Every customer's current score under every rule: a lookup per customer
 -- and rule, from the customer's last touches on the rule's channels.
@@ -59,11 +61,11 @@ SELECT c.id AS customer, r.name AS rule, r.department,
 FROM @extschema@.customers c
 CROSS JOIN @extschema@.score_rules r
 CROSS JOIN LATERAL (
-	SELECT COALESCE(pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE "C"), '{}') AS path
+	SELECT COALESCE(pg_catalog.array_agg(x.channel ORDER BY x.ts, x.channel COLLATE pg_catalog."C"), '{}') AS path
 	FROM (SELECT t.channel, t.ts FROM @extschema@.touchpoints t
 		  WHERE t.customer = c.id
 			AND (r.channel_filter IS NULL OR t.channel = ANY (r.channel_filter))
-		  ORDER BY t.ts DESC, t.channel COLLATE "C" DESC
+		  ORDER BY t.ts DESC, t.channel COLLATE pg_catalog."C" DESC
 		  LIMIT r.model_order) x
 ) p;
 COMMENT ON VIEW @extschema@.customer_scores IS
@@ -154,7 +156,7 @@ COMMENT ON FUNCTION @extschema@.drop_score_rule(pg_catalog.text) IS
 -- NOTIFY journey_score, delivered when the transaction commits.  In C
 -- (score.c): one index scan and two lookups per customer and rule.
 CREATE FUNCTION @extschema@.score_touchpoints() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'journey_score_touchpoints' LANGUAGE C SECURITY DEFINER;
+	AS 'MODULE_PATHNAME', 'journey_score_touchpoints' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION @extschema@.score_touchpoints() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.score_touchpoints() IS
 	'trigger: score the touched customers under every score rule and NOTIFY journey_score when a score crosses a threshold';

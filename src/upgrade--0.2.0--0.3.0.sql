@@ -509,20 +509,22 @@ COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_c
 	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
 
 -- grant_reader and grant_writer also grant on the score rules and scores
--- (score.sql).
+-- (score.sql); their final definitions, as in model.sql.
 CREATE OR REPLACE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels, @extschema@.identities,
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels,
 		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
 		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
 		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
 		@extschema@.billing_revenue TO %I', role_name);
-	-- personal data stays hidden: no attributes columns
+	-- personal data stays hidden: no attributes columns, no aliases (e-mail
+	-- addresses, devices, loyalty cards)
 	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
+	EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
 	-- scores and the rules behind them (score.sql)
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.score_rules, @extschema@.customer_scores TO %I', role_name);
@@ -543,6 +545,8 @@ BEGIN
 	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
+	-- recording resolves aliases
+	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.identities TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
 	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
