@@ -502,17 +502,11 @@ BEGIN
 		SELECT s.department INTO dept FROM @extschema@.stages s
 		WHERE s.model = set_stage.model AND s.stage = set_stage.stage;
 	END IF;
-	-- Row security checks the row set_stage inserts, but a change that only
-	-- moves an existing row (below) inserts none: check the department first.
-	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
-	   AND NOT @extschema@.may_write(dept) THEN
-		RAISE EXCEPTION 'permission denied to record stage "%" for department "%"', stage, dept
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'A writer records for its own departments only (journey.grant_writer).';
-	END IF;
-
-	-- Row security would refuse the insert with a bare "new row violates
-	-- row-level security policy": say which department and who may write it.
+	-- Checked before any change: row security checks the row set_stage
+	-- inserts, but a change that only moves an existing row (below) inserts
+	-- none; and row security would refuse the insert with a bare "new row
+	-- violates row-level security policy": say which department and who may
+	-- write it.
 	IF pg_catalog.row_security_active('@extschema@.stage_history'::pg_catalog.regclass)
 	   AND NOT coalesce(@extschema@.may_write(dept), false) THEN
 		RAISE EXCEPTION 'permission denied to set stages for department "%"', coalesce(dept, '(none)')
