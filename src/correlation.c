@@ -73,6 +73,14 @@ extern Datum journey_funnel_times(PG_FUNCTION_ARGS);
 
 #define CORR_INITIAL_SLOTS	64
 
+/*
+ * Counts of customers stay at or below 2^53, where float8 (in which the
+ * statistics are computed) still holds every integer: a state above it is
+ * invalid, a sum above it is a program limit.  Two valid states never
+ * overflow int64 when combined.
+ */
+#define CORR_MAX_COUNT		(INT64CONST(1) << 53)
+
 /* 97.5% quantile of the standard normal distribution (95% intervals). */
 #define CORR_Z_975			1.959963984540054
 
@@ -219,10 +227,11 @@ add_count(int64 a, int64 b)
 {
 	int64		r;
 
-	if (pg_add_s64_overflow(a, b, &r))
+	if (pg_add_s64_overflow(a, b, &r) || r > CORR_MAX_COUNT)
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("funnel_correlation count out of range")));
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("funnel_correlation counts more than 2^53 customers"),
+				 errhint("Split the question into groups (GROUP BY) of fewer customers.")));
 	return r;
 }
 
@@ -645,6 +654,7 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 	cs->nconverted = rd_i64(&r);
 	cs->ndropped = rd_i64(&r);
 	if (cs->nconverted < 0 || cs->ndropped < 0 ||
+		cs->nconverted > CORR_MAX_COUNT || cs->ndropped > CORR_MAX_COUNT ||
 		(!(flags & CORR_FLAG_PARAMS) && (cs->nconverted != 0 || cs->ndropped != 0)))
 		bad_state("invalid totals");
 	nlabels = rd_i32(&r);

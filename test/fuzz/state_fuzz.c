@@ -605,8 +605,8 @@ handle_result(Item *it, PGresult *r)
 			fail(P_SQLSTATE, it, msg);
 		if (it->origin == O_SEED)
 			fail(P_SEEDS, it, msg);
-		else if (it->origin == O_RESER)
-			fail(P_RESER, it, msg);
+		else if (it->origin == O_RESER && !same_as_rows(st, PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)))
+			fail(P_RESER, it, msg);	/* a sum over a program limit is no bug */
 		return true;
 	}
 	return PQstatus(conn) == CONNECTION_OK;
