@@ -40,18 +40,9 @@ case $MAJOR in
 esac
 [ -w "$("$PG_CONFIG" --pkglibdir)" ] || skip "cannot install Citus into $("$PG_CONFIG" --pkglibdir) (run as root)"
 
-cache_root() {
-	local c
-	for c in "${JOURNEY_CACHE:-}" /var/cache/journey "${XDG_CACHE_HOME:-$HOME/.cache}/journey"; do
-		[ -n "$c" ] || continue
-		if mkdir -p "$c" 2>/dev/null && [ -w "$c" ]; then
-			echo "$c"
-			return 0
-		fi
-	done
-	return 1
-}
-CACHE=$(cache_root) || { echo "test/build_citus.sh: no writable cache directory (set JOURNEY_CACHE)" >&2; exit 1; }
+# shellcheck source=cache_lib.sh
+. "$ROOT/test/cache_lib.sh"
+CACHE=$(journey_cache_dir) || { echo "test/build_citus.sh: no writable cache directory (set JOURNEY_CACHE)" >&2; exit 1; }
 
 SUM=$(sha256sum "$TARBALL" | cut -c1-12)
 NAME=$(basename "$TARBALL")
