@@ -67,7 +67,8 @@ finish() {
 }
 
 TITLES=("1. Acquisition funnel" "2. Retention cohorts" "3. Flow of the first three touches"
-	"4. Attribution by model" "5. Lifecycle stages per department")
+	"4. Attribution by model" "5. Lifecycle stages per department" "6. Likely buyers this week"
+	"7. What goes with buying after an Intent step")
 
 # ---------------------------------------------------------------------------
 # The report: given, or made from a fresh demo database
@@ -126,7 +127,7 @@ for t in "${TITLES[@]}"; do
 	check "chart title \"$t\"" grep -qF "<h2>$t" "$HTML"
 done
 n=$(grep -o '<svg' "$HTML" | wc -l)
-check "five inline SVG charts (found $n)" [ "$n" -eq 5 ]
+check "${#TITLES[@]} inline SVG charts, one per title (found $n)" [ "$n" -eq ${#TITLES[@]} ]
 ext=$(grep -oiE 'https?://|<script|<link|<img|<iframe|@import|url\(|src=|href=' "$HTML" | sort | uniq -c | tr -s ' \n' ' ')
 if [ -z "$ext" ]; then
 	ok "no external reference (http://, https://, script, link, img, iframe, @import, url(), src=, href=)"
@@ -187,7 +188,8 @@ for name, svg in charts:
                 clashes.append('"%s" / "%s"' % (labels[i][0], labels[j][0]))
     results.append((not clashes, '%s: no two of its %d labels overlap' % (name, len(labels)), clashes[:8]))
 
-    if name not in ('flow of the first touches', 'attribution by model'):
+    if name not in ('flow of the first touches', 'attribution by model', 'likely buyers this week',
+                    'funnel correlation intent to purchase'):
         continue
     # Labels against bars and nodes: clear of every one, or wholly inside one
     # (a label written in its node).
@@ -200,6 +202,16 @@ for name, svg in charts:
             clashes.append('"%s" at %s' % (s, ','.join('%.0f' % v for v in box)))
     results.append((not clashes, '%s: no label overlaps a %s (%d labels, %d shapes)'
                     % (name, 'node' if name.startswith('flow') else 'bar', len(labels), len(rects)), clashes[:8]))
+    if name.startswith('funnel correlation'):
+        # Whiskers (the 95 % intervals) against the labels: no label on one.
+        whiskers = [(min(float(x1), float(x2)) - 1, min(float(y1), float(y2)) - 1, max(float(x1), float(x2)) + 1,
+                     max(float(y1), float(y2)) + 1)
+                    for x1, y1, x2, y2 in re.findall(r'<line x1="' + NUM + '" y1="' + NUM + '" x2="' + NUM + '" y2="' + NUM
+                                                     + '" class="whisk"', svg)]
+        clashes = ['"%s"' % s for s, box in labels if any(overlap(box, w) for w in whiskers)]
+        results.append((not clashes and len(whiskers) == 3 * len(rects) - 3 * 3,
+                        '%s: no label lies on a whisker (%d labels, %d whisker lines: 3 per bar)'
+                        % (name, len(labels), len(whiskers)), clashes[:8]))
     if not name.startswith('flow'):
         continue
     # Labels against the bands: a band is a cubic Bezier from (x1, y1) to
