@@ -7,7 +7,7 @@
  * Run after demo.sql, in the same database: it reads schema demo (events,
  * stage_history, and the table demo.journeys that demo.sql builds) and
  * writes one HTML file, by default journey-report.html in the current
- * directory.  The file needs no network: the CSS is inline and the five
+ * directory.  The file needs no network: the CSS is inline and the seven
  * charts are inline SVG, every element of which is built here in SQL.
  *
  *   1. acquisition funnel (journey.window_funnel), overall and per first channel
@@ -16,6 +16,10 @@
  *   4. attribution under seven models (journey.attribute, markov_model,
  *      shapley_model)
  *   5. lifecycle stages on 2026-12-31 per owning department
+ *   6. likely buyers as of 2026-10-01 (journey.markov_fit,
+ *      conversion_probability, next_touch), per department of the next channel
+ *   7. funnel correlation of the channels for Intent -> Purchase
+ *      (journey.funnel_correlation_agg, funnel_correlation)
  *
  * Every chart has a table of the figures it draws under it.  Every run
  * over the same data writes the same file.

@@ -11,10 +11,12 @@
 # server is reached through the PG* environment variables, with the journey
 # extension installed (test/run.sh test provides both).
 #
-# Checks: the HTML is there, under 1 MB, holds the five chart titles and
-# no reference to anything outside it (http:// or https://, scripts,
-# links, imports, url()); no two labels of a chart overlap, none lies on a
-# band or a bar of the flow and attribution charts, and the funnel's
+# Checks: the HTML is there, under 1 MB, holds the seven chart titles and
+# one inline SVG per title, no reference to anything outside it (http:// or
+# https://, scripts, links, imports, url()); no two labels of a chart
+# overlap, none lies on a band or a bar of the flow, attribution,
+# likely-buyers and funnel-correlation charts nor on a whisker of the
+# latter, and the funnel's
 # reconciliation adds up (python3; skipped without it); chromium renders it into a PNG screenshot larger
 # than a few KB, 1400 pixels wide, with many distinct colours (decoded with
 # python3, or judged by its size without it).  Prints "N passed, N failed"
