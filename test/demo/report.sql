@@ -120,10 +120,10 @@ CREATE OR REPLACE FUNCTION pg_temp.axis_max(x float8, n int) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN greatest(ceil(coalesce(x, 0) / pg_temp.tick(x, n)), 1) * pg_temp.tick(x, n);
 
--- A p value: 0.0123, 0.000123 (three significant digits), or < 0.000001.
+-- A p value: 0.0123, 0.000123 (three significant digits), or < 0.0001.
 CREATE OR REPLACE FUNCTION pg_temp.pv(p float8) RETURNS text
 LANGUAGE sql IMMUTABLE
-RETURN CASE WHEN p IS NULL THEN '–' WHEN p < 1e-6 THEN '< 0.000001'
+RETURN CASE WHEN p IS NULL THEN '–' WHEN p < 1e-4 THEN '< 0.0001'
 	ELSE trim_scale(round(p::numeric, greatest(2 - floor(log(p::numeric))::int, 2)))::text END;
 
 -- Colour of a share in [0, 1] on the heatmap scale (light to dark blue).
@@ -1062,11 +1062,14 @@ WITH dom AS (
 		CASE c.verdict WHEN 'buy' THEN '#59a14f' WHEN 'drop' THEN '#e15759' ELSE '#bab0ac' END AS fill
 	FROM r_corr c, geo g
 ), tick AS (
-	-- 1, 2, 5 times a power of ten on up to 2.5 decades, powers of ten beyond
+	-- 1, 1.5, 2, 3, 5, 7 times a power of ten on up to 1.2 decades; 1, 2, 5
+	-- on up to 2.5; powers of ten beyond (ticks at least 0.15 decade apart)
 	SELECT t.v, g.x0 + g.pw * (ln(t.v) - g.lmin) / (g.lmax - g.lmin) AS x
-	FROM geo g, (SELECT (10 ^ e * f)::float8 AS v, f FROM generate_series(-3, 3) e, unnest(ARRAY[1, 2, 5]) f) t
+	FROM geo g, (SELECT (10 ^ e * f)::float8 AS v, f FROM generate_series(-3, 3) e,
+			unnest(ARRAY[1, 1.5, 2, 3, 5, 7]) f) t
 	WHERE ln(t.v) BETWEEN g.lmin AND g.lmax
-		AND (t.f = 1 OR (g.lmax - g.lmin) / ln(10) <= 2.5)
+		AND (t.f = 1 OR (t.f IN (2, 5) AND (g.lmax - g.lmin) / ln(10) <= 2.5)
+			OR (g.lmax - g.lmin) / ln(10) <= 1.2)
 ), el(layer, k, svg) AS (
 	SELECT 0, 0, pg_temp.legend(170, 22,
 		ARRAY['goes with buying (interval above 1)', 'goes with dropping off (interval below 1)', 'cannot tell (interval includes 1)'],

@@ -328,7 +328,7 @@ PROFILE=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-chromium.XXXXXX")
 rm -f "$PNG"
 timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
 	--no-first-run --user-data-dir="$PROFILE" \
-	--screenshot="$PNG" --window-size=1400,5000 "file://$HTML" >"$OUT/chromium.log" 2>&1
+	--screenshot="$PNG" --window-size=1400,7200 "file://$HTML" >"$OUT/chromium.log" 2>&1
 rc=$?
 rm -rf "$PROFILE"
 if [ -s "$PNG" ]; then
@@ -406,7 +406,7 @@ EOF
 	if [ -z "${ncol:-}" ]; then
 		not_ok "the screenshot decodes as a PNG" "$info"
 	else
-		check "the screenshot is 1400 x 5000 pixels (got ${w} x ${h})" [ "$w" -eq 1400 -a "$h" -eq 5000 ]
+		check "the screenshot is 1400 x 7200 pixels (the whole report) (got ${w} x ${h})" [ "$w" -eq 1400 -a "$h" -eq 7200 ]
 		if [ "$ncol" -lt 0 ]; then
 			check "the screenshot is not a single colour (size > 100 KB; not 8-bit, not decoded)" \
 				[ "$(wc -c <"$PNG")" -gt 102400 ]
