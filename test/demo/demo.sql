@@ -390,3 +390,86 @@ SELECT coalesce(stage, 'all') AS stage, count(DISTINCT customer) AS customers,
 	coalesce(sum(payments) FILTER (WHERE revenue < 0), 0) AS refunds
 FROM journey.billing_revenue WHERE model = 'lifecycle'
 GROUP BY ROLLUP (stage) ORDER BY grouping(stage), stage::journey.lifecycle;
+
+/* =========================================================================
+ * Scoring and funnel correlation
+ * ========================================================================= */
+
+\echo
+\echo '== 22. Likely buyers this week, as of 2026-10-01: customers with no purchase yet who touched the retailer in the 7 days before,'
+\echo '       scored by a Markov model of the channel journeys (order 2) fitted on what was known then; the top 5 per department'
+\echo '       owning their likely next channel, and whether they did buy afterwards (the data runs to the end of 2026)'
+-- "Today" is 2026-10-01, the end of the demo's acquisition period (new
+-- customers arrive in the first nine months; by December only buyers'
+-- after-sales touches are left, so the last week of the year has no one to
+-- score).  Everything is cut there: each journey is sliced before today,
+-- and the model is journey.markov_fit over the paths of section 15 as
+-- they stood (a path up to the first purchase for those who had bought, the
+-- journey so far of the others).  The candidates: no purchase before today
+-- and a touch in the last 7 days; each scored on their journey so far: the
+-- probability of buying (journey.conversion_probability) and the most
+-- likely next channel (journey.next_touch, k = 1), whose department owns
+-- the next move.  Ties go to the most recent touch, then the customer id.
+-- What happened after today is the check: who bought within a week, and
+-- by the end of the year.
+CREATE TEMP TABLE likely_known AS
+SELECT s.customer_id, journey.slice(s.j, NULL, timestamptz '2026-10-01') AS j,
+	c.converted_at, c.revenue, coalesce(c.converted_at < timestamptz '2026-10-01', false) AS had_bought
+FROM demo.journeys s LEFT JOIN conversions c USING (customer_id);
+CREATE TEMP TABLE likely_model AS
+SELECT journey.markov_fit(
+		CASE WHEN had_bought THEN journey.slice(j, NULL, converted_at + interval '1 microsecond') ELSE j END,
+		had_bought::int::float8, CASE WHEN had_bought THEN revenue ELSE 0 END::float8,
+		(NOT had_bought)::int::float8, 2) AS m
+FROM likely_known;
+CREATE TEMP TABLE likely AS
+SELECT k.customer_id, journey.last_time(k.j) AS last_touch,
+	journey.conversion_probability(m.m, k.j) AS probability,
+	n.label AS next_channel, coalesce(ch.department, '(no next channel)') AS department, k.converted_at
+FROM likely_known k
+CROSS JOIN likely_model m
+LEFT JOIN LATERAL journey.next_touch(m.m, k.j, 1) n ON true
+LEFT JOIN demo.channels ch ON ch.channel = n.label
+WHERE NOT k.had_bought
+	AND journey.last_time(k.j) >= timestamptz '2026-10-01' - interval '7 days';
+SELECT coalesce(department, 'all') AS department, count(*) AS candidates,
+	round(avg(probability)::numeric, 3) AS mean_probability,
+	count(*) FILTER (WHERE converted_at < timestamptz '2026-10-08') AS bought_within_7_days,
+	count(converted_at) AS bought_by_dec_31
+FROM likely
+GROUP BY ROLLUP (department)
+ORDER BY grouping(department), 2 DESC, 1;
+SELECT department, customer_id AS customer, round(probability::numeric, 3) AS probability,
+	next_channel, to_char(last_touch, 'YYYY-MM-DD HH24:MI') AS last_touch,
+	coalesce(to_char(converted_at, 'YYYY-MM-DD'), '–') AS bought_on
+FROM (SELECT l.*, row_number() OVER (PARTITION BY department
+			ORDER BY probability DESC, last_touch DESC, customer_id) AS rank
+	FROM likely l) r
+WHERE rank <= 5
+ORDER BY department, rank;
+
+\echo
+\echo '== 23. What goes with buying after an intent step: funnel correlation of the channels touched (Intent -> Purchase of section 7)'
+-- One journey per customer with, for every touch, the funnel steps it is
+-- (contact, and interest, intent or purchase as in section 7) and its
+-- channel.  Of the customers who reached Intent, those who went on to
+-- Purchase within the 30 days against those who did not: which channels
+-- they had touched (before the purchase, or until their 30 days were over).
+-- Odds ratio above 1: the channel goes with buying; below 1: with dropping
+-- off; the 95 % interval crossing 1: the data cannot tell.
+CREATE TEMP TABLE step_journeys AS
+SELECT customer_id, journey.journey_agg(ts, label ORDER BY ts, label) AS j
+FROM demo.events,
+	LATERAL (VALUES ('contact'), (CASE
+		WHEN event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received') THEN 'interest'
+		WHEN event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound') THEN 'intent'
+		WHEN event = 'purchase' THEN 'purchase' END), (channel)) l(label)
+WHERE department <> 'billing' AND label IS NOT NULL
+GROUP BY customer_id;
+SELECT label AS channel, converted, dropped, round(odds_ratio::numeric, 2) AS odds_ratio,
+	round(ci_low::numeric, 2) || ' – ' || round(ci_high::numeric, 2) AS ci_95,
+	CASE WHEN p_value < 0.0001 THEN '< 0.0001' ELSE round(p_value::numeric, 4)::text END AS p_value
+FROM journey.funnel_correlation(
+	(SELECT journey.funnel_correlation_agg(j, interval '30 days',
+			ARRAY['contact', 'interest', 'intent', 'purchase'], 3)
+		FROM step_journeys));

@@ -7,7 +7,7 @@
  * Run after demo.sql, in the same database: it reads schema demo (events,
  * stage_history, and the table demo.journeys that demo.sql builds) and
  * writes one HTML file, by default journey-report.html in the current
- * directory.  The file needs no network: the CSS is inline and the five
+ * directory.  The file needs no network: the CSS is inline and the seven
  * charts are inline SVG, every element of which is built here in SQL.
  *
  *   1. acquisition funnel (journey.window_funnel), overall and per first channel
@@ -16,6 +16,10 @@
  *   4. attribution under seven models (journey.attribute, markov_model,
  *      shapley_model)
  *   5. lifecycle stages on 2026-12-31 per owning department
+ *   6. likely buyers as of 2026-10-01 (journey.markov_fit,
+ *      conversion_probability, next_touch), per department of the next channel
+ *   7. funnel correlation of the channels for Intent -> Purchase
+ *      (journey.funnel_correlation_agg, funnel_correlation)
  *
  * Every chart has a table of the figures it draws under it.  Every run
  * over the same data writes the same file.
@@ -40,7 +44,8 @@ SET max_parallel_workers_per_gather = 0;
 -- Left over from an earlier run in this session.
 DROP TABLE IF EXISTS r_colour, r_step, r_funnel_customer, r_funnel_reconcile, r_funnel, r_funnel_x,
 	r_retention_customer, r_retention, r_link, r_node, r_sankey_node,
-	r_conversion, r_path, r_model, r_attribution, r_stage CASCADE;
+	r_conversion, r_path, r_model, r_attribution, r_stage, r_likely_known, r_likely_model, r_likely, r_likely_rank,
+	r_step_journey, r_corr_total, r_corr CASCADE;
 
 -- HTML/XML escape of a text.
 CREATE OR REPLACE FUNCTION pg_temp.h(s text) RETURNS text
@@ -114,6 +119,12 @@ RETURN CASE WHEN coalesce(x, 0) <= 0 THEN 1
 CREATE OR REPLACE FUNCTION pg_temp.axis_max(x float8, n int) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN greatest(ceil(coalesce(x, 0) / pg_temp.tick(x, n)), 1) * pg_temp.tick(x, n);
+
+-- A p value: 0.0123, 0.000123 (three significant digits), or < 0.0001.
+CREATE OR REPLACE FUNCTION pg_temp.pv(p float8) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN CASE WHEN p IS NULL THEN '–' WHEN p < 1e-4 THEN '< 0.0001'
+	ELSE trim_scale(round(p::numeric, greatest(2 - floor(log(p::numeric))::int, 2)))::text END;
 
 -- Colour of a share in [0, 1] on the heatmap scale (light to dark blue).
 CREATE OR REPLACE FUNCTION pg_temp.heat(x float8) RETURNS text
@@ -329,6 +340,81 @@ WHERE d.model = 'lifecycle'
 GROUP BY 1, 2, 3;
 
 /* =========================================================================
+ * 6. Likely buyers this week, as of 2026-10-01 (demo.sql section 22)
+ * ========================================================================= */
+
+-- "Today" is 2026-10-01, the end of the acquisition period (by December
+-- only buyers' after-sales touches are left).  Journeys are sliced before
+-- today; a Markov model of order 2 is fitted on the paths as they stood (a
+-- path up to the first purchase for those who had bought, the journey so
+-- far of the others); the customers with no purchase before today and a
+-- touch in the 7 days before are scored on their journey so far:
+-- probability of buying and the most likely next channel, whose
+-- department owns the next move.  Ties go to the most recent touch, then
+-- the customer id.  converted_at tells who did buy afterwards.
+CREATE TEMP TABLE r_likely_known AS
+SELECT s.customer_id, journey.slice(s.j, NULL, timestamptz '2026-10-01') AS j,
+	c.converted_at, c.revenue, coalesce(c.converted_at < timestamptz '2026-10-01', false) AS had_bought
+FROM demo.journeys s LEFT JOIN r_conversion c USING (customer_id);
+
+CREATE TEMP TABLE r_likely_model AS
+SELECT journey.markov_fit(
+		CASE WHEN had_bought THEN journey.slice(j, NULL, converted_at + interval '1 microsecond') ELSE j END,
+		had_bought::int::float8, CASE WHEN had_bought THEN revenue ELSE 0 END::float8,
+		(NOT had_bought)::int::float8, 2) AS m
+FROM r_likely_known;
+
+CREATE TEMP TABLE r_likely AS
+SELECT k.customer_id, journey.last_time(k.j) AS last_touch,
+	journey.conversion_probability(m.m, k.j) AS probability,
+	n.label AS next_channel, coalesce(ch.department, '(no next channel)') AS department, k.converted_at
+FROM r_likely_known k
+CROSS JOIN r_likely_model m
+LEFT JOIN LATERAL journey.next_touch(m.m, k.j, 1) n ON true
+LEFT JOIN demo.channels ch ON ch.channel = n.label
+WHERE NOT k.had_bought
+	AND journey.last_time(k.j) >= timestamptz '2026-10-01' - interval '7 days';
+
+CREATE TEMP TABLE r_likely_rank AS
+SELECT l.*,
+	row_number() OVER (ORDER BY probability DESC, last_touch DESC, customer_id) AS overall_rank,
+	row_number() OVER (PARTITION BY department ORDER BY probability DESC, last_touch DESC, customer_id) AS dept_rank
+FROM r_likely l;
+
+/* =========================================================================
+ * 7. Funnel correlation of the Intent -> Purchase step (demo.sql section 23)
+ * ========================================================================= */
+
+-- One journey per customer: for every touch its funnel steps (contact, and
+-- interest, intent or purchase as in chart 1) and its channel.
+CREATE TEMP TABLE r_step_journey AS
+SELECT customer_id, journey.journey_agg(ts, label ORDER BY ts, label) AS j
+FROM demo.events,
+	LATERAL (VALUES ('contact'), (CASE
+		WHEN event IN ('view_product', 'store_visit', 'catalog_request', 'catalog_received') THEN 'interest'
+		WHEN event IN ('add_to_cart', 'wishlist', 'try_on', 'call_inbound') THEN 'intent'
+		WHEN event = 'purchase' THEN 'purchase' END), (channel)) l(label)
+WHERE department <> 'billing' AND label IS NOT NULL
+GROUP BY customer_id;
+
+-- Of the customers who reached Intent: who went on to Purchase within the
+-- 30 days and who did not, and per channel touched the 2 x 2 statistics.
+CREATE TEMP TABLE r_corr_total AS
+SELECT count(*) FILTER (WHERE level >= 3) AS reached, count(*) FILTER (WHERE level = 4) AS converted,
+	count(*) FILTER (WHERE level = 3) AS dropped
+FROM (SELECT journey.funnel(j, interval '30 days', 'contact', 'interest', 'intent', 'purchase') AS level
+	FROM r_step_journey) f;
+
+CREATE TEMP TABLE r_corr AS
+SELECT c.*, c.ord AS p_rank,
+	row_number() OVER (ORDER BY round(ln(c.odds_ratio)::numeric, 9) DESC, c.label) AS row_no,
+	CASE WHEN c.ci_low > 1 THEN 'buy' WHEN c.ci_high < 1 THEN 'drop' ELSE 'unclear' END AS verdict
+FROM journey.funnel_correlation(
+	(SELECT journey.funnel_correlation_agg(j, interval '30 days',
+			ARRAY['contact', 'interest', 'intent', 'purchase'], 3)
+		FROM r_step_journey)) WITH ORDINALITY c(label, converted, dropped, odds_ratio, ci_low, ci_high, p_value, ord);
+
+/* =========================================================================
  * The HTML
  * ========================================================================= */
 
@@ -369,6 +455,7 @@ svg .m { text-anchor: middle; }
 svg .e { text-anchor: end; }
 svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .lead { stroke: #999; stroke-width: 1; }
+svg .whisk { stroke: #333; stroke-width: 1.5; }
 svg .grid { stroke: #e3e6ea; stroke-width: 1; }
 svg .base { stroke: #888; stroke-width: 1; }
 svg .link { fill: none; stroke-opacity: 0.38; }
@@ -864,6 +951,174 @@ SELECT '<table class="fig"><tr><th>stage</th><th class="l">department</th><th>cu
 	|| format('<tr class="total"><td>all</td><td></td><td>%s</td><td>%s</td></tr>', pg_temp.n(min(total)), pg_temp.pc(1))
 	|| '</table></section>'
 FROM r_stage, (SELECT sum(customers) AS total FROM r_stage) t;
+
+/* -------------------------------------------------------------------------
+ * Chart 6: likely buyers this week
+ * ------------------------------------------------------------------------- */
+
+SELECT format($html$<section id="likely">
+<h2>6. Likely buyers this week</h2>
+<p class="note">As of 2026-10-01, the end of the acquisition period (by December only buyers' after-sales touches are
+left, so the last week of the year has no one to score): the %s customers who had not purchased and touched the retailer in the
+7 days before, scored with a Markov model of the channel journeys fitted on what was known then
+(<code>journey.markov_fit(path, conversions, value, nulls, 2)</code> over the journeys cut at 2026-10-01: a buyer's path up to
+the first purchase, the journey so far of the others): the probability of buying from where the customer's journey stands
+(<code>journey.conversion_probability</code>) and the most likely next channel (<code>journey.next_touch(m, j, 1)</code>),
+whose department owns the next move. The ten most likely (ties: the most recent touch first), and — the data runs to the end
+of 2026 — whether they did buy afterwards; section 22 of <code>test/demo/demo.sql</code>.</p>$html$,
+	(SELECT pg_temp.n(count(*)) FROM r_likely));
+
+WITH geo AS (
+	SELECT 230.0::float8 AS x0, 56.0::float8 AS y0, 600.0::float8 AS pw, 24.0::float8 AS rh, 16.0::float8 AS bh,
+		least((SELECT count(*) FROM r_likely_rank WHERE overall_rank <= 10), 10)::float8 AS nrow
+), top AS (
+	SELECT r.* FROM r_likely_rank r WHERE r.overall_rank <= 10
+), el(layer, k, svg) AS (
+	SELECT 0, 0, pg_temp.legend(230, 22,
+		(SELECT array_agg(department ORDER BY department) FROM (SELECT DISTINCT department FROM top) d),
+		(SELECT array_agg(pg_temp.colour('department', department) ORDER BY department) FROM (SELECT DISTINCT department FROM top) d))
+	UNION ALL
+	SELECT 1, q, pg_temp.line(g.x0 + g.pw * q / 5.0, g.y0 - 6, g.x0 + g.pw * q / 5.0, g.y0 + g.nrow * g.rh - 4,
+			CASE WHEN q = 0 THEN 'base' ELSE 'grid' END)
+		|| pg_temp.txt(g.x0 + g.pw * q / 5.0, g.y0 + g.nrow * g.rh + 8, to_char(q / 5.0, 'FM0.0'), 'sm m')
+	FROM geo g, generate_series(0, 5) q
+	UNION ALL
+	SELECT 2, t.overall_rank,
+		pg_temp.rect(g.x0, g.y0 + (t.overall_rank - 1) * g.rh, g.pw * t.probability, g.bh,
+			pg_temp.colour('department', t.department),
+			format('customer %s: probability %s, next channel %s (%s), last touch %s', t.customer_id,
+				to_char(t.probability, 'FM0.000'), coalesce(t.next_channel, '–'), t.department,
+				to_char(t.last_touch, 'YYYY-MM-DD HH24:MI')) || coalesce(', bought ' || to_char(t.converted_at, 'YYYY-MM-DD'), ''))
+		|| pg_temp.txt(g.x0 - 10, g.y0 + (t.overall_rank - 1) * g.rh + g.bh / 2 + 4,
+			format('customer %s · %s', t.customer_id, to_char(t.last_touch, 'Mon DD')), 'e')
+		|| pg_temp.txt(g.x0 + g.pw * t.probability + 6, g.y0 + (t.overall_rank - 1) * g.rh + g.bh / 2 + 4,
+			format('%s → next: %s (%s) · %s', to_char(t.probability, 'FM0.000'), coalesce(t.next_channel, '–'), t.department,
+				coalesce('bought ' || to_char(t.converted_at, 'Mon DD'), 'no purchase by Dec 31')), 'sm')
+	FROM top t, geo g
+	UNION ALL
+	SELECT 3, 0, pg_temp.txt(g.x0 + g.pw / 2, g.y0 + g.nrow * g.rh + 30,
+			'probability of buying (journey.conversion_probability); beside the bar: the likely next channel, its department, and what happened', 'axis m')
+		|| pg_temp.vtxt(20, g.y0 + g.nrow * g.rh / 2, 'customer · last touch')
+	FROM geo g
+)
+SELECT format('<svg width="1220" height="%s" viewBox="0 0 1220 %s" role="img" aria-label="likely buyers this week">', h, h)
+	|| string_agg(svg, '' ORDER BY layer, k) || '</svg>'
+FROM el, (SELECT 56 + least(count(*), 10) * 24 + 44 AS h FROM r_likely) hh
+GROUP BY h;
+
+SELECT '<div class="tables"><table class="fig"><tr><th>department of the next channel</th><th>candidates</th>'
+	|| '<th>mean probability</th><th>bought within 7 days</th><th>bought by Dec 31</th></tr>'
+	|| coalesce((SELECT string_agg(format('<tr%s><td>%s</td><td>%s</td><td>%s</td><td>%s (%s)</td><td>%s (%s)</td></tr>',
+			CASE WHEN department IS NULL THEN ' class="total"' ELSE '' END, pg_temp.h(coalesce(department, 'all')),
+			pg_temp.n(candidates), to_char(mean, 'FM0.000'), pg_temp.n(week), pg_temp.pc(week::float8 / candidates),
+			pg_temp.n(later), pg_temp.pc(later::float8 / candidates)), '' ORDER BY department IS NULL, candidates DESC, department)
+		FROM (SELECT department, count(*) AS candidates, avg(probability) AS mean,
+				count(*) FILTER (WHERE converted_at < timestamptz '2026-10-08') AS week,
+				count(converted_at) AS later
+			FROM r_likely GROUP BY ROLLUP (department)) d), '')
+	|| '</table><table class="fig"><tr><th>department</th><th>#</th><th>customer</th><th>probability</th>'
+	|| '<th class="l">next channel</th><th>last touch</th><th>bought on</th></tr>'
+	|| coalesce((SELECT string_agg(format('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class="l">%s</td><td>%s</td><td>%s</td></tr>',
+			pg_temp.h(department), dept_rank, customer_id, to_char(probability, 'FM0.000'),
+			pg_temp.h(coalesce(next_channel, '–')), to_char(last_touch, 'YYYY-MM-DD HH24:MI'),
+			coalesce(to_char(converted_at, 'YYYY-MM-DD'), '–')), '' ORDER BY department, dept_rank)
+		FROM r_likely_rank WHERE dept_rank <= 5), '')
+	|| '</table></div><p class="note">Left: the candidates per department owning their likely next channel, and how many of them '
+	|| 'bought afterwards (the check of the scores: the data goes on to 2026-12-31). Right: the five most likely buyers of each '
+	|| 'department — who to reach this week, and on which channel. The model reads only the last two channels of a journey, so '
+	|| 'customers in the same place share a probability.</p></section>';
+
+/* -------------------------------------------------------------------------
+ * Chart 7: funnel correlation, Intent -> Purchase
+ * ------------------------------------------------------------------------- */
+
+SELECT format($html$<section id="correlation">
+<h2>7. What goes with buying after an Intent step</h2>
+<p class="note">Of the %s customers who reached Intent in the funnel of chart 1, %s went on to Purchase within the 30 days
+and %s did not. Per channel: were the customers who had touched it (before their purchase, or until their 30 days were over)
+more or less likely to buy than those who had not? The odds ratio and its 95%% interval, from
+<code>journey.funnel_correlation(journey.funnel_correlation_agg(j, interval '30 days', ARRAY['contact', 'interest', 'intent',
+'purchase'], 3))</code> over journeys holding every touch's funnel steps and channel (section 23 of
+<code>test/demo/demo.sql</code>).</p>$html$,
+	pg_temp.n(reached), pg_temp.n(converted), pg_temp.n(dropped))
+FROM r_corr_total;
+
+WITH dom AS (
+	-- the log axis: every interval and 1/1.25 .. 1.25, within 1/1000 .. 1000
+	SELECT greatest(least(min(ln(ci_low)), min(ln(odds_ratio)), -ln(1.25)), -ln(1000)) AS lmin,
+		least(greatest(max(ln(ci_high)), max(ln(odds_ratio)), ln(1.25)), ln(1000)) AS lmax
+	FROM r_corr WHERE ci_low > 0
+), geo AS (
+	SELECT 170.0::float8 AS x0, 56.0::float8 AS y0, 620.0::float8 AS pw, 26.0::float8 AS rh, 14.0::float8 AS bh,
+		d.lmin - 0.04 * (d.lmax - d.lmin) AS lmin, d.lmax + 0.04 * (d.lmax - d.lmin) AS lmax,
+		(SELECT count(*) FROM r_corr)::float8 AS nrow
+	FROM dom d
+), pos AS (
+	SELECT c.*, g.y0 + (c.row_no - 1) * g.rh AS y,
+		g.x0 + g.pw * (0 - g.lmin) / (g.lmax - g.lmin) AS x1,
+		g.x0 + g.pw * (least(greatest(ln(c.odds_ratio), g.lmin), g.lmax) - g.lmin) / (g.lmax - g.lmin) AS xo,
+		g.x0 + g.pw * (least(greatest(ln(c.ci_low), g.lmin), g.lmax) - g.lmin) / (g.lmax - g.lmin) AS xl,
+		g.x0 + g.pw * (least(greatest(ln(c.ci_high), g.lmin), g.lmax) - g.lmin) / (g.lmax - g.lmin) AS xh,
+		CASE c.verdict WHEN 'buy' THEN '#59a14f' WHEN 'drop' THEN '#e15759' ELSE '#bab0ac' END AS fill
+	FROM r_corr c, geo g
+), tick AS (
+	-- 1, 1.5, 2, 3, 5, 7 times a power of ten on up to 1.2 decades; 1, 2, 5
+	-- on up to 2.5; powers of ten beyond (ticks at least 0.15 decade apart)
+	SELECT t.v, g.x0 + g.pw * (ln(t.v) - g.lmin) / (g.lmax - g.lmin) AS x
+	FROM geo g, (SELECT (10 ^ e * f)::float8 AS v, f FROM generate_series(-3, 3) e,
+			unnest(ARRAY[1, 1.5, 2, 3, 5, 7]) f) t
+	WHERE ln(t.v) BETWEEN g.lmin AND g.lmax
+		AND (t.f = 1 OR (t.f IN (2, 5) AND (g.lmax - g.lmin) / ln(10) <= 2.5)
+			OR (g.lmax - g.lmin) / ln(10) <= 1.2)
+), el(layer, k, svg) AS (
+	SELECT 0, 0, pg_temp.legend(170, 22,
+		ARRAY['goes with buying (interval above 1)', 'goes with dropping off (interval below 1)', 'cannot tell (interval includes 1)'],
+		ARRAY['#59a14f', '#e15759', '#bab0ac'])
+	UNION ALL
+	SELECT 1, row_number() OVER (ORDER BY t.v)::int,
+		pg_temp.line(t.x, g.y0 - 6, t.x, g.y0 + g.nrow * g.rh - 6, CASE WHEN t.v = 1 THEN 'base' ELSE 'grid' END)
+		|| pg_temp.txt(t.x, g.y0 + g.nrow * g.rh + 8, trim_scale(round(t.v::numeric, 3))::text, 'sm m')
+	FROM tick t, geo g
+	UNION ALL
+	SELECT 2, p.row_no::int,
+		pg_temp.rect(least(p.x1, p.xo), p.y, abs(p.xo - p.x1), g.bh, p.fill,
+			format('%s: odds ratio %s (95%% interval %s – %s), p %s; %s of the buyers and %s of the others had touched it',
+				p.label, to_char(p.odds_ratio, 'FM999,990.00'), to_char(p.ci_low, 'FM999,990.00'), to_char(p.ci_high, 'FM999,990.00'),
+				pg_temp.pv(p.p_value), pg_temp.n(p.converted), pg_temp.n(p.dropped)))
+		|| pg_temp.line(p.xl, p.y + g.bh / 2, p.xh, p.y + g.bh / 2, 'whisk')
+		|| pg_temp.line(p.xl, p.y + 2, p.xl, p.y + g.bh - 2, 'whisk')
+		|| pg_temp.line(p.xh, p.y + 2, p.xh, p.y + g.bh - 2, 'whisk')
+		|| pg_temp.txt(g.x0 - 10, p.y + g.bh / 2 + 4, p.label, 'ttl e')
+		|| pg_temp.txt(g.x0 + g.pw + 16, p.y + g.bh / 2 + 4,
+			format('× %s  (%s – %s)', to_char(p.odds_ratio, 'FM999,990.00'), to_char(p.ci_low, 'FM999,990.00'),
+				to_char(p.ci_high, 'FM999,990.00')), 'sm')
+	FROM pos p, geo g
+	UNION ALL
+	SELECT 3, 0, pg_temp.txt(g.x0 + g.pw / 2, g.y0 + g.nrow * g.rh + 30,
+			'odds ratio of buying, log scale: ← goes with dropping off · 1 = no difference · goes with buying →', 'axis m')
+		|| pg_temp.txt(g.x0 + g.pw + 16, g.y0 - 10, 'odds ratio (95% interval)', 'sm')
+	FROM geo g
+)
+SELECT format('<svg width="1220" height="%s" viewBox="0 0 1220 %s" role="img" aria-label="funnel correlation intent to purchase">', h, h)
+	|| string_agg(svg, '' ORDER BY layer, k) || '</svg>'
+FROM el, (SELECT 56 + count(*) * 26 + 40 AS h FROM r_corr) hh
+GROUP BY h;
+
+SELECT '<p class="note"><b>How to read it:</b> a bar to the right of the 1 line means the customers who had touched that channel '
+	|| 'bought more often after showing intent than those who had not (2 = twice the odds), a bar to the left means they dropped off '
+	|| 'more often, and when the whisker (the 95% interval) crosses the 1 line the difference may be chance — it shows what goes with '
+	|| 'buying, not what causes it, so test before moving budget.</p>'
+	|| '<table class="fig"><tr><th>channel touched</th><th>converted (bought)</th><th>dropped</th><th>odds ratio</th>'
+	|| '<th>95% interval</th><th>p value</th></tr>'
+	|| string_agg(format('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s – %s</td><td>%s</td></tr>',
+		pg_temp.h(label), pg_temp.n(converted), pg_temp.n(dropped), to_char(odds_ratio, 'FM999,990.00'),
+		to_char(ci_low, 'FM999,990.00'), to_char(ci_high, 'FM999,990.00'), pg_temp.pv(p_value)), '' ORDER BY row_no)
+	|| format('<tr class="total"><td>all who reached Intent</td><td>%s</td><td>%s</td><td></td><td></td><td></td></tr>',
+		(SELECT pg_temp.n(converted) FROM r_corr_total), (SELECT pg_temp.n(dropped) FROM r_corr_total))
+	|| '</table><p class="note">Converted, dropped: customers who had touched the channel among those who bought and those who did not. '
+	|| 'Rows in the order of the chart (largest odds ratio first); the p value is the probability of a difference at least this large '
+	|| 'by chance (Fisher''s exact test or Pearson''s chi-square, doc/funnels.md).</p></section>'
+FROM r_corr;
 
 SELECT format($html$<footer>journey %s · PostgreSQL %s · %s customers · written by test/demo/report.sql</footer>
 </main>

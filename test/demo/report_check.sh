@@ -11,10 +11,12 @@
 # server is reached through the PG* environment variables, with the journey
 # extension installed (test/run.sh test provides both).
 #
-# Checks: the HTML is there, under 1 MB, holds the five chart titles and
-# no reference to anything outside it (http:// or https://, scripts,
-# links, imports, url()); no two labels of a chart overlap, none lies on a
-# band or a bar of the flow and attribution charts, and the funnel's
+# Checks: the HTML is there, under 1 MB, holds the seven chart titles and
+# one inline SVG per title, no reference to anything outside it (http:// or
+# https://, scripts, links, imports, url()); no two labels of a chart
+# overlap, none lies on a band or a bar of the flow, attribution,
+# likely-buyers and funnel-correlation charts nor on a whisker of the
+# latter, and the funnel's
 # reconciliation adds up (python3; skipped without it); chromium renders it into a PNG screenshot larger
 # than a few KB, 1400 pixels wide, with many distinct colours (decoded with
 # python3, or judged by its size without it).  Prints "N passed, N failed"
@@ -67,7 +69,8 @@ finish() {
 }
 
 TITLES=("1. Acquisition funnel" "2. Retention cohorts" "3. Flow of the first three touches"
-	"4. Attribution by model" "5. Lifecycle stages per department")
+	"4. Attribution by model" "5. Lifecycle stages per department" "6. Likely buyers this week"
+	"7. What goes with buying after an Intent step")
 
 # ---------------------------------------------------------------------------
 # The report: given, or made from a fresh demo database
@@ -126,7 +129,7 @@ for t in "${TITLES[@]}"; do
 	check "chart title \"$t\"" grep -qF "<h2>$t" "$HTML"
 done
 n=$(grep -o '<svg' "$HTML" | wc -l)
-check "five inline SVG charts (found $n)" [ "$n" -eq 5 ]
+check "${#TITLES[@]} inline SVG charts, one per title (found $n)" [ "$n" -eq ${#TITLES[@]} ]
 ext=$(grep -oiE 'https?://|<script|<link|<img|<iframe|@import|url\(|src=|href=' "$HTML" | sort | uniq -c | tr -s ' \n' ' ')
 if [ -z "$ext" ]; then
 	ok "no external reference (http://, https://, script, link, img, iframe, @import, url(), src=, href=)"
@@ -187,7 +190,8 @@ for name, svg in charts:
                 clashes.append('"%s" / "%s"' % (labels[i][0], labels[j][0]))
     results.append((not clashes, '%s: no two of its %d labels overlap' % (name, len(labels)), clashes[:8]))
 
-    if name not in ('flow of the first touches', 'attribution by model'):
+    if name not in ('flow of the first touches', 'attribution by model', 'likely buyers this week',
+                    'funnel correlation intent to purchase'):
         continue
     # Labels against bars and nodes: clear of every one, or wholly inside one
     # (a label written in its node).
@@ -200,6 +204,16 @@ for name, svg in charts:
             clashes.append('"%s" at %s' % (s, ','.join('%.0f' % v for v in box)))
     results.append((not clashes, '%s: no label overlaps a %s (%d labels, %d shapes)'
                     % (name, 'node' if name.startswith('flow') else 'bar', len(labels), len(rects)), clashes[:8]))
+    if name.startswith('funnel correlation'):
+        # Whiskers (the 95 % intervals) against the labels: no label on one.
+        whiskers = [(min(float(x1), float(x2)) - 1, min(float(y1), float(y2)) - 1, max(float(x1), float(x2)) + 1,
+                     max(float(y1), float(y2)) + 1)
+                    for x1, y1, x2, y2 in re.findall(r'<line x1="' + NUM + '" y1="' + NUM + '" x2="' + NUM + '" y2="' + NUM
+                                                     + '" class="whisk"', svg)]
+        clashes = ['"%s"' % s for s, box in labels if any(overlap(box, w) for w in whiskers)]
+        results.append((not clashes and len(whiskers) == 3 * len(rects) - 3 * 3,
+                        '%s: no label lies on a whisker (%d labels, %d whisker lines: 3 per bar)'
+                        % (name, len(labels), len(whiskers)), clashes[:8]))
     if not name.startswith('flow'):
         continue
     # Labels against the bands: a band is a cubic Bezier from (x1, y1) to
@@ -314,7 +328,7 @@ PROFILE=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-chromium.XXXXXX")
 rm -f "$PNG"
 timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
 	--no-first-run --user-data-dir="$PROFILE" \
-	--screenshot="$PNG" --window-size=1400,5000 "file://$HTML" >"$OUT/chromium.log" 2>&1
+	--screenshot="$PNG" --window-size=1400,7200 "file://$HTML" >"$OUT/chromium.log" 2>&1
 rc=$?
 rm -rf "$PROFILE"
 if [ -s "$PNG" ]; then
@@ -392,7 +406,7 @@ EOF
 	if [ -z "${ncol:-}" ]; then
 		not_ok "the screenshot decodes as a PNG" "$info"
 	else
-		check "the screenshot is 1400 x 5000 pixels (got ${w} x ${h})" [ "$w" -eq 1400 -a "$h" -eq 5000 ]
+		check "the screenshot is 1400 x 7200 pixels (the whole report) (got ${w} x ${h})" [ "$w" -eq 1400 -a "$h" -eq 7200 ]
 		if [ "$ncol" -lt 0 ]; then
 			check "the screenshot is not a single colour (size > 100 KB; not 8-bit, not decoded)" \
 				[ "$(wc -c <"$PNG")" -gt 102400 ]
