@@ -23,6 +23,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARBALL=${1:-${JOURNEY_CITUS_TARBALL:-$ROOT/../shared/vendor/citus-13.2.2.tar.gz}}
 PG_CONFIG=${PG_CONFIG:-pg_config}
 
+# Run from `make test`, we inherit MAKELEVEL and MAKEFLAGS: PostgreSQL's
+# build then takes itself for a sub-make and skips generating its headers
+# (submake-generated-headers runs only at MAKELEVEL 0).  Build as a top level.
+unset MAKELEVEL MAKEFLAGS MFLAGS MAKEOVERRIDES
+
 say() { printf '==> %s\n' "$*" >&2; }
 skip() { echo "SKIP: $*" >&2; exit 3; }
 

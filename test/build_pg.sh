@@ -22,6 +22,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARBALL=${1:-${JOURNEY_PG_TARBALL:-$ROOT/../shared/vendor/postgresql-18.6.tar.bz2}}
 
+# Run from `make test`, we inherit MAKELEVEL and MAKEFLAGS: PostgreSQL's
+# build then takes itself for a sub-make and skips generating its headers
+# (submake-generated-headers runs only at MAKELEVEL 0).  Build as a top level.
+unset MAKELEVEL MAKEFLAGS MFLAGS MAKEOVERRIDES
+
 say() { printf '==> %s\n' "$*" >&2; }
 
 if [ ! -f "$TARBALL" ]; then
