@@ -48,7 +48,8 @@ DECLARE
 BEGIN
 	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
 	TRUNCATE recv_t;
-	EXECUTE format('COPY recv_t FROM %L (FORMAT binary)', f);
+	-- read the file and remove it: the server leaves nothing in /tmp
+	EXECUTE format('COPY recv_t FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm -f ' || f);
 	SELECT m::text INTO r FROM recv_t;
 	RETURN r;
 END
