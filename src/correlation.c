@@ -555,48 +555,43 @@ bad_state(const char *what)
 			 errmsg("invalid funnel_correlation state: %s", what)));
 }
 
-/* Reading the serialized form, every read checked against the length. */
-typedef struct CorrReader
+/*
+ * Reading the serialized form with pq_getmsg*, every read first checked
+ * against the length (pq_getmsg* would report a protocol violation).
+ */
+static void
+rd_need(StringInfo r, int32 n)
 {
-	const char *data;
-	int32		len;
-	int32		pos;
-} CorrReader;
+	if (n < 0 || n > r->len - r->cursor)
+		bad_state("truncated");
+}
 
 static const char *
-rd_bytes(CorrReader *r, int32 n)
+rd_bytes(StringInfo r, int32 n)
 {
-	const char *p;
-
-	if (n < 0 || n > r->len - r->pos)
-		bad_state("truncated");
-	p = r->data + r->pos;
-	r->pos += n;
-	return p;
+	rd_need(r, n);
+	return pq_getmsgbytes(r, n);
 }
 
 static uint8
-rd_u8(CorrReader *r)
+rd_u8(StringInfo r)
 {
-	return (uint8) *rd_bytes(r, 1);
+	rd_need(r, 1);
+	return (uint8) pq_getmsgbyte(r);
 }
 
 static int32
-rd_i32(CorrReader *r)
+rd_i32(StringInfo r)
 {
-	const unsigned char *p = (const unsigned char *) rd_bytes(r, 4);
-
-	return (int32) (((uint32) p[0] << 24) | ((uint32) p[1] << 16) |
-					((uint32) p[2] << 8) | (uint32) p[3]);
+	rd_need(r, 4);
+	return (int32) pq_getmsgint(r, 4);
 }
 
 static int64
-rd_i64(CorrReader *r)
+rd_i64(StringInfo r)
 {
-	uint64		hi = (uint32) rd_i32(r);
-	uint64		lo = (uint32) rd_i32(r);
-
-	return (int64) ((hi << 32) | lo);
+	rd_need(r, 8);
+	return pq_getmsgint64(r);
 }
 
 /*
@@ -608,7 +603,7 @@ rd_i64(CorrReader *r)
 static CorrState *
 corr_deserialize(bytea *bytes, MemoryContext mcxt)
 {
-	CorrReader	r;
+	StringInfoData r;
 	CorrState  *cs;
 	uint8		flags;
 	int64		window;
@@ -620,7 +615,8 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 
 	r.data = VARDATA_ANY(bytes);
 	r.len = VARSIZE_ANY_EXHDR(bytes);
-	r.pos = 0;
+	r.maxlen = r.len;
+	r.cursor = 0;
 
 	if (rd_u8(&r) != CORR_VERSION)
 		bad_state("unsupported version");
@@ -631,7 +627,7 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 	window = rd_i64(&r);
 	step = rd_i32(&r);
 	nsteps = rd_i32(&r);
-	steps_start = r.pos;
+	steps_start = r.cursor;
 	if (flags & CORR_FLAG_PARAMS)
 	{
 		if (window < 0)
@@ -647,7 +643,7 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 				bad_state("invalid step label");
 		}
 		corr_set_params(cs, window, step, nsteps, r.data + steps_start,
-						r.pos - steps_start);
+						r.cursor - steps_start);
 	}
 	else if (window != 0 || step != 0 || nsteps != 0)
 		bad_state("parameters without the parameters flag");
@@ -658,7 +654,7 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 		(!(flags & CORR_FLAG_PARAMS) && (cs->nconverted != 0 || cs->ndropped != 0)))
 		bad_state("invalid totals");
 	nlabels = rd_i32(&r);
-	if (nlabels < 0 || nlabels > (r.len - r.pos) / 20)
+	if (nlabels < 0 || nlabels > (r.len - r.cursor) / 20)
 		bad_state("invalid number of labels");
 	for (i = 0; i < nlabels; i++)
 	{
@@ -681,7 +677,7 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 		cs->converted[id] = conv;
 		cs->dropped[id] = drop;
 	}
-	if (r.pos != r.len)
+	if (r.cursor != r.len)
 		bad_state("trailing bytes");
 	return cs;
 }
