@@ -623,10 +623,7 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	int32		c;
 	CreditRow  *rows;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("journey_markov_final called in non-aggregate context")));
+	journey_agg_context(fcinfo, "journey_markov_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	pt = (PathTable *) PG_GETARG_POINTER(0);

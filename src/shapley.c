@@ -115,10 +115,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 	int32		i;
 	int32		k;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("journey_shapley_final called in non-aggregate context")));
+	journey_agg_context(fcinfo, "journey_shapley_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	pt = (PathTable *) PG_GETARG_POINTER(0);
