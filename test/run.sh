@@ -69,6 +69,11 @@ if [ -z "${JOURNEY_LOG:-}" ]; then
 	: >"$JOURNEY_LOG"
 fi
 export JOURNEY_LOG
+# The counts of the last "N passed, N failed" line of a suite's output FILE.
+last_tally() {
+	sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$1" | tail -n1
+}
+
 # step "what" cmd...: run cmd with its output in the log; print what it did
 # and how long it took, or the log's tail if it failed.
 step() {
@@ -217,7 +222,7 @@ if [ $PG_MATRIX -eq 1 ]; then
 		say "suite on $label ($cfg)"
 		out=$(mktemp)
 		PG_CONFIG=$cfg bash "$ROOT/test/run.sh" test 2>&1 | tee "$out" || rc=$?
-		read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
+		read -r p f < <(last_tally "$out") || true
 		rm -f "$out"
 		p=${p:-0}
 		f=${f:-0}
@@ -551,7 +556,7 @@ run_script() {
 	local out rc=0 p f t0=$SECONDS
 	out=$(mktemp)
 	env "$@" 2>&1 | tee "$out" || rc=$?
-	read -r p f < <(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$out" | tail -n1) || true
+	read -r p f < <(last_tally "$out") || true
 	rm -f "$out"
 	if [ -n "${f:-}" ]; then
 		PASSED=$((PASSED + p))
