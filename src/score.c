@@ -7,16 +7,30 @@
  * After an INSERT into journey.touchpoints, each customer of the new rows is
  * scored under each rule whose channels the new rows touch, before and after
  * the statement's touches; a crossing of the rule's threshold, either way,
- * is sent with NOTIFY journey_score.  The work per customer and rule is one
- * index scan for the customer's last model_order + (new rows) touches on the
- * rule's channels and two lookups in the fitted chain; written in C because
- * the same in PL/pgSQL spent nearly all its time starting up a large plan
- * for every touchpoint.  Nothing is written.
+ * is sent with NOTIFY journey_score.  Nothing is written.
+ *
+ * The work per customer is one short backward scan of the index on
+ * touchpoints (customer, ts) under the statement's snapshot, which does not
+ * see the statement's own rows: it reads the customer's newest touches until
+ * every rule has its model_order newest touches on its channels (plus the
+ * touches tied with the last one), which give the score before; the new rows,
+ * taken from the transition table, are merged in for the score after.  Then
+ * two lookups per rule in the fitted chain.  No executor, no plan: written
+ * in C against the index because the same through SPI queries cost a fifth
+ * of record_touchpoint, and in PL/pgSQL far more.  SPI is used only to read
+ * the rules after they change and to send a notification.  Without such an
+ * index (dropped by hand) the customer's touches are found by a scan of the
+ * table: right, but slow.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -25,13 +39,16 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
+#include "journey.h"
 #include "markov_fit.h"
 
 PG_FUNCTION_INFO_V1(journey_score_touchpoints);
@@ -60,7 +77,6 @@ typedef struct ScoreRule
 	int32		order;
 	int			nfilter;		/* -1: all channels */
 	char	  **filter_str;
-	Datum		filter;			/* the text[] itself, for the fallback query */
 	struct varlena *model;		/* a copy, in rules_cxt */
 	MarkovView	view;
 } ScoreRule;
@@ -68,8 +84,6 @@ typedef struct ScoreRule
 static MemoryContext rules_cxt = NULL;
 static ScoreRule *rules = NULL;
 static int	nrules = 0;
-static int32 rules_max_order = 0;
-static bool rules_any_filter = false;
 static bool rules_valid = false;
 static uint64 rules_invals = 0;	/* invalidations seen */
 static bool rules_callback = false;
@@ -77,8 +91,6 @@ static Oid	rules_relid = InvalidOid;
 
 /* Plans prepared once per backend and schema. */
 static SPIPlanPtr rules_plan = NULL;
-static SPIPlanPtr window_plan = NULL;
-static SPIPlanPtr touches_plan = NULL;
 static SPIPlanPtr notify_plan = NULL;
 static Oid	plans_nsp = InvalidOid;
 
@@ -120,8 +132,6 @@ static void
 prepare_plans(Oid nsp)
 {
 	const char *schema = quote_identifier(get_namespace_name(nsp));
-	Oid			window_args[2] = {TEXTOID, INT4OID};
-	Oid			touches_args[3] = {TEXTOID, INT4OID, TEXTARRAYOID};
 	Oid			notify_args[5] = {TEXTOID, TEXTOID, FLOAT8OID, FLOAT8OID, TIMESTAMPTZOID};
 
 	if (rules_plan && plans_nsp == nsp)
@@ -129,22 +139,11 @@ prepare_plans(Oid nsp)
 	if (rules_plan)
 	{
 		SPI_freeplan(rules_plan);
-		SPI_freeplan(window_plan);
-		SPI_freeplan(touches_plan);
 		SPI_freeplan(notify_plan);
-		rules_plan = window_plan = touches_plan = notify_plan = NULL;
+		rules_plan = notify_plan = NULL;
 	}
 	rules_plan = prepare(psprintf("SELECT r.name, r.model, r.threshold, r.channel_filter, r.model_order "
 								  "FROM %s.score_rules r ORDER BY r.name", schema), 0, NULL);
-	window_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
-								   "WHERE t.customer = $1 "
-								   "ORDER BY t.ts DESC, t.channel COLLATE pg_catalog.\"C\" DESC LIMIT $2",
-								   schema), 2, window_args);
-	touches_plan = prepare(psprintf("SELECT t.id, t.channel FROM %s.touchpoints t "
-									"WHERE t.customer = $1 "
-									"AND t.channel OPERATOR(pg_catalog.=) ANY ($3) "
-									"ORDER BY t.ts DESC, t.channel COLLATE pg_catalog.\"C\" DESC LIMIT $2",
-									schema), 3, touches_args);
 	notify_plan = prepare("SELECT pg_catalog.pg_notify('journey_score', pg_catalog.json_build_object("
 						  "'customer', $1, 'rule', $2, 'old', $3, 'new', $4, 'at', $5)::pg_catalog.text)",
 						  5, notify_args);
@@ -173,8 +172,6 @@ load_rules(Oid nsp)
 	MemoryContextReset(rules_cxt);
 	rules = NULL;
 	nrules = 0;
-	rules_max_order = 0;
-	rules_any_filter = false;
 	rules_valid = false;
 	invals = rules_invals;
 
@@ -212,16 +209,13 @@ load_rules(Oid nsp)
 			bool	   *enulls;
 			int			k;
 
-			r->filter = PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
-			deconstruct_array(DatumGetArrayTypeP(r->filter), TEXTOID, -1, false,
+			deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false,
 							  TYPALIGN_INT, &elems, &enulls, &r->nfilter);
 			r->filter_str = palloc(Max(r->nfilter, 1) * sizeof(char *));
 			for (k = 0; k < r->nfilter; k++)
 				r->filter_str[k] = enulls[k] ? "" : TextDatumGetCString(elems[k]);
-			rules_any_filter = true;
 		}
 		r->order = DatumGetInt32(SPI_getbinval(tup, tt->tupdesc, 5, &isnull));
-		rules_max_order = Max(rules_max_order, r->order);
 	}
 	nrules = (int) SPI_processed;
 	MemoryContextSwitchTo(old);
@@ -243,128 +237,174 @@ in_filter(const ScoreRule *r, const char *channel, int len)
 	return false;
 }
 
-/* A customer's recent touches, newest first. */
-typedef struct Window
+/* A touch of the customer being scored. */
+typedef struct Touch
 {
-	int			n;
-	int64	   *id;
-	const char **ch;
-	int32	   *len;
-	bool		complete;		/* all of the customer's touches */
-} Window;
+	TimestampTz ts;
+	const char *ch;
+	int32		len;
+	bool		is_new;
+} Touch;
 
-static void
-read_window(Window *w, SPIPlanPtr plan, Datum *args, const char *nulls, int limit)
+/* Newest first: ts DESC, channel COLLATE "C" DESC, as customer_scores. */
+static int
+touch_cmp(const void *a, const void *b)
 {
-	int			ret = SPI_execute_plan(plan, args, nulls, false, 0);
-	uint64		i;
+	const Touch *x = (const Touch *) a;
+	const Touch *y = (const Touch *) b;
+	int			c;
 
-	/* not read-only: a fresh snapshot, which sees the statement's rows */
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
-	w->n = (int) SPI_processed;
-	w->complete = (w->n < limit);
-	w->id = palloc(Max(w->n, 1) * sizeof(int64));
-	w->ch = palloc(Max(w->n, 1) * sizeof(char *));
-	w->len = palloc(Max(w->n, 1) * sizeof(int32));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		bool		isnull;
-		text	   *ch;
-
-		w->id[i] = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-		ch = DatumGetTextPP(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
-		w->ch[i] = VARDATA_ANY(ch);
-		w->len[i] = VARSIZE_ANY_EXHDR(ch);
-	}
+	if (x->ts != y->ts)
+		return x->ts > y->ts ? -1 : 1;
+	c = memcmp(x->ch, y->ch, Min(x->len, y->len));
+	if (c != 0)
+		return c > 0 ? -1 : 1;
+	return x->len > y->len ? -1 : (x->len < y->len ? 1 : 0);
 }
 
 /*
- * Score the customer of new[0 .. n-1] under rule r from its window of
- * recent touches (newest first); NOTIFY on a crossing.
+ * A valid btree index whose first two key columns are (customer, ts) with a
+ * deterministic collation, opened; NULL when the table has none (someone
+ * dropped touchpoints_customer_ts).
  */
-static void
-score_customer(const ScoreRule *r, const NewTouch *new, int n, Datum customer,
-			   TimestampTz at, const Window *all)
+static Relation
+customer_ts_index(Relation rel, int att_customer, int att_ts)
 {
-	Window		own;
-	const Window *w = all;
-	const char **after;
-	const char **before;
-	int32	   *after_len;
-	int32	   *before_len;
-	int			want = r->order + n;
-	int			nafter = 0;
-	int			nbefore = 0;
-	int			matched = 0;
-	int			i;
-	int			j;
-	double		old_p;
-	double		new_p;
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+	Relation	found = NULL;
 
-	/* the window holds enough of the rule's channels, or all there are? */
-	if (r->nfilter >= 0)
+	foreach(lc, indexes)
 	{
-		for (i = 0; i < all->n && matched < want; i++)
-			matched += in_filter(r, all->ch[i], all->len[i]);
-		if (matched < want && !all->complete)
-		{
-			Datum		args[3];
+		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
+		Form_pg_index fi = idx->rd_index;
 
-			args[0] = customer;
-			args[1] = Int32GetDatum(want);
-			args[2] = r->filter;
-			read_window(&own, touches_plan, args, NULL, want);
-			w = &own;
+		if (idx->rd_rel->relam == BTREE_AM_OID && fi->indisvalid &&
+			fi->indnkeyatts >= 2 &&
+			fi->indkey.values[0] == att_customer &&
+			fi->indkey.values[1] == att_ts &&
+			heap_attisnull(idx->rd_indextuple, Anum_pg_index_indpred, NULL) &&
+			OidIsValid(idx->rd_indcollation[0]) &&
+			get_collation_isdeterministic(idx->rd_indcollation[0]))
+		{
+			found = idx;
+			break;
 		}
+		index_close(idx, AccessShareLock);
 	}
+	list_free(indexes);
+	return found;
+}
 
-	after = palloc(Max(want, 1) * sizeof(char *));
-	before = palloc(Max(want, 1) * sizeof(char *));
-	after_len = palloc(Max(want, 1) * sizeof(int32));
-	before_len = palloc(Max(want, 1) * sizeof(int32));
-	/* the newest `want` touches on the rule's channels, oldest first */
+/*
+ * The customer's touches that the statement's snapshot sees (so not the
+ * statement's new rows), newest first, enough of them for every rule in
+ * `want` (want[i] > 0: the rule needs its want[i] newest touches on its
+ * channels): read backwards through idx, up to and including every touch
+ * at the time of the last one needed (ties are then ordered by channel as
+ * customer_scores orders them).  Without an index: all of them.  Returns
+ * the number read into *out (palloc'd, room for `extra` more).
+ */
+static int
+read_touches(Relation rel, Relation idx, int att_customer, int att_ts,
+			 int att_channel, Datum customer, const int *want, int extra,
+			 Touch **out)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	int		   *matched = palloc0(Max(nrules, 1) * sizeof(int));
+	int			max = 16;
+	int			n = 0;
+	bool		enough = false;
+	TimestampTz boundary = 0;
+	Touch	   *t = palloc((max + extra) * sizeof(Touch));
+
+	ScanKeyEntryInitialize(&key, 0, att_customer, BTEqualStrategyNumber,
+						   InvalidOid,
+						   idx ? idx->rd_indcollation[0] : TupleDescAttr(desc, att_customer - 1)->attcollation,
+						   F_TEXTEQ, customer);
+	if (idx)
+		scan = systable_beginscan_ordered(rel, idx, GetActiveSnapshot(), 1, &key);
+	else
+		scan = systable_beginscan(rel, InvalidOid, false, GetActiveSnapshot(), 1, &key);
+	for (;;)
 	{
-		int		   *pick = palloc(Max(want, 1) * sizeof(int));
-		int			npick = 0;
+		bool		isnull;
+		TimestampTz ts;
+		text	   *ch;
+		int			i;
 
-		for (i = 0; i < w->n && npick < want; i++)
-			if (w == all ? in_filter(r, w->ch[i], w->len[i]) : true)
-				pick[npick++] = i;
-		for (j = npick - 1; j >= 0; j--)
+		tup = idx ? systable_getnext_ordered(scan, BackwardScanDirection) :
+			systable_getnext(scan);
+		if (tup == NULL)
+			break;
+		ts = DatumGetTimestampTz(heap_getattr(tup, att_ts, desc, &isnull));
+		if (enough && ts < boundary)
+			break;
+		if (n == max)
 		{
-			bool		is_new = false;
-			int			k;
-
-			i = pick[j];
-			for (k = 0; k < n && !is_new; k++)
-				is_new = (new[k].id == w->id[i]);
-			after[nafter] = w->ch[i];
-			after_len[nafter++] = w->len[i];
-			if (!is_new)
+			max *= 2;
+			t = repalloc_huge(t, (max + extra) * sizeof(Touch));
+		}
+		ch = DatumGetTextPCopy(heap_getattr(tup, att_channel, desc, &isnull));
+		t[n].ts = ts;
+		t[n].ch = VARDATA_ANY(ch);
+		t[n].len = VARSIZE_ANY_EXHDR(ch);
+		t[n].is_new = false;
+		if (idx && !enough)
+		{
+			enough = true;
+			for (i = 0; i < nrules; i++)
 			{
-				before[nbefore] = w->ch[i];
-				before_len[nbefore++] = w->len[i];
+				if (want[i] > 0 && matched[i] < want[i] &&
+					in_filter(&rules[i], t[n].ch, t[n].len))
+					matched[i]++;
+				enough &= (want[i] == 0 || matched[i] >= want[i]);
 			}
+			boundary = ts;
 		}
+		n++;
+		JOURNEY_CHECK_INTERRUPTS(n);
 	}
-	old_p = markov_labels_probability(&r->view, before, before_len, nbefore);
-	new_p = markov_labels_probability(&r->view, after, after_len, nafter);
-	if ((old_p >= r->threshold) != (new_p >= r->threshold))
-	{
-		Datum		nargs[5];
-		int			ret;
+	if (idx)
+		systable_endscan_ordered(scan);
+	else
+		systable_endscan(scan);
+	pfree(matched);
+	*out = t;
+	return n;
+}
 
-		nargs[0] = customer;
-		nargs[1] = CStringGetTextDatum(r->name);
-		nargs[2] = Float8GetDatum(old_p);
-		nargs[3] = Float8GetDatum(new_p);
-		nargs[4] = TimestampTzGetDatum(at);
-		ret = SPI_execute_plan(notify_plan, nargs, NULL, false, 0);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
+/*
+ * The conversion probability under rule r of the newest r->order touches on
+ * its channels of t[0 .. n-1] (sorted newest first), skipping the new ones
+ * unless with_new.
+ */
+static double
+rule_probability(const ScoreRule *r, const Touch *t, int n, bool with_new,
+				 const char **labels, int32 *lens)
+{
+	int			picked = 0;
+	int			i;
+
+	/* labels are wanted oldest first: fill from the end */
+	for (i = 0; i < n && picked < r->order; i++)
+		if ((with_new || !t[i].is_new) && in_filter(r, t[i].ch, t[i].len))
+			picked++;
+	{
+		int			k = picked;
+
+		for (i = 0; i < n && k > 0; i++)
+			if ((with_new || !t[i].is_new) && in_filter(r, t[i].ch, t[i].len))
+			{
+				k--;
+				labels[k] = t[i].ch;
+				lens[k] = t[i].len;
+			}
 	}
+	return markov_labels_probability(&r->view, labels, lens, picked);
 }
 
 /*
@@ -377,6 +417,7 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	Relation	rel;
 	TupleDesc	desc;
+	Oid			nsp;
 	NewTouch   *new;
 	int			nnew = 0;
 	int			maxnew = 16;
@@ -387,6 +428,9 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	int			att_ts;
 	int			att_channel;
 	int			start;
+	int		   *want;
+	Relation	idx;
+	bool		connected = false;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) ||
@@ -396,18 +440,22 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 				 errmsg("score_touchpoints must be an AFTER INSERT statement trigger with a NEW TABLE")));
 	rel = td->tg_relation;
 	desc = RelationGetDescr(rel);
+	nsp = RelationGetNamespace(rel);
 
-	if (rules_valid && nrules == 0 && plans_nsp == RelationGetNamespace(rel))
+	if (rules_valid && plans_nsp == nsp && nrules == 0)
 		return PointerGetDatum(NULL);	/* no rules: nothing to do */
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	prepare_plans(RelationGetNamespace(rel));
-	if (!rules_valid)
-		load_rules(RelationGetNamespace(rel));
+	if (!rules_valid || plans_nsp != nsp)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		connected = true;
+		prepare_plans(nsp);
+		load_rules(nsp);
+	}
 	if (nrules == 0)
 	{
-		SPI_finish();
+		if (connected)
+			SPI_finish();
 		return PointerGetDatum(NULL);
 	}
 
@@ -442,6 +490,8 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 	if (nnew > 1)
 		qsort(new, nnew, sizeof(NewTouch), new_touch_cmp);
 
+	want = palloc(nrules * sizeof(int));
+	idx = customer_ts_index(rel, att_customer, att_ts);
 	for (start = 0; start < nnew;)
 	{
 		int			end = start + 1;
@@ -450,10 +500,6 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 		int			k;
 		bool		any = false;
 		TimestampTz at;
-		Datum		customer;
-		Window		all;
-		Datum		args[2];
-		int			limit;
 
 		while (end < nnew && strcmp(new[end].customer, new[start].customer) == 0)
 			end++;
@@ -463,32 +509,77 @@ journey_score_touchpoints(PG_FUNCTION_ARGS)
 			at = Max(at, new[k].ts);
 
 		/* the rules whose channels the new rows touch */
-		for (i = 0; i < nrules && !any; i++)
-			for (k = start; k < end && !any; k++)
-				any = in_filter(&rules[i], new[k].channel, strlen(new[k].channel));
+		for (i = 0; i < nrules; i++)
+		{
+			want[i] = 0;
+			for (k = start; k < end && want[i] == 0; k++)
+				if (in_filter(&rules[i], new[k].channel, strlen(new[k].channel)))
+					want[i] = rules[i].order;
+			any |= (want[i] > 0);
+		}
 		if (any)
 		{
-			/* the customer's last touches, once for every rule */
-			customer = CStringGetTextDatum(new[start].customer);
-			limit = (rules_max_order + n) * (rules_any_filter ? 4 : 1);
-			args[0] = customer;
-			args[1] = Int32GetDatum(limit);
-			read_window(&all, window_plan, args, NULL, limit);
+			Datum		customer = CStringGetTextDatum(new[start].customer);
+			Touch	   *t;
+			int			nt;
+			int			maxorder = 0;
+			const char **labels;
+			int32	   *lens;
+
+			/* the touches seen before the statement, then its new ones */
+			nt = read_touches(rel, idx, att_customer, att_ts, att_channel,
+							  customer, want, n, &t);
+			for (k = start; k < end; k++)
+			{
+				t[nt].ts = new[k].ts;
+				t[nt].ch = new[k].channel;
+				t[nt].len = strlen(new[k].channel);
+				t[nt].is_new = true;
+				nt++;
+			}
+			qsort(t, nt, sizeof(Touch), touch_cmp);
+			for (i = 0; i < nrules; i++)
+				maxorder = Max(maxorder, want[i]);
+			labels = palloc(Max(maxorder, 1) * sizeof(char *));
+			lens = palloc(Max(maxorder, 1) * sizeof(int32));
 			for (i = 0; i < nrules; i++)
 			{
-				bool		touched = false;
+				double		old_p;
+				double		new_p;
 
-				for (k = start; k < end && !touched; k++)
-					touched = in_filter(&rules[i], new[k].channel, strlen(new[k].channel));
-				if (touched)
-					score_customer(&rules[i], new + start, n, customer, at, &all);
+				if (want[i] == 0)
+					continue;
+				old_p = rule_probability(&rules[i], t, nt, false, labels, lens);
+				new_p = rule_probability(&rules[i], t, nt, true, labels, lens);
+				if ((old_p >= rules[i].threshold) != (new_p >= rules[i].threshold))
+				{
+					Datum		nargs[5];
+					int			ret;
+
+					if (!connected)
+					{
+						if (SPI_connect() != SPI_OK_CONNECT)
+							elog(ERROR, "SPI_connect failed");
+						connected = true;
+					}
+					nargs[0] = customer;
+					nargs[1] = CStringGetTextDatum(rules[i].name);
+					nargs[2] = Float8GetDatum(old_p);
+					nargs[3] = Float8GetDatum(new_p);
+					nargs[4] = TimestampTzGetDatum(at);
+					ret = SPI_execute_plan(notify_plan, nargs, NULL, false, 0);
+					if (ret != SPI_OK_SELECT)
+						elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(ret));
+				}
 			}
 		}
 		start = end;
 		CHECK_FOR_INTERRUPTS();
 	}
-
-	SPI_finish();
+	if (idx)
+		index_close(idx, AccessShareLock);
+	if (connected)
+		SPI_finish();
 	return PointerGetDatum(NULL);
 }
 

@@ -610,7 +610,7 @@ test)
 	if [ -f test/upgrade.sh ] && wanted upgrade; then
 		run_script "upgrade" bash test/upgrade.sh
 	fi
-	for suite in test/concurrency.sh test/doc_coverage.sh test/clients/run.sh \
+	for suite in test/concurrency.sh test/score_trigger.sh test/doc_coverage.sh test/clients/run.sh \
 		test/packaging/check_versions.sh test/packaging/check_meta.sh \
 		test/demo/report_check.sh test/dump_restore.sh test/cookbook_sync.sh \
 		test/parallel_restore.sh test/crash_recovery.sh test/sqlsmith.sh \
