@@ -12,9 +12,11 @@ MODULE_big = journey
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # Test builds (JOURNEY_TEST=1, as test/run.sh builds) add test-only entry
 # points that no extension script declares: src/testing/fuzz_state.c, which
-# the aggregate-state fuzzer declares in its own database (doc/fuzzing.md).
+# the aggregate-state fuzzer declares in its own database (doc/fuzzing.md),
+# and src/testing/markov_solvers.c, which test/pgtap/markov_dense.sql and
+# the attribution benchmark declare.
 ifeq ($(JOURNEY_TEST),1)
-OBJS += src/testing/fuzz_state.o
+OBJS += src/testing/fuzz_state.o src/testing/markov_solvers.o
 endif
 
 # The install script is generated from one SQL fragment per concern, kept
@@ -62,7 +64,8 @@ PG_CPPFLAGS = -Isrc
 # flags silence warnings that PostgreSQL's own headers trigger under -Wextra.
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare $(EXTRA_CFLAGS)
 EXTRA_CLEAN = results regression.diffs regression.out test/fuzz/journey_fuzz \
-	test/fuzz/state_fuzz src/testing/fuzz_state.o src/testing/fuzz_state.bc
+	test/fuzz/state_fuzz src/testing/fuzz_state.o src/testing/fuzz_state.bc \
+	src/testing/markov_solvers.o src/testing/markov_solvers.bc
 
 PG_CONFIG ?= pg_config
 

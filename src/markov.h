@@ -62,10 +62,32 @@ typedef struct MarkovChainFit
 	double		total_value;
 } MarkovChainFit;
 
+/*
+ * How markov_removal_effects computes: by cost (the default), one
+ * Gauss-Seidel solve per label, or from the dense inverse (markov_dense.c);
+ * the last two only for the test build's comparison (src/testing/).
+ */
+typedef enum MarkovSolver
+{
+	MARKOV_SOLVER_AUTO,
+	MARKOV_SOLVER_ITERATIVE,
+	MARKOV_SOLVER_DENSE
+} MarkovSolver;
+
+/* The most states of a chain solved densely: 128 MB of doubles. */
+#define MARKOV_DENSE_MAX_STATES	4096
+
 extern void markov_chain_fit(const PathTable *pt, MarkovChainFit *fit);
 extern void markov_removal_effects(const Chain *ch, const int32 *keys, int32 k,
 								   int32 nlabels, const double *x_conv,
 								   const double *x_value, double *re_conv,
-								   double *re_value);
+								   double *re_value, MarkovSolver solver);
+
+/* markov_dense.c */
+extern double markov_dense_cost(const Chain *ch, const int32 *keys, int32 k,
+								int32 nlabels);
+extern bool markov_removal_effects_dense(const Chain *ch, const int32 *keys,
+										 int32 k, int32 nlabels,
+										 double *re_conv, double *re_value);
 
 #endif							/* JOURNEY_MARKOV_H */

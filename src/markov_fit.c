@@ -1447,28 +1447,23 @@ journey_markov_next_touch(PG_FUNCTION_ARGS)
 }
 
 /*
- * removal_effects(model) -> TABLE(label, removal_effect,
- * value_removal_effect): the removal effect of every label in the model's
- * chain, computed by the code of markov_model (markov_removal_effects), so
- * that markov_model's credits are these effects normalised.  The states are
- * swept from the farthest from start (breadth-first distance) to start.
+ * The removal effects of a model's labels (re_conv, re_value: nlabels
+ * each), computed by the code of markov_model (markov_removal_effects) on
+ * the model's chain.  For Gauss-Seidel, the states are swept from the
+ * farthest from start (breadth-first distance) to start.
  */
-Datum
-journey_markov_removal_effects(PG_FUNCTION_ARGS)
+void
+markov_view_removal_effects(const MarkovView *v, MarkovSolver solver,
+							double *re_conv, double *re_value)
 {
-	const MarkovView *v = markov_arg_view(fcinfo, 0);
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Chain		ch;
 	int32	   *dist;
 	int32	   *queue;
 	int32		head = 0;
 	int32		tail = 0;
-	double	   *re_conv;
-	double	   *re_value;
 	int32		i;
 	int32		e;
 
-	InitMaterializedSRF(fcinfo, 0);
 	ch.nstates = v->nstates;
 	ch.row = (int32 *) v->row;
 	ch.col = (int32 *) v->etarget;
@@ -1502,10 +1497,32 @@ journey_markov_removal_effects(PG_FUNCTION_ARGS)
 	for (i = 0; i < v->nstates; i++)
 		ch.order[i] = queue[v->nstates - 1 - i];
 
+	markov_removal_effects(&ch, v->keys, v->order, v->nlabels, v->prob,
+						   v->value, re_conv, re_value, solver);
+	pfree(dist);
+	pfree(queue);
+	pfree(ch.order);
+}
+
+/*
+ * removal_effects(model) -> TABLE(label, removal_effect,
+ * value_removal_effect): the removal effect of every label in the model's
+ * chain (markov_view_removal_effects), so that markov_model's credits are
+ * these effects normalised.
+ */
+Datum
+journey_markov_removal_effects(PG_FUNCTION_ARGS)
+{
+	const MarkovView *v = markov_arg_view(fcinfo, 0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	double	   *re_conv;
+	double	   *re_value;
+	int32		i;
+
+	InitMaterializedSRF(fcinfo, 0);
 	re_conv = palloc0(Max(v->nlabels, 1) * sizeof(double));
 	re_value = palloc0(Max(v->nlabels, 1) * sizeof(double));
-	markov_removal_effects(&ch, v->keys, v->order, v->nlabels, v->prob,
-						   v->value, re_conv, re_value);
+	markov_view_removal_effects(v, MARKOV_SOLVER_AUTO, re_conv, re_value);
 	for (i = 0; i < v->nlabels; i++)
 	{
 		Datum		values[3];

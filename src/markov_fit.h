@@ -11,6 +11,7 @@
 
 #include "fmgr.h"
 
+#include "markov.h"
 #include "pg_compat.h"
 
 /* Pointers into a stored model (layout in markov_fit.c). */
@@ -54,6 +55,14 @@ typedef struct MarkovArgCache
  */
 extern const MarkovView *markov_datum_view(Datum datum, MarkovArgCache *ac,
 										   MemoryContext mcxt);
+
+/*
+ * The removal effects of the model's labels (nlabels each), as
+ * removal_effects(journey.markov) returns them.
+ */
+extern void markov_view_removal_effects(const MarkovView *v,
+										MarkovSolver solver,
+										double *re_conv, double *re_value);
 
 /* The conversion probability of a path of n labels, in time order. */
 extern double markov_labels_probability(const MarkovView *v,

@@ -67,10 +67,16 @@ SELECT timestamptz '2020-01-01' + (abs(hashint4(i)) % 100000000) * interval '1 s
 	   i % 10 AS e, 'l' || (i % 10) AS label
 FROM generate_series(1, 1000000) i;
 
--- Markov: one path of 300,000 touches over 2,000 labels in random order: a
--- chain with ~300,000 transitions, 2,000 removals, each a slow solve.
+-- Markov: one path of 300,000 touches over 4,000 labels in random order: a
+-- chain of 4,001 states with ~300,000 transitions, whose removal effects
+-- come from one dense inverse (4,001^3 multiply-adds).  Over 10,000 labels,
+-- too many states for the dense solver: 10,000 removals, each a slow
+-- Gauss-Seidel solve.
 CREATE TABLE mpaths AS
-SELECT array_agg('c' || (abs(hashint8(i)) % 2000) ORDER BY i) AS p
+SELECT array_agg('c' || (abs(hashint8(i)) % 4000) ORDER BY i) AS p
+FROM generate_series(1, 300000) i;
+CREATE TABLE mpaths10k AS
+SELECT array_agg('c' || (abs(hashint8(i)) % 10000) ORDER BY i) AS p
 FROM generate_series(1, 300000) i;
 
 -- Shapley conversion_rate over the maximum 20 labels: 2^20 coalitions per
@@ -102,7 +108,8 @@ printf 'setup: %d s\n' $((SECONDS - t0))
 # name|query.  Each query repeats its loop over the worst input until it
 # takes >= 5 s.
 cases=(
-	"markov_model solve (2,000 labels, 300,000 transitions)|SELECT cardinality(journey.markov_model(p, 1, 0, 1)) FROM mpaths"
+	"markov_model dense solve (4,000 labels, 300,000 transitions)|SELECT cardinality(journey.markov_model(p, 1, 0, 1)) FROM mpaths"
+	"markov_model Gauss-Seidel solves (10,000 labels, 300,000 transitions)|SELECT cardinality(journey.markov_model(p, 1, 0, 1)) FROM mpaths10k"
 	"shapley_model conversion_rate, 2^20 coalitions x 60 groups|SELECT sum(c) FROM (SELECT cardinality(journey.shapley_model(p, conv, 0, nulls, 'conversion_rate')) AS c FROM spaths GROUP BY g) s"
 	"sequence_count over 1M event rows in one group (x 30)|SELECT (SELECT journey.sequence_count('(?1).*(?2)(?t<=3600)(?3)', ts, e = 1, e = 2, e = g % 10) FROM ev1m) FROM generate_series(1, 30) g"
 	"sequence_count over a 1M-event journey (x 500)|SELECT sum(journey.sequence_count(j, '(?1)(?t<=100)(?2)', 'l1', 'l' || (2 + g % 2))) FROM big, generate_series(1, 500) g"
