@@ -162,10 +162,6 @@ BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
 
-	SELECT pg_catalog.count(*) INTO queued FROM @extschema@.pending_touchpoints;
-	IF queued = 0 THEN
-		RETURN 0;
-	END IF;
 	-- the touchpoints, as the planner estimates them: the rows per page of
 	-- the last VACUUM or ANALYZE (60 before the first) times the pages now,
 	-- summed over the partitions if the table is partitioned
@@ -174,8 +170,16 @@ BEGIN
 								   * (pg_catalog.pg_relation_size(c.oid)
 									  / pg_catalog.current_setting('block_size')::integer)), 0)
 	INTO total
-	FROM pg_catalog.pg_partition_tree('@extschema@.touchpoints'::pg_catalog.regclass) p
-	JOIN pg_catalog.pg_class c ON c.oid = p.relid;
+	FROM pg_catalog.pg_class c
+	WHERE c.oid = '@extschema@.touchpoints'::pg_catalog.regclass
+	   OR c.oid IN (SELECT p.relid FROM pg_catalog.pg_partition_tree('@extschema@.touchpoints'::pg_catalog.regclass) p);
+	-- the queue, counted up to a quarter of that
+	SELECT pg_catalog.count(*) INTO queued
+	FROM (SELECT FROM @extschema@.pending_touchpoints p
+		  LIMIT pg_catalog.ceil(total / 4)::bigint + 1) q;
+	IF queued = 0 THEN
+		RETURN 0;
+	END IF;
 
 	-- A quarter of the touchpoints or more queued (a bulk load, a restore):
 	-- build rather than merge.  Every customer with a queued touchpoint, or
