@@ -308,8 +308,7 @@ CREATE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
 AS $$
 BEGIN
 	INSERT INTO @extschema@.pending_touchpoints (touchpoint)
-	SELECT id FROM new_rows
-	ON CONFLICT DO NOTHING;
+	SELECT id FROM new_rows;
 	RETURN NULL;
 END
 $$;
@@ -451,7 +450,16 @@ BEGIN
 										   coalesce(': ' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(w.role_name), ', ' ORDER BY w.role_name)
 															   FROM @extschema@.writers w WHERE w.department = dept), ''));
 	END IF;
-	cust := @extschema@.resolve_customer(customer);
+	-- resolve_customer, inline (a nested call costs more than its work)
+	IF customer IS NULL OR customer = '' THEN
+		RAISE EXCEPTION 'customer must not be empty'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT i.customer INTO cust FROM @extschema@.identities i WHERE i.alias = record_touchpoint.customer;
+	IF NOT FOUND THEN
+		cust := customer;
+		INSERT INTO @extschema@.customers (id) VALUES (cust) ON CONFLICT DO NOTHING;
+	END IF;
 	INSERT INTO @extschema@.touchpoints AS t
 		(customer, ts, channel, department, event, value, campaign, attributes)
 	VALUES (cust, at, channel, dept, event, value, campaign, attributes)
@@ -703,32 +711,112 @@ AS $$
 DECLARE
 	n bigint;
 	rebuilt bigint;
+	queued bigint;
+	total double precision;
 BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
 
-	-- Every stored journey holds exactly the customer's touchpoints that are
-	-- not queued: length(journey) + queued = touchpoints.  A queued touchpoint
-	-- that is already in the journey breaks that: a pg_restore, whose COPY of
-	-- the touchpoints fires the queueing trigger for every restored row, or a
-	-- touchpoint deleted by hand.  Merging would then count events twice, so
-	-- such customers' journeys are rebuilt from their touchpoints instead.
-	-- Only customers with a queued touchpoint at or before the end of their
-	-- stored journey can be affected (a touchpoint already in a journey is not
-	-- later than its last event), so events arriving in time order never pay
-	-- for the count.
-	WITH queued AS (
-		-- (a restore may queue a touchpoint twice: count it once)
-		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS n, min(t.ts) AS first_queued
+	-- the touchpoints, as the planner estimates them: the rows per page of
+	-- the last VACUUM or ANALYZE (60 before the first) times the pages now,
+	-- summed over the partitions if the table is partitioned
+	SELECT coalesce(pg_catalog.sum(CASE WHEN c.relpages > 0 AND c.reltuples > 0
+										THEN c.reltuples / c.relpages ELSE 60 END
+								   * (pg_catalog.pg_relation_size(c.oid)
+									  / pg_catalog.current_setting('block_size')::integer)), 0)
+	INTO total
+	FROM pg_catalog.pg_class c
+	WHERE c.oid = '@extschema@.touchpoints'::pg_catalog.regclass
+	   OR c.oid IN (SELECT p.relid FROM pg_catalog.pg_partition_tree('@extschema@.touchpoints'::pg_catalog.regclass) p);
+	-- the queue, counted up to a quarter of that
+	SELECT pg_catalog.count(*) INTO queued
+	FROM (SELECT FROM @extschema@.pending_touchpoints p
+		  LIMIT pg_catalog.ceil(total / 4)::bigint + 1) q;
+	IF queued = 0 THEN
+		RETURN 0;
+	END IF;
+
+	-- A quarter of the touchpoints or more queued (a bulk load, a restore):
+	-- build rather than merge.  Every customer with a queued touchpoint, or
+	-- with no stored journey, gets the journey of all its touchpoints, in
+	-- one pass over the table like journey_agg from scratch; that equals the
+	-- stored journey merged with the queued touchpoints (a stored journey
+	-- holds the customer's touchpoints that are not queued, below), and is
+	-- right even where that does not hold.  The queue is emptied in the same
+	-- statement, so with the same snapshot: a touchpoint committed meanwhile
+	-- stays queued for the next refresh.
+	IF queued * 4 >= total THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
+			-- nothing stored yet (the first refresh after a load): every
+			-- customer, no lookup of the queue or of stored journeys
+			WITH done AS (
+				DELETE FROM @extschema@.pending_touchpoints p
+			)
+			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+			SELECT t.customer,
+				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+				min(t.ts), max(t.ts)
+			FROM @extschema@.touchpoints t
+			GROUP BY t.customer
+			ORDER BY t.customer
+			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+				SET channels = excluded.channels, events = excluded.events,
+					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+					refreshed = pg_catalog.now();
+		ELSE
+			WITH done AS (
+				DELETE FROM @extschema@.pending_touchpoints p
+				RETURNING p.touchpoint
+			)
+			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+			SELECT t.customer,
+				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+				min(t.ts), max(t.ts)
+			FROM @extschema@.touchpoints t
+			LEFT JOIN @extschema@.customer_journey_data s ON s.customer = t.customer
+			GROUP BY t.customer
+			-- (the queue is looked up only for customers with a stored journey)
+			HAVING pg_catalog.bool_or(s.customer IS NULL OR t.id IN (SELECT done.touchpoint FROM done))
+			ORDER BY t.customer
+			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+				SET channels = excluded.channels, events = excluded.events,
+					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+					refreshed = pg_catalog.now();
+		END IF;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		RETURN n;
+	END IF;
+
+	-- Incremental: merge the journeys of the queued touchpoints into the
+	-- stored ones.  Every stored journey holds exactly the customer's
+	-- touchpoints that are not queued: length(journey) + queued =
+	-- touchpoints.  A queued touchpoint that is already in the journey
+	-- breaks that: a pg_restore, whose COPY of the touchpoints fires the
+	-- queueing trigger for every restored row, or a touchpoint deleted by
+	-- hand.  Merging would then count events twice, so such customers'
+	-- journeys are rebuilt from their touchpoints instead.  Only customers
+	-- with a queued touchpoint at or before the end of their stored journey
+	-- can be affected (a touchpoint already in a journey is not later than
+	-- its last event), so only they are counted, and events arriving in time
+	-- order never pay for it.
+	WITH candidates AS (
+		SELECT DISTINCT t.customer
 		FROM @extschema@.pending_touchpoints p
 		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
-		GROUP BY t.customer
+		JOIN @extschema@.customer_journey_data d ON d.customer = t.customer
+		WHERE t.ts <= d.last_seen
 	), broken AS (
 		SELECT d.customer
-		FROM @extschema@.customer_journey_data d JOIN queued q ON q.customer = d.customer
-		WHERE q.first_queued <= d.last_seen
-		  AND @extschema@.length(d.channels) + q.n <>
-			  (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
+		FROM @extschema@.customer_journey_data d JOIN candidates c ON c.customer = d.customer
+		-- (a restore may queue a touchpoint twice: count it once)
+		WHERE @extschema@.length(d.channels)
+			  + (SELECT pg_catalog.count(DISTINCT p.touchpoint)
+				 FROM @extschema@.touchpoints t
+				 JOIN @extschema@.pending_touchpoints p ON p.touchpoint = t.id
+				 WHERE t.customer = d.customer)
+			  <> (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
 	), dequeued AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		USING @extschema@.touchpoints t

@@ -2,9 +2,12 @@
 # Concurrency test of the shared customer model (part of `make test`).
 #
 # Several sessions record touchpoints and change stages for overlapping
-# customers while another keeps refreshing the materialized journeys.  Then:
+# customers while another keeps refreshing the materialized journeys and a
+# third bulk-loads touchpoints of the same and new customers with
+# journey.load_touchpoints (CONC_LOADS loads of CONC_BULK rows).  Then:
 #   1. no session saw an error (deadlocks included): every psql exits 0;
-#   2. no touchpoint was lost: the table holds exactly what was recorded;
+#   2. no touchpoint was lost: the table holds exactly what was recorded and
+#      loaded, and every customer exists;
 #   3. every customer has at most one open stage per model and a gapless
 #      stage chain (each stage left when the next was entered);
 #   4. after a final refresh, every materialized journey equals the journey
@@ -16,6 +19,8 @@ cd "$(dirname "$0")/.."
 
 sessions=${CONC_SESSIONS:-4}
 calls=${CONC_CALLS:-300}
+loads=${CONC_LOADS:-4}
+bulk=${CONC_BULK:-5000}
 db=journey_concurrency
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -30,6 +35,15 @@ SELECT journey.add_channel('web', 'marketing', true);
 SELECT journey.add_channel('store', 'sales', false);
 SELECT journey.add_channel('phone', 'customer service', false);
 SELECT journey.add_channel('invoice', 'billing', false);
+EOF
+# What the loader loads: rows of the recording sessions' customers and of
+# new ones, on every channel.
+psql_q -d "$db" >/dev/null <<EOF
+CREATE TABLE public.bulk AS
+SELECT CASE WHEN g % 2 = 0 THEN 'cust' || (g % 20) ELSE 'bulk' || (g % 500) END AS customer,
+	(ARRAY['web', 'store', 'phone', 'invoice'])[1 + g % 4] AS channel, 'b' || g AS event,
+	timestamptz '2026-01-01' + interval '1 second' * (g * 7) AS at
+FROM generate_series(1, $bulk) g;
 EOF
 
 # Each session: `calls` transactions over 20 shared customers, mixing
@@ -55,6 +69,17 @@ done
 		echo "SELECT pg_sleep(0.01);"
 	done
 } > "$work/refresh.sql"
+# loads without a refresh, the last one with (it waits for the refresher)
+{
+	for i in $(seq 1 "$loads"); do
+		if [ "$i" -lt "$loads" ]; then
+			echo "SELECT * FROM journey.load_touchpoints('public.bulk', refresh => false);"
+		else
+			echo "SELECT * FROM journey.load_touchpoints('public.bulk');"
+		fi
+		echo "SELECT pg_sleep(0.05);"
+	done
+} > "$work/load.sql"
 
 pids=()
 for s in $(seq 1 "$sessions"); do
@@ -62,6 +87,8 @@ for s in $(seq 1 "$sessions"); do
 	pids+=($!)
 done
 psql_q -d "$db" -f "$work/refresh.sql" > "$work/outr" 2>&1 &
+pids+=($!)
+psql_q -d "$db" -f "$work/load.sql" > "$work/outl" 2>&1 &
 pids+=($!)
 
 passed=0
@@ -81,11 +108,13 @@ done
 if [ "$errors" -ne 0 ]; then
 	cat "$work"/out* | grep -i error | head -5
 fi
-check "$sessions recording sessions and a refreshing one finished without an error" "$errors"
+check "$sessions recording sessions, a refreshing one and a loading one finished without an error" "$errors"
 
-expected=$((sessions * calls))
+expected=$((sessions * calls + loads * bulk))
 got=$(psql_q -d "$db" -c "SELECT count(*) FROM journey.touchpoints")
-[ "$got" = "$expected" ]; check "no lost touchpoints ($got of $expected)" $?
+[ "$got" = "$expected" ]; check "no lost touchpoints ($got of $expected: $((sessions * calls)) recorded, $((loads * bulk)) loaded)" $?
+orphans=$(psql_q -d "$db" -c "SELECT count(*) FROM journey.check_model()")
+[ "$orphans" = "0" ]; check "every touchpoint's customer exists ($orphans missing)" $?
 
 bad=$(psql_q -d "$db" <<'EOF'
 SELECT count(*) FROM (

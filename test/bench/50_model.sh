@@ -9,10 +9,13 @@
 #     100,000 on a random one of 12 configured channels at a random time of
 #     2025; baseline: the same rows by a plain INSERT into a table with the
 #     same columns and indexes but none of the API (no function call,
-#     customer creation, foreign keys, row security or refresh queue).
-# (b) journey.refresh_journeys() over the events of bench.events loaded as
-#     touchpoints: the load (customers, then touchpoints), the first refresh
-#     (everything pending) against journey_agg from scratch, then 1 % more
+#     customer creation, row security or refresh queue); between them the
+#     same INSERT into journey.touchpoints (its triggers, no API).  Rounds
+#     alternate; medians (target: record_touchpoint >= 0.8x the plain INSERT).
+# (b) bench.events as touchpoints: loaded by INSERT ... SELECT (the 0.2.0
+#     way, no checks) and by journey.load_touchpoints (target: 200,000
+#     touchpoints/s), the first refresh (everything queued) against
+#     journey_agg from scratch (target: at most 1.2x), then 1 % more
 #     touchpoints and the incremental refresh (target: at most a tenth of
 #     the first refresh).
 #
@@ -21,8 +24,8 @@
 #     score reaches (target: at most 20 % slower than disabled), then with
 #     thresholds that customers cross (NOTIFY included, no target).
 #
-# Every step runs once (they change the data); the settings of BENCH_SET
-# apply.
+# Steps that change the data run once, or in rounds that restore it; the
+# settings of BENCH_SET apply.
 
 model_db=${BENCH_MODEL_DB:-${BENCH_DB}_model}
 model_secs=${BENCH_PGBENCH_SECONDS:-20}
@@ -84,6 +87,10 @@ cat >"$model_tmp/api.sql" <<SQL
 $model_vars
 SELECT journey.record_touchpoint('p' || :c, ($model_labels)[:ch], 'visit', timestamptz '2025-01-01 00:00:00+00' + :s * interval '1 second');
 SQL
+cat >"$model_tmp/direct.sql" <<SQL
+$model_vars
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event) VALUES ('d' || :c, timestamptz '2025-01-01 00:00:00+00' + :s * interval '1 second', ($model_labels)[:ch], ($model_depts)[:ch], 'visit');
+SQL
 cat >"$model_tmp/plain.sql" <<SQL
 $model_vars
 INSERT INTO public.plain_touchpoints (customer, ts, channel, department, event) VALUES ('p' || :c, timestamptz '2025-01-01 00:00:00+00' + :s * interval '1 second', ($model_labels)[:ch], ($model_depts)[:ch], 'visit');
@@ -110,10 +117,24 @@ model_pgbench() {
 
 section "customer model: recording (pgbench -n -c 8 -j 2 -T $model_secs)"
 
-model_pgbench "journey.record_touchpoint" "$model_tmp/api.sql"
-api_tps=$pg_tps api_lat=$pg_lat api_tx=$pg_tx
-model_pgbench "plain INSERT" "$model_tmp/plain.sql"
-plain_tps=$pg_tps plain_lat=$pg_lat plain_tx=$pg_tx
+# record_touchpoint, the plain INSERT and, between them, the same INSERT
+# into journey.touchpoints itself (its triggers, no API: what any API adds
+# to), in alternating rounds of BENCH_PGBENCH_SECONDS each, BENCH_REPEAT
+# rounds (at most 3); medians compared.
+model_rec_rounds=$(( BENCH_REPEAT < 3 ? BENCH_REPEAT : 3 ))
+api_all=() plain_all=() direct_all=() api_lats=() plain_lats=() direct_lats=()
+api_tx=0 plain_tx=0 direct_tx=0
+for r in $(seq "$model_rec_rounds"); do
+	model_pgbench "round $r/$model_rec_rounds: journey.record_touchpoint" "$model_tmp/api.sql"
+	api_all+=("$pg_tps") api_lats+=("$pg_lat") api_tx=$((api_tx + pg_tx))
+	model_pgbench "round $r/$model_rec_rounds: plain INSERT" "$model_tmp/plain.sql"
+	plain_all+=("$pg_tps") plain_lats+=("$pg_lat") plain_tx=$((plain_tx + pg_tx))
+	model_pgbench "round $r/$model_rec_rounds: INSERT into journey.touchpoints" "$model_tmp/direct.sql"
+	direct_all+=("$pg_tps") direct_lats+=("$pg_lat") direct_tx=$((direct_tx + pg_tx))
+done
+api_tps=$(bench_median "${api_all[@]}") api_lat=$(bench_median "${api_lats[@]}")
+plain_tps=$(bench_median "${plain_all[@]}") plain_lat=$(bench_median "${plain_lats[@]}")
+direct_tps=$(bench_median "${direct_all[@]}") direct_lat=$(bench_median "${direct_lats[@]}")
 
 # Score rules (doc/scoring.md): the same calls with the scoring trigger
 # disabled (what 0.2.0 did), and with three rules — an order-1 and an
@@ -187,13 +208,20 @@ rm -rf "$model_tmp"
 IFS='|' read -r api_rows api_cust < <(model_psql -At -c \
 	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.customers)")
 
-metric "journey.record_touchpoint: throughput" "$api_tps" "calls/s"
+metric "journey.record_touchpoint: throughput, median of $model_rec_rounds x ${model_secs} s" "$api_tps" "calls/s"
+metric "  rounds, record_touchpoint" "${api_all[*]}" "calls/s"
 metric "journey.record_touchpoint: latency, average" "$api_lat" "ms"
 metric "  touchpoints recorded / customers created" "$api_rows / $api_cust" ""
-metric "baseline, plain INSERT: throughput" "$plain_tps" "rows/s"
+metric "baseline, plain INSERT: throughput, median" "$plain_tps" "rows/s"
+metric "  rounds, plain INSERT" "${plain_all[*]}" "rows/s"
 metric "baseline, plain INSERT: latency, average" "$plain_lat" "ms"
+metric "INSERT into journey.touchpoints (no API): throughput, median" "$direct_tps" "rows/s"
+metric "  rounds, INSERT into journey.touchpoints" "${direct_all[*]}" "rows/s"
 metric "record_touchpoint / plain INSERT (throughput)" "$(bench_ratio "$api_tps" "$plain_tps")" "x"
-metric -t 0 "  transactions lost (processed - rows)" "$((api_tx + plain_tx + nosc_tx + quiet_tx + rules_tx - api_rows - $(model_psql -At -c 'SELECT count(*) FROM public.plain_touchpoints')))" ""
+metric -t 1.25 "  plain INSERT / record_touchpoint (target: record_touchpoint >= 0.8x)" "$(bench_ratio "$plain_tps" "$api_tps")" "x"
+metric "INSERT into journey.touchpoints / plain INSERT (the bound for any API)" "$(bench_ratio "$direct_tps" "$plain_tps")" "x"
+metric "record_touchpoint / INSERT into journey.touchpoints" "$(bench_ratio "$api_tps" "$direct_tps")" "x"
+metric -t 0 "  transactions lost (processed - rows)" "$((api_tx + plain_tx + direct_tx + nosc_tx + quiet_tx + rules_tx - api_rows - $(model_psql -At -c 'SELECT count(*) FROM public.plain_touchpoints')))" ""
 metric "record_touchpoint, scoring trigger disabled (0.2.0): throughput, median of $model_rounds x ${model_round_secs} s" "$nosc_tps" "calls/s"
 metric "  rounds, trigger disabled" "${nosc_all[*]}" "calls/s"
 metric "record_touchpoint, 3 score rules, no crossing: throughput, median" "$quiet_tps" "calls/s"
@@ -211,13 +239,18 @@ metric "  3 score rules with crossings vs trigger disabled: slower by" \
 	"$(awk -v a="$rules_tps" -v b="$nosc_tps" 'BEGIN { printf "%.1f", 100 * (1 - a / b) }')" "%"
 metric_table
 
-# --- (b) refresh_journeys over bench.events ----------------------------------
+# --- (b) bulk load and refresh_journeys over bench.events --------------------
 
-section "customer model: refresh_journeys over $BENCH_EVENTS touchpoints"
+section "customer model: bulk load and refresh_journeys over $BENCH_EVENTS touchpoints"
 
 model_psql <<SQL
 SET client_min_messages = warning;
 DROP TABLE public.plain_touchpoints;
+-- the floor of a load: the columns and indexes of journey.touchpoints and
+-- nothing else (no trigger, no queue, no check)
+CREATE TABLE public.floor_touchpoints (LIKE journey.touchpoints INCLUDING INDEXES);
+CREATE SEQUENCE public.floor_touchpoints_id_seq OWNED BY public.floor_touchpoints.id;
+ALTER TABLE public.floor_touchpoints ALTER id SET DEFAULT nextval('public.floor_touchpoints_id_seq');
 TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.customer_journey_data,
 	journey.stage_history, journey.identities, journey.customers;
 CREATE UNLOGGED TABLE public.events (customer_id bigint, ts timestamptz, label text, value float8);
@@ -227,35 +260,83 @@ t0=$(bench_now_ms)
 bench_psql -c 'COPY bench.events TO STDOUT' | model_psql -c 'COPY public.events FROM STDIN' ||
 	bench_die "cannot copy bench.events into $model_db"
 model_psql -c 'VACUUM ANALYZE public.events'
+# what load_touchpoints reads: the events as touchpoints (a view: the
+# columns converted as it goes, float8 values to numeric included)
+model_psql -c "CREATE VIEW public.events_touchpoints AS
+	SELECT 'c' || e.customer_id AS customer, e.label AS channel,
+	       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END AS event, e.ts, e.value
+	FROM public.events e"
 copy_ms=$(($(bench_now_ms) - t0))
 
-bench_note "   loading customers and touchpoints ..."
-load_cust_ms=$(model_timed "INSERT INTO journey.customers (id)
-	SELECT 'c' || customer_id FROM public.events GROUP BY customer_id")
-load_tp_ms=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, department, event, value)
-	SELECT 'c' || e.customer_id, e.ts, e.label, c.department,
-	       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
-	FROM public.events e JOIN journey.channels c ON c.name = e.label")
+# The load, BENCH_REPEAT times (at most 3) into empty tables: the floor (the
+# same rows into public.floor_touchpoints), the plain INSERT ... SELECT of
+# 0.2.0 (customers, then touchpoints with the channel's department: no
+# check, no alias), then journey.load_touchpoints (every rule of
+# record_touchpoint, no refresh); medians.  The last load stays.
+model_empty() {
+	model_psql -c 'TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.customer_journey_data, journey.customers, public.floor_touchpoints' \
+		-c 'CHECKPOINT' >/dev/null
+}
+model_load_rounds=$(( BENCH_REPEAT < 3 ? BENCH_REPEAT : 3 ))
+floor_load_all=() plain_load_all=() bulk_load_all=()
+for r in $(seq "$model_load_rounds"); do
+	bench_note "   round $r/$model_load_rounds: floor, INSERT ... SELECT, load_touchpoints ..."
+	model_empty
+	floor_load_all+=("$(model_timed "INSERT INTO public.floor_touchpoints (customer, ts, channel, department, event, value)
+		SELECT 'c' || e.customer_id, e.ts, e.label, c.department,
+		       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
+		FROM public.events e JOIN journey.channels c ON c.name = e.label")")
+	model_empty
+	t_c=$(model_timed "INSERT INTO journey.customers (id)
+		SELECT 'c' || customer_id FROM public.events GROUP BY customer_id")
+	t_t=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, department, event, value)
+		SELECT 'c' || e.customer_id, e.ts, e.label, c.department,
+		       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
+		FROM public.events e JOIN journey.channels c ON c.name = e.label")
+	plain_load_all+=("$(awk -v a="$t_c" -v b="$t_t" 'BEGIN { printf "%.1f", a + b }')")
+	model_empty
+	bulk_load_all+=("$(model_timed "SELECT * FROM journey.load_touchpoints('public.events_touchpoints', refresh => false)")")
+done
+floor_load_ms=$(bench_median "${floor_load_all[@]}")
+plain_load_ms=$(bench_median "${plain_load_all[@]}")
+bulk_load_ms=$(bench_median "${bulk_load_all[@]}")
 model_psql -c 'VACUUM ANALYZE journey.customers, journey.touchpoints, journey.pending_touchpoints'
-IFS='|' read -r n_tp n_pending < <(model_psql -At -c \
-	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.pending_touchpoints)")
+IFS='|' read -r n_tp n_pending n_cust < <(model_psql -At -c \
+	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.pending_touchpoints),
+	        (SELECT count(*) FROM journey.customers)")
 
-bench_note "   journey_agg from scratch ..."
+# The first refresh (everything queued, nothing stored) against journey_agg
+# from scratch, alternating, BENCH_REPEAT times (at most 3): after each
+# refresh the journeys are emptied and every touchpoint queued again, as
+# after the load.
+bench_note "   journey_agg from scratch and the first refresh_journeys() ..."
 # Read the table once so that the first timed query does not pay for
 # bringing it into the caches alone.
 model_psql -At -c 'SELECT count(*) FROM journey.touchpoints' >/dev/null
-scratch_ms=$(model_timed "CREATE TABLE public.scratch AS
-	SELECT customer, journey.journey_agg(ts, channel) AS channels
-	FROM journey.touchpoints GROUP BY customer")
-scratch_all_ms=$(model_timed "CREATE TABLE public.scratch_all AS
-	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS channels,
-	       journey.journey_agg(ts, event, value::float8) AS events, min(ts), max(ts)
-	FROM journey.touchpoints GROUP BY customer")
-model_psql -c 'DROP TABLE public.scratch, public.scratch_all'
-
-bench_note "   first refresh_journeys() ..."
-full_ms=$(model_timed "SELECT journey.refresh_journeys()")
+scratch_all=() scratch_all_all=() full_all=()
+for r in $(seq "$model_load_rounds"); do
+	scratch_all+=("$(model_timed "CREATE TABLE public.scratch AS
+		SELECT customer, journey.journey_agg(ts, channel) AS channels
+		FROM journey.touchpoints GROUP BY customer")")
+	scratch_all_all+=("$(model_timed "CREATE TABLE public.scratch_all AS
+		SELECT customer, journey.journey_agg(ts, channel, value::float8) AS channels,
+		       journey.journey_agg(ts, event, value::float8) AS events, min(ts), max(ts)
+		FROM journey.touchpoints GROUP BY customer")")
+	model_psql -c 'DROP TABLE public.scratch, public.scratch_all'
+	full_all+=("$(model_timed "SELECT journey.refresh_journeys()")")
+	if [ "$r" -lt "$model_load_rounds" ]; then
+		model_psql -c 'TRUNCATE journey.customer_journey_data' \
+			-c 'INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints' >/dev/null
+		model_psql -c 'VACUUM ANALYZE journey.pending_touchpoints'
+	fi
+done
+scratch_ms=$(bench_median "${scratch_all[@]}")
+scratch_all_ms=$(bench_median "${scratch_all_all[@]}")
+full_ms=$(bench_median "${full_all[@]}")
 model_psql -c 'VACUUM ANALYZE journey.customer_journey_data, journey.pending_touchpoints'
+n_diff=$(model_psql -At -c "SELECT count(*) FROM (
+	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j FROM journey.touchpoints GROUP BY customer) r
+	FULL JOIN journey.customer_journey_data d USING (customer) WHERE r.j::text IS DISTINCT FROM d.channels::text")
 
 bench_note "   1 % more touchpoints, incremental refresh_journeys() ..."
 more_ms=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, department, event, value)
@@ -272,16 +353,31 @@ n_tp_all=$(model_psql -At -c 'SELECT count(*) FROM journey.touchpoints')
 
 ms_fmt() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
 metric "copying bench.events to the model database (not timed)" "$copy_ms" "ms"
-metric "load: customers (INSERT ... SELECT)" "$(ms_fmt "$load_cust_ms")" "ms"
-metric "load: touchpoints (INSERT ... SELECT), $n_tp rows" "$(ms_fmt "$load_tp_ms")" "ms"
-metric "  touchpoints loaded per second" \
-	"$(awk -v n="$n_tp" -v ms="$load_tp_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
+metric "floor: INSERT ... SELECT into a copy (same indexes, no trigger), median" "$(ms_fmt "$floor_load_ms")" "ms"
+metric "  rounds, floor" "${floor_load_all[*]}" "ms"
+metric "  floor: touchpoints per second" \
+	"$(awk -v n="$n_tp" -v ms="$floor_load_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
+metric "load, 0.2.0 way: INSERT ... SELECT customers + touchpoints, median" "$(ms_fmt "$plain_load_ms")" "ms"
+metric "  rounds, INSERT ... SELECT" "${plain_load_all[*]}" "ms"
+metric "  INSERT ... SELECT: touchpoints per second" \
+	"$(awk -v n="$n_tp" -v ms="$plain_load_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
+metric "load_touchpoints(view), $n_tp rows, $n_cust customers, median" "$(ms_fmt "$bulk_load_ms")" "ms"
+metric "  rounds, load_touchpoints" "${bulk_load_all[*]}" "ms"
+metric "  load_touchpoints: touchpoints per second" \
+	"$(awk -v n="$n_tp" -v ms="$bulk_load_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" "rows/s"
+metric -t 5 "  microseconds per touchpoint (target: 200,000/s)" \
+	"$(awk -v n="$n_tp" -v ms="$bulk_load_ms" 'BEGIN { printf "%.2f", ms * 1000 / n }')" "us"
+metric "  load_touchpoints / INSERT ... SELECT" "$(bench_ratio "$bulk_load_ms" "$plain_load_ms")" "x"
+metric "  load_touchpoints / floor" "$(bench_ratio "$bulk_load_ms" "$floor_load_ms")" "x"
 metric "  touchpoints queued for refresh" "$n_pending" ""
-metric "from scratch: journey_agg(ts, channel) GROUP BY customer" "$(ms_fmt "$scratch_ms")" "ms"
-metric "from scratch: both journeys, min and max, as refresh" "$(ms_fmt "$scratch_all_ms")" "ms"
-metric "first refresh_journeys(), everything pending" "$(ms_fmt "$full_ms")" "ms"
+metric "from scratch: journey_agg(ts, channel) GROUP BY customer, median" "$(ms_fmt "$scratch_ms")" "ms"
+metric "from scratch: both journeys, min and max, as refresh, median" "$(ms_fmt "$scratch_all_ms")" "ms"
+metric "  rounds, both journeys from scratch" "${scratch_all_all[*]}" "ms"
+metric "first refresh_journeys(), everything queued, median" "$(ms_fmt "$full_ms")" "ms"
+metric "  rounds, first refresh" "${full_all[*]}" "ms"
 metric "  / journey_agg(ts, channel) from scratch" "$(bench_ratio "$full_ms" "$scratch_ms")" "x"
-metric "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
+metric -t 1.2 "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
+metric -t 0 "  journeys that differ from journey_agg from scratch" "$n_diff" ""
 metric "1 % more: INSERT of $n_more touchpoints ($n_more_cust customers)" "$(ms_fmt "$more_ms")" "ms"
 metric "incremental refresh_journeys()" "$(ms_fmt "$incr_ms")" "ms"
 metric -t 0.1 "  / first refresh" "$(bench_ratio "$incr_ms" "$full_ms")" "x"
