@@ -105,7 +105,7 @@ BEGIN
 	-- Every rule of record_touchpoint, checked in one pass before anything
 	-- is written; the first row that breaks one (rows numbered in the order
 	-- the source is read) is reported with record_touchpoint's SQLSTATE and
-	-- message, NULL values with 23502 like a NOT NULL column.  The
+	-- message (NULL values 22004, as record_touchpoint says).  The
 	-- department permission is asked once per department, not per row.
 	rls := pg_catalog.row_security_active('@extschema@.touchpoints'::pg_catalog.regclass);
 	EXECUTE pg_catalog.format($q$
@@ -137,10 +137,10 @@ BEGIN
 								  pg_catalog.quote_nullable(bad.at), pg_catalog.quote_nullable(bad.department));
 		IF bad.problem = 'null' THEN
 			RAISE EXCEPTION 'event and time of a touchpoint must not be NULL'
-				USING ERRCODE = 'not_null_violation', DETAIL = what;
+				USING ERRCODE = 'null_value_not_allowed', DETAIL = what;
 		ELSIF bad.problem = 'null channel' THEN
 			RAISE EXCEPTION 'channel of a touchpoint must not be NULL'
-				USING ERRCODE = 'not_null_violation', DETAIL = what;
+				USING ERRCODE = 'null_value_not_allowed', DETAIL = what;
 		ELSIF bad.problem = 'channel' THEN
 			RAISE EXCEPTION 'channel "%" does not exist', bad.channel
 				USING ERRCODE = 'foreign_key_violation', DETAIL = what,
@@ -159,7 +159,7 @@ BEGIN
 																   FROM @extschema@.writers w WHERE w.department = bad.dept), ''));
 		ELSE
 			RAISE EXCEPTION 'customer must not be empty'
-				USING ERRCODE = 'not_null_violation', DETAIL = what;
+				USING ERRCODE = 'null_value_not_allowed', DETAIL = what;
 		END IF;
 	END IF;
 

@@ -115,23 +115,23 @@ INSERT INTO bad VALUES ('e1', 'web', 'visit', '2026-05-01', NULL, NULL, NULL, 'n
 SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23503', 'department "nobody" does not exist', 'unknown department: 23503');
 TRUNCATE bad;
 INSERT INTO bad VALUES ('e1', 'web', NULL, '2026-05-01', NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'event and time of a touchpoint must not be NULL', 'NULL event: 23502');
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'event and time of a touchpoint must not be NULL', 'NULL event: 22004');
 TRUNCATE bad;
 INSERT INTO bad VALUES ('e1', 'web', 'visit', NULL, NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'event and time of a touchpoint must not be NULL', 'NULL time: 23502');
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'event and time of a touchpoint must not be NULL', 'NULL time: 22004');
 TRUNCATE bad;
 INSERT INTO bad VALUES ('e1', NULL, 'visit', '2026-05-01', NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'channel of a touchpoint must not be NULL', 'NULL channel: 23502');
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'channel of a touchpoint must not be NULL', 'NULL channel: 22004');
 TRUNCATE bad;
 INSERT INTO bad VALUES ('', 'web', 'visit', '2026-05-01', NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'customer must not be empty', 'empty customer: 23502');
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'customer must not be empty', 'empty customer: 22004');
 TRUNCATE bad;
 INSERT INTO bad VALUES (NULL, 'web', 'visit', '2026-05-01', NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'customer must not be empty', 'NULL customer: 23502');
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'customer must not be empty', 'NULL customer: 22004');
 -- the order of the checks is record_touchpoint's
 TRUNCATE bad;
 INSERT INTO bad VALUES ('', 'tv', NULL, '2026-05-01', NULL, NULL, NULL, NULL, NULL);
-SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '23502', 'event and time of a touchpoint must not be NULL',
+SELECT throws_ok($$SELECT journey.load_touchpoints('bad')$$, '22004', 'event and time of a touchpoint must not be NULL',
 	'a row with several faults: the first check of record_touchpoint');
 SELECT throws_ok($$SELECT journey.record_touchpoint('', 'tv', NULL, '2026-05-01')$$, '22004', 'event and time of a touchpoint must not be NULL',
 	'(record_touchpoint, for comparison)');
