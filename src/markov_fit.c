@@ -579,8 +579,8 @@ clamp01(double x)
 }
 
 /*
- * journey_markov_fit_final(attribution_state) -> markov: the chain of markov_model,
- * solved once.
+ * journey_markov_fit_final(attribution_state) -> markov: the chain of
+ * markov_model, solved once.
  */
 Datum
 journey_markov_fit_final(PG_FUNCTION_ARGS)

@@ -562,7 +562,11 @@ DO $$
 DECLARE
 	users pg_catalog.text;
 BEGIN
-	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
+	SELECT pg_catalog.string_agg(DISTINCT
+			coalesce((SELECT 'view ' || r.ev_class::pg_catalog.regclass::pg_catalog.text
+					  FROM pg_catalog.pg_rewrite r
+					  WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid),
+					 pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid)), ', ')
 	INTO users
 	FROM pg_catalog.pg_depend d
 	JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
