@@ -9,7 +9,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(40);
+SELECT plan(44);
 
 -- ---------------------------------------------------------------------------
 -- The aggregates: a real state type, a combine function, no serialization
@@ -179,6 +179,39 @@ CREATE TEMP TABLE parallel_res AS SELECT * FROM pg_temp.results();
 RESET max_parallel_workers_per_gather;
 SELECT is((SELECT count(*) FROM serial_res), 8::bigint, 'eight serial results');
 SELECT set_eq('SELECT * FROM parallel_res', 'SELECT * FROM serial_res', 'parallel results equal serial ones');
+
+-- ---------------------------------------------------------------------------
+-- The expanded state in other plan shapes: a window aggregate (the final
+-- function reads the state between updates in place), grouping sets, and
+-- partitionwise aggregation (partial states handed to the combine function
+-- as read-only expanded objects, in the same process)
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT array_agg(r ORDER BY g) FROM (
+		SELECT g, pg_temp.c(journey.markov_model(path, conv, val, nulls) OVER (ORDER BY g)) AS r
+		FROM par_paths WHERE g <= 40) w WHERE g IN (10, 25, 40)),
+	(SELECT array_agg((SELECT pg_temp.c(journey.markov_model(path, conv, val, nulls)) FROM par_paths WHERE g <= n) ORDER BY n)
+		FROM unnest(ARRAY[10, 25, 40]) n),
+	'markov_model as a running window aggregate equals the aggregate of each prefix');
+SELECT set_eq($$SELECT g % 3 AS a, g % 2 AS b, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) AS r
+		FROM par_paths GROUP BY GROUPING SETS ((g % 3), (g % 2), ())$$,
+	$$SELECT g % 3 AS a, NULL::int AS b, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) AS r FROM par_paths GROUP BY 1
+	  UNION ALL SELECT NULL, g % 2, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) FROM par_paths GROUP BY 2
+	  UNION ALL SELECT NULL, NULL, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) FROM par_paths$$,
+	'shapley_model over grouping sets');
+CREATE TABLE part_paths (k int, g int, path text[], conv float8, val float8, nulls float8) PARTITION BY LIST ((g % 2));
+CREATE TABLE part_paths_0 PARTITION OF part_paths FOR VALUES IN (0);
+CREATE TABLE part_paths_1 PARTITION OF part_paths FOR VALUES IN (1);
+INSERT INTO part_paths SELECT g % 3, g, path, conv, val, nulls FROM par_paths;
+ANALYZE part_paths;
+SET LOCAL enable_partitionwise_aggregate = on;
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT matches(pg_temp.plan('SELECT k, journey.markov_model(path, conv, val, nulls) FROM part_paths GROUP BY k'),
+	'Finalize .*Aggregate.*Partial .*Aggregate.*Partial .*Aggregate', 'partitionwise: partial aggregates per partition');
+SELECT set_eq($$SELECT k, pg_temp.c(journey.markov_model(path, conv, val, nulls)) AS r FROM part_paths GROUP BY k$$,
+	$$SELECT g % 3 AS k, pg_temp.c(journey.markov_model(path, conv, val, nulls)) AS r FROM par_paths GROUP BY 1$$,
+	'partitionwise markov_model equals markov_model over one table');
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
 
 SELECT * FROM finish();
 ROLLBACK;
