@@ -51,6 +51,10 @@ PREVIOUS_VERSION = 0.2.0
 # REPLACE, ALTER, DROP): run by the upgrade step only, since a fresh install
 # already gets the new definitions from the fragments above.
 UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
+# Fragments of earlier versions that the upgrade step runs again, whole,
+# after the statements above dropped every object they define (0.3.0:
+# markov_model and shapley_model changed their state type).
+UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql
 
 DATA_built = journey--$(EXTVERSION).sql journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Frozen install scripts of released versions (CREATE EXTENSION ... VERSION).
@@ -86,9 +90,9 @@ include $(PGXS)
 journey--$(EXTVERSION).sql: $(SQL_FRAGMENTS)
 	cat $(SQL_FRAGMENTS) > $@
 
-journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION))
+journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION))
 	sed 's/@VERSION@/$(EXTVERSION)/' src/update_head.sql > $@
-	cat $(UPGRADE_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) /dev/null >> $@
+	cat $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) /dev/null >> $@
 
 # ---------------------------------------------------------------------------
 # Entry points for people: bootstrap a throwaway cluster, run demo or tests.

@@ -63,3 +63,23 @@ SELECT month, c.label, round(c.conversions::numeric, 2) AS conversions,
 FROM (SELECT month, journey.markov_model(path, conversions, revenue, nulls, 2) AS credits
       FROM path_export GROUP BY month) s, unnest(s.credits) c
 ORDER BY month, c.label;
+
+
+-- doc/attribution.md, example 7
+-- the state of one path [a], order 1, converted once, value 2, nulls 0.5
+SELECT 'AQAAAAH/////AAAAAQAAAAFhAAAAAQAAAAEAAAAAP/AAAAAAAABAAAAAAAAAAD/gAAAAAAAA'::journey.attribution_state;
+-- 01 | 00000001 | ffffffff | 00000001 | 00000001 61 | 00000001 | 00000001 00000000 |
+-- 3ff0000000000000 4000000000000000 3fe0000000000000
+
+
+-- doc/attribution.md, example 8
+CREATE AGGREGATE markov_state(text[], float8, float8, float8, integer) (
+    SFUNC = journey.markov_trans, STYPE = journey.attribution_state,
+    COMBINEFUNC = journey.attribution_state_combine, PARALLEL = SAFE);
+CREATE AGGREGATE markov_of_states(journey.attribution_state) (
+    SFUNC = journey.attribution_state_combine, STYPE = journey.attribution_state,
+    FINALFUNC = journey.markov_final);
+
+CREATE TEMP TABLE monthly_states AS
+SELECT month, markov_state(path, conversions, revenue, nulls, 1) AS s FROM path_export GROUP BY month;
+SELECT (unnest(markov_of_states(s))).* FROM monthly_states;   -- = markov_model over all months

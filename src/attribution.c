@@ -763,6 +763,7 @@ credit_array(FunctionCallInfo fcinfo, CreditRow *rows, int32 n)
 {
 	Oid			arraytype = get_fn_expr_rettype(fcinfo->flinfo);
 	Oid			elemtype = InvalidOid;
+
 	TupleDesc	tupdesc;
 	Datum	   *elems;
 	int16		typlen;
@@ -770,6 +771,12 @@ credit_array(FunctionCallInfo fcinfo, CreditRow *rows, int32 n)
 	char		typalign;
 	int32		i;
 
+	/*
+	 * Without an expression tree (Citus's coord_combine_agg calls final
+	 * functions without one): the declared result type of the function.
+	 */
+	if (!OidIsValid(arraytype) && OidIsValid(fcinfo->flinfo->fn_oid))
+		arraytype = get_func_rettype(fcinfo->flinfo->fn_oid);
 	if (OidIsValid(arraytype))
 		elemtype = get_element_type(arraytype);
 	if (!OidIsValid(elemtype))

@@ -43,16 +43,39 @@ CREATE TYPE @extschema@.credit AS (
 COMMENT ON TYPE @extschema@.credit IS
 	'credit of one label under an attribution model: its conversions, its value and its share (weight) of the total';
 
--- State functions shared by markov_model and shapley_model (path_table.c).
-CREATE FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'journey_path_table_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.path_table_serial(pg_catalog.internal)
-	RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'journey_path_table_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'journey_path_table_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal) IS 'combine function of markov_model and shapley_model';
-COMMENT ON FUNCTION @extschema@.path_table_serial(pg_catalog.internal) IS 'serialization function of markov_model and shapley_model';
-COMMENT ON FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal) IS 'deserialization function of markov_model and shapley_model';
+-- The transition state of markov_model, shapley_model and markov_fit
+-- (path_table.c): the distinct paths seen, with their sums.  A real type,
+-- not internal, so that Citus can compute partial states on the workers and
+-- ship them to the coordinator as text (doc/distributed.md); parallel
+-- workers send the binary form.  Text form: base64 of the binary form.
+CREATE TYPE @extschema@.attribution_state;
+CREATE FUNCTION @extschema@.attribution_state_in(pg_catalog.cstring) RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_out(@extschema@.attribution_state) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_recv(pg_catalog.internal) RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_send(@extschema@.attribution_state) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.attribution_state (
+	INPUT = @extschema@.attribution_state_in,
+	OUTPUT = @extschema@.attribution_state_out,
+	RECEIVE = @extschema@.attribution_state_recv,
+	SEND = @extschema@.attribution_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.attribution_state IS
+	'transition state of markov_model, shapley_model and markov_fit: the distinct paths with their conversions, value and nulls';
+COMMENT ON FUNCTION @extschema@.attribution_state_in(pg_catalog.cstring) IS 'text input of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_out(@extschema@.attribution_state) IS 'text output of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_recv(pg_catalog.internal) IS 'binary input of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_send(@extschema@.attribution_state) IS 'binary output of type attribution_state';
+
+-- Not strict: it copes with either state being null.
+CREATE FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_state, @extschema@.attribution_state)
+	RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_state, @extschema@.attribution_state) IS
+	'combine function of markov_model, shapley_model and markov_fit';

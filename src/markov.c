@@ -65,6 +65,7 @@
 #include "sort.h"
 
 PG_FUNCTION_INFO_V1(journey_markov_trans);
+PG_FUNCTION_INFO_V1(journey_markov_trans_array);
 PG_FUNCTION_INFO_V1(journey_markov_final);
 
 #define MARKOV_TOLERANCE		1e-13
@@ -92,13 +93,12 @@ PG_FUNCTION_INFO_V1(journey_markov_final);
 	"Group rare labels together (e.g. CASE WHEN ... THEN 'other'), or use a lower order."
 
 /*
- * journey_markov_trans(state, path, conversions, value, nulls [, order])
+ * journey_markov_trans(state, path, conversions, value, nulls [, order]):
+ * the path is a journey; journey_markov_trans_array: a text[].
  */
-Datum
-journey_markov_trans(PG_FUNCTION_ARGS)
+static Datum
+markov_trans(FunctionCallInfo fcinfo, PathTableInput input)
 {
-	PathTable  *pt;
-
 	if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
 	{
 		int32		order = PG_GETARG_INT32(5);
@@ -110,9 +110,20 @@ journey_markov_trans(PG_FUNCTION_ARGS)
 							MARKOV_MAX_ORDER),
 					 errdetail("Got %d.", order)));
 	}
-	pt = path_table_trans(fcinfo, "journey_markov_trans", 1,
-						  MARKOV_MAX_LABELS, MARKOV_LIMIT_HINT);
-	PG_RETURN_POINTER(pt);
+	return path_table_trans(fcinfo, "journey_markov_trans", input, PATH_PARAM_INT, 1,
+							MARKOV_MAX_LABELS, MARKOV_LIMIT_HINT);
+}
+
+Datum
+journey_markov_trans(PG_FUNCTION_ARGS)
+{
+	return markov_trans(fcinfo, PATH_INPUT_JOURNEY);
+}
+
+Datum
+journey_markov_trans_array(PG_FUNCTION_ARGS)
+{
+	return markov_trans(fcinfo, PATH_INPUT_ARRAY);
 }
 
 /* ------------------------------------------------------------------------
@@ -689,10 +700,8 @@ journey_markov_final(PG_FUNCTION_ARGS)
 	CreditRow  *rows;
 
 	journey_agg_context(fcinfo, "journey_markov_final");
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	pt = (PathTable *) PG_GETARG_POINTER(0);
-	if (pt->npaths == 0)
+	pt = path_table_getarg(fcinfo, 0);
+	if (pt == NULL || pt->npaths == 0)
 		PG_RETURN_NULL();
 
 	/* The full chain. */

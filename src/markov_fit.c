@@ -579,8 +579,8 @@ clamp01(double x)
 }
 
 /*
- * journey_markov_fit_final(internal) -> markov: the chain of markov_model,
- * solved once.
+ * journey_markov_fit_final(attribution_state) -> markov: the chain of
+ * markov_model, solved once.
  */
 Datum
 journey_markov_fit_final(PG_FUNCTION_ARGS)
@@ -593,10 +593,8 @@ journey_markov_fit_final(PG_FUNCTION_ARGS)
 	int32		e;
 
 	journey_agg_context(fcinfo, "journey_markov_fit_final");
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	pt = (PathTable *) PG_GETARG_POINTER(0);
-	if (pt->npaths == 0)
+	pt = path_table_getarg(fcinfo, 0);
+	if (pt == NULL || pt->npaths == 0)
 		PG_RETURN_NULL();
 
 	markov_chain_fit(pt, &fit);

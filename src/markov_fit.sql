@@ -30,21 +30,19 @@ COMMENT ON FUNCTION @extschema@.markov_out(@extschema@.markov) IS 'text output o
 COMMENT ON FUNCTION @extschema@.markov_recv(pg_catalog.internal) IS 'binary input of type markov';
 COMMENT ON FUNCTION @extschema@.markov_send(@extschema@.markov) IS 'binary output of type markov';
 
-CREATE FUNCTION @extschema@.markov_fit_final(pg_catalog.internal)
+CREATE FUNCTION @extschema@.markov_fit_final(@extschema@.attribution_state)
 	RETURNS @extschema@.markov
 	AS 'MODULE_PATHNAME', 'journey_markov_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.markov_fit_final(pg_catalog.internal) IS 'final function of markov_fit';
+COMMENT ON FUNCTION @extschema@.markov_fit_final(@extschema@.attribution_state) IS 'final function of markov_fit';
 
--- markov_fit shares the transition, combine, serial and deserial functions
+-- markov_fit shares the transition and combine functions and the state type
 -- of markov_model (markov.sql): the same state, the same chain.
 CREATE AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precision, double precision, double precision) (
 	SFUNC = @extschema@.markov_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_fit_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precision, double precision, double precision) IS
@@ -52,12 +50,10 @@ COMMENT ON AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precisio
 
 CREATE AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precision, double precision, double precision, integer) (
 	SFUNC = @extschema@.markov_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_fit_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precision, double precision, double precision, integer) IS
@@ -65,12 +61,10 @@ COMMENT ON AGGREGATE @extschema@.markov_fit(@extschema@.journey, double precisio
 
 CREATE AGGREGATE @extschema@.markov_fit(pg_catalog.text[], double precision, double precision, double precision) (
 	SFUNC = @extschema@.markov_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_fit_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.markov_fit(pg_catalog.text[], double precision, double precision, double precision) IS
@@ -78,12 +72,10 @@ COMMENT ON AGGREGATE @extschema@.markov_fit(pg_catalog.text[], double precision,
 
 CREATE AGGREGATE @extschema@.markov_fit(pg_catalog.text[], double precision, double precision, double precision, integer) (
 	SFUNC = @extschema@.markov_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_fit_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.markov_fit(pg_catalog.text[], double precision, double precision, double precision, integer) IS

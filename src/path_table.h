@@ -11,12 +11,23 @@
  * labels of one into the other, so the aggregates are parallel safe and
  * usable on partitions or Citus shards.
  *
- * Serialized form (all integers little-endian, validated on the way in):
+ * The SQL type journey.attribution_state carries the state between
+ * processes and nodes (parallel workers, Citus workers): its flat form is
+ * a varlena whose data is the serialized form below; its text form is that
+ * data in base64.  Inside an aggregate the state is an expanded object
+ * (utils/expandeddatum.h) holding a PathTable, updated in place by the
+ * transition and combine functions and flattened only when it leaves the
+ * process.
+ *
+ * Serialized form (integers in network byte order, as pq_sendint32 writes
+ * them; validated on the way in):
  *	  uint8  version (PATH_TABLE_VERSION)
  *	  int32  param_int, int32 param_text_len (-1: none), param text bytes
- *	  int32  nlabels, then nlabels x (int32 len, bytes)
- *	  int32  npaths, then npaths x (int32 len, len x int32 label id,
- *			 float8 conversions, float8 value, float8 nulls)
+ *	  int32  nlabels, then nlabels x (int32 len, bytes), each label distinct
+ *			 and valid in the database encoding
+ *	  int32  npaths, then npaths x (int32 len > 0, len x int32 label id,
+ *			 float8 conversions, float8 value, float8 nulls), each path
+ *			 distinct
  *
  *-------------------------------------------------------------------------
  */
@@ -24,6 +35,7 @@
 #define JOURNEY_PATH_TABLE_H
 
 #include "fmgr.h"
+#include "utils/expandeddatum.h"
 
 #include "pg_compat.h"
 
@@ -85,17 +97,48 @@ typedef struct PathTable
 
 extern PathTable *path_table_new(MemoryContext mcxt);
 extern int32 path_table_label(PathTable *pt, const char *str, int32 len);
-extern void path_table_add(PathTable *pt, const int32 *ids, int32 len,
+extern bool path_table_add(PathTable *pt, const int32 *ids, int32 len,
 						   float8 conversions, float8 value, float8 nulls);
 extern void path_table_set_params(PathTable *pt, int32 param_int,
 								  const char *text, int32 text_len);
 extern void path_table_combine(PathTable *into, const PathTable *from);
+extern Size path_table_serialized_size(const PathTable *pt);
+extern void path_table_write(const PathTable *pt, char *dst, Size size);
 extern bytea *path_table_serialize(const PathTable *pt);
-extern PathTable *path_table_deserialize(bytea *bytes, MemoryContext mcxt);
+extern PathTable *path_table_read(const char *data, Size len,
+								  MemoryContext mcxt, int errcode);
 
-/* The shared transition function's work for one row. */
-extern PathTable *path_table_trans(FunctionCallInfo fcinfo, const char *fname,
-								   int32 default_param_int, int32 max_labels,
-								   const char *max_labels_hint);
+/*
+ * An attribution_state in its expanded form: the PathTable lives in the
+ * object's own memory context (hdr.eoh_context), a child of the aggregate
+ * context while an aggregate updates it.
+ */
+typedef struct ExpandedPathTable
+{
+	ExpandedObjectHeader hdr;
+	PathTable  *pt;
+	Size		flat_size;		/* of the flat form; 0: not computed */
+} ExpandedPathTable;
+
+/* The shared transition function's work for one row (path_table_trans). */
+typedef enum PathTableInput
+{
+	PATH_INPUT_JOURNEY,			/* path is a journey */
+	PATH_INPUT_ARRAY			/* path is a text[] */
+} PathTableInput;
+
+typedef enum PathTableParam
+{
+	PATH_PARAM_INT,				/* the optional 6th argument is an integer */
+	PATH_PARAM_TEXT				/* ... a text */
+} PathTableParam;
+
+extern Datum path_table_trans(FunctionCallInfo fcinfo, const char *fname,
+							  PathTableInput input, PathTableParam param,
+							  int32 default_param_int, int32 max_labels,
+							  const char *max_labels_hint);
+
+/* The state argument argno of a final function, read-only; NULL if null. */
+extern PathTable *path_table_getarg(FunctionCallInfo fcinfo, int argno);
 
 #endif							/* JOURNEY_PATH_TABLE_H */

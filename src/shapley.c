@@ -38,6 +38,7 @@
 #include "path_table.h"
 
 PG_FUNCTION_INFO_V1(journey_shapley_trans);
+PG_FUNCTION_INFO_V1(journey_shapley_trans_array);
 PG_FUNCTION_INFO_V1(journey_shapley_final);
 
 #define SHAPLEY_MAX_LABELS	20
@@ -63,21 +64,32 @@ parse_game(const char *s, int len)
 }
 
 /*
- * journey_shapley_trans(state, path, conversions, value [, nulls [, game]])
+ * journey_shapley_trans(state, path, conversions, value [, nulls [, game]]):
+ * the path is a journey; journey_shapley_trans_array: a text[].
  */
-Datum
-journey_shapley_trans(PG_FUNCTION_ARGS)
+static Datum
+shapley_trans(FunctionCallInfo fcinfo, PathTableInput input)
 {
-	PathTable  *pt;
-
 	if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
 	{
 		text	   *g = PG_GETARG_TEXT_PP(5);
 
 		parse_game(VARDATA_ANY(g), VARSIZE_ANY_EXHDR(g));
 	}
-	pt = path_table_trans(fcinfo, "journey_shapley_trans", 0, 0, NULL);
-	PG_RETURN_POINTER(pt);
+	return path_table_trans(fcinfo, "journey_shapley_trans", input, PATH_PARAM_TEXT,
+							0, 0, NULL);
+}
+
+Datum
+journey_shapley_trans(PG_FUNCTION_ARGS)
+{
+	return shapley_trans(fcinfo, PATH_INPUT_JOURNEY);
+}
+
+Datum
+journey_shapley_trans_array(PG_FUNCTION_ARGS)
+{
+	return shapley_trans(fcinfo, PATH_INPUT_ARRAY);
 }
 
 /* Distinct labels of a path, written to out; returns how many. */
@@ -116,10 +128,8 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 	int32		k;
 
 	journey_agg_context(fcinfo, "journey_shapley_final");
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	pt = (PathTable *) PG_GETARG_POINTER(0);
-	if (pt->npaths == 0)
+	pt = path_table_getarg(fcinfo, 0);
+	if (pt == NULL || pt->npaths == 0)
 		PG_RETURN_NULL();
 	if (pt->param_text_len >= 0)
 		game = parse_game(pt->param_text, pt->param_text_len);

@@ -2,108 +2,96 @@
 -- shapley_model: Shapley value attribution (shapley.c).
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.shapley_final(pg_catalog.internal)
+CREATE FUNCTION @extschema@.shapley_final(@extschema@.attribution_state)
 	RETURNS @extschema@.credit[]
 	AS 'MODULE_PATHNAME', 'journey_shapley_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_final(pg_catalog.internal) IS 'final function of shapley_model';
+COMMENT ON FUNCTION @extschema@.shapley_final(@extschema@.attribution_state) IS 'final function of shapley_model';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision)
-	RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision)
+	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision) IS 'transition function of shapley_model';
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision) IS
 	'Shapley value credits of the labels, game conversions (path, conversions, value)';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision)
-	RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision)
+	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision) IS 'transition function of shapley_model';
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision) IS
 	'Shapley value credits of the labels, game conversions (path, conversions, value, nulls)';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text)
-	RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text)
+	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision, pg_catalog.text) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision, pg_catalog.text) IS
 	'Shapley value credits of the labels under a game, conversions or conversion_rate (path, conversions, value, nulls, game)';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision) IS 'transition function of shapley_model';
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision)
+	RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision) IS
 	'Shapley value credits of the labels, game conversions (path, conversions, value)';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision) IS 'transition function of shapley_model';
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision)
+	RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision) IS
 	'Shapley value credits of the labels, game conversions (path, conversions, value, nulls)';
 
-CREATE FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
+CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text)
+	RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
 CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) (
 	SFUNC = @extschema@.shapley_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.path_table_combine,
-	SERIALFUNC = @extschema@.path_table_serial,
-	DESERIALFUNC = @extschema@.path_table_deserial,
+	COMBINEFUNC = @extschema@.attribution_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) IS

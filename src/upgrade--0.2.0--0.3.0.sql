@@ -653,3 +653,104 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+
+-- Issue 11: markov_model and shapley_model get a real state type,
+-- attribution_state, instead of internal, so that Citus computes partial
+-- states on its workers (doc/distributed.md).  An aggregate cannot change
+-- its state type in place: the aggregates and their support functions are
+-- dropped here and created again by markov.sql and shapley.sql, which the
+-- upgrade step runs whole after this file (UPGRADE_FRAGMENTS_0.3.0 in the
+-- Makefile).  Objects of the user that use them would block the drops: name
+-- them in a clear error instead of DROP's (CHANGELOG, upgrade notes).
+DO $$
+DECLARE
+	users pg_catalog.text;
+BEGIN
+	SELECT pg_catalog.string_agg(DISTINCT
+			coalesce((SELECT 'view ' || r.ev_class::pg_catalog.regclass::pg_catalog.text
+					  FROM pg_catalog.pg_rewrite r
+					  WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid),
+					 pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid)), ', ')
+	INTO users
+	FROM pg_catalog.pg_depend d
+	JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
+	WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+	  AND p.pronamespace = '@extschema@'::pg_catalog.regnamespace
+	  AND p.proname IN ('markov_model', 'shapley_model', 'markov_trans', 'shapley_trans',
+						'markov_final', 'shapley_final', 'path_table_combine',
+						'path_table_serial', 'path_table_deserial')
+	  AND d.deptype IN ('n', 'a')
+	  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
+					  WHERE e.classid = d.classid AND e.objid = d.objid AND e.deptype = 'e'
+						AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+						AND e.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x WHERE x.extname = 'journey'));
+	IF users IS NOT NULL THEN
+		RAISE EXCEPTION 'journey 0.3.0 changes the state type of markov_model and shapley_model, and these objects use them: %', users
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  HINT = 'Drop them (save their definitions first, e.g. with pg_get_viewdef), run ALTER EXTENSION journey UPDATE again, then create them again.';
+	END IF;
+END
+$$;
+DROP AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision);
+DROP AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision, integer);
+DROP AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision);
+DROP AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision, integer);
+DROP AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision);
+DROP AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision);
+DROP AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision, pg_catalog.text);
+DROP AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision);
+DROP AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision);
+DROP AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, integer);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, integer);
+DROP FUNCTION @extschema@.markov_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text);
+DROP FUNCTION @extschema@.shapley_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal);
+
+-- The state type, as in src/attribution.sql.
+-- The transition state of markov_model, shapley_model and markov_fit
+-- (path_table.c): the distinct paths seen, with their sums.  A real type,
+-- not internal, so that Citus can compute partial states on the workers and
+-- ship them to the coordinator as text (doc/distributed.md); parallel
+-- workers send the binary form.  Text form: base64 of the binary form.
+CREATE TYPE @extschema@.attribution_state;
+CREATE FUNCTION @extschema@.attribution_state_in(pg_catalog.cstring) RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_out(@extschema@.attribution_state) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_recv(pg_catalog.internal) RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.attribution_state_send(@extschema@.attribution_state) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.attribution_state (
+	INPUT = @extschema@.attribution_state_in,
+	OUTPUT = @extschema@.attribution_state_out,
+	RECEIVE = @extschema@.attribution_state_recv,
+	SEND = @extschema@.attribution_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.attribution_state IS
+	'transition state of markov_model, shapley_model and markov_fit: the distinct paths with their conversions, value and nulls';
+COMMENT ON FUNCTION @extschema@.attribution_state_in(pg_catalog.cstring) IS 'text input of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_out(@extschema@.attribution_state) IS 'text output of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_recv(pg_catalog.internal) IS 'binary input of type attribution_state';
+COMMENT ON FUNCTION @extschema@.attribution_state_send(@extschema@.attribution_state) IS 'binary output of type attribution_state';
+
+-- Not strict: it copes with either state being null.
+CREATE FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_state, @extschema@.attribution_state)
+	RETURNS @extschema@.attribution_state
+	AS 'MODULE_PATHNAME', 'journey_attribution_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_state, @extschema@.attribution_state) IS
+	'combine function of markov_model, shapley_model and markov_fit';

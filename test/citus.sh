@@ -15,7 +15,10 @@
 # coordinator.  For every aggregate and every journey function the same
 # query over the distributed and the local table must give the same rows.
 # For the questions asked per customer (GROUP BY the distribution column),
-# EXPLAIN (VERBOSE) must show the whole aggregate running on the workers.
+# EXPLAIN (VERBOSE) must show the whole aggregate running on the workers;
+# for the attribution aggregates across customers (markov_model,
+# shapley_model, markov_fit), partial states computed on the workers and
+# combined on the coordinator, with no journey leaving a worker.
 #
 # Prints "N passed, N failed"; needs JOURNEY_PGBIN (initdb, pg_ctl, psql)
 # and PG_CONFIG, which test/run.sh exports.
@@ -206,6 +209,26 @@ pushed() {
 	fi
 }
 
+# partial NAME QUERY: an aggregate across customers (not grouped by the
+# distribution column) whose state type Citus can ship: each worker task
+# computes a partial state (worker_partial_agg) and the coordinator combines
+# them (coord_combine_agg); the journeys themselves stay on the workers (no
+# worker query returns the raw column j).
+partial() {
+	local name=$1 sql=$2 plan queries
+	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{jt\}/jt}" 2>&1)
+	queries=$(printf '%s\n' "$plan" | grep 'Query: ')
+	if printf '%s\n' "$plan" | grep -q 'coord_combine_agg(' &&
+		[ -n "$queries" ] &&
+		! printf '%s\n' "$queries" | grep -v -q 'worker_partial_agg(' &&
+		! printf '%s\n' "$queries" | grep -E -q 'SELECT (jt\.)?j( AS [a-z_0-9]+)?(,| FROM)'; then
+		ok "$name: partial states computed on the workers, combined on the coordinator"
+	else
+		not_ok "$name: not split into worker partials:"
+		printf '%s\n' "$plan" | sed 's/^/#   /' | head -n 20
+	fi
+}
+
 # Per customer: GROUP BY the distribution column.
 declare -A PER_CUSTOMER=(
 	[window_funnel]="SELECT customer_id, journey.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'purchase') FROM {ev} GROUP BY customer_id"
@@ -246,6 +269,17 @@ CONV="CASE WHEN journey.labels(j) @> ARRAY['purchase'] THEN 1 ELSE 0 END"
 same "markov_model over all journeys" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(j, $CONV, journey.length(j), 1 - $CONV) AS r FROM {jt}) s, unnest(s.r) c"
 same "markov_model of order 2 by campaign" "SELECT campaign, c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT campaign, journey.markov_model(j, $CONV, 0, 1 - $CONV, 2) AS r FROM {jt} GROUP BY campaign) s, unnest(s.r) c"
 same "shapley_model over all journeys" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(j, $CONV, journey.length(j)) AS r FROM {jt}) s, unnest(s.r) c"
+MARKOV_FIT="SELECT p.path, round(journey.conversion_probability(f.m, p.path)::numeric, 9), round(journey.expected_value(f.m, p.path)::numeric, 6) FROM (SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV, 2) AS m FROM {jt}) f, (VALUES ('{}'::text[]), ('{web}'), ('{web,email}'), ('{store,sms}'), ('{phone,catalog,web}')) p(path)"
+same "markov_fit over all journeys" "$MARKOV_FIT"
+# The attribution aggregates have a real state type (attribution_state):
+# Citus splits them, whatever the grouping.
+partial "markov_model over all journeys" "SELECT journey.markov_model(j, $CONV, journey.length(j), 1 - $CONV) FROM {jt}"
+partial "markov_model of order 2 by campaign" "SELECT campaign, journey.markov_model(j, $CONV, 0, 1 - $CONV, 2) FROM {jt} GROUP BY campaign"
+partial "shapley_model over all journeys" "SELECT journey.shapley_model(j, $CONV, journey.length(j)) FROM {jt}"
+partial "shapley_model over label arrays" "SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') FROM {jt}"
+partial "markov_fit over all journeys" "SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV, 2) FROM {jt}"
+same "shapley_model over label arrays" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') AS r FROM {jt}) s, unnest(s.r) c"
+same "markov_model over label arrays of order 3" "SELECT c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(journey.labels(j), $CONV, 1, 1 - $CONV, 3) AS r FROM {jt}) s, unnest(s.r) c"
 same "stage_transitions over all customers" "SELECT journey.stage_transitions(entered, stage) FROM {sh}"
 
 # Functions over stored journeys run where the row is.

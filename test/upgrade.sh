@@ -83,6 +83,33 @@ SELECT g AS id,
 FROM generate_series(1, 50) g, generate_series(1, 20) h GROUP BY g;
 CREATE TABLE upgrade_text AS SELECT id, j::text AS t FROM upgrade_data;
 EOF
+  # The attribution aggregates of the old version answer with this library
+  # (before the update, also in a parallel plan) as the new ones do after it.
+  attr_sql="SELECT journey.markov_model(j, 1, 0, 0)::text || journey.markov_model(journey.labels(j), id % 2, id, 1, 2)::text
+                   || journey.shapley_model(journey.labels(j), id % 2, 0, 1, 'conversion_rate')::text FROM upgrade_data"
+  attr_before=""
+  internal_attr=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
+        JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
+        WHERE p.pronamespace = 'journey'::pg_catalog.regnamespace AND p.proname = 'markov_model'
+          AND a.aggtranstype = 'pg_catalog.internal'::pg_catalog.regtype")
+  if [ "$internal_attr" != 0 ]; then
+    attr_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$attr_sql")
+  fi
+  # A view that uses an attribution aggregate of 0.2.0 (internal state)
+  # blocks the update with an error naming it (0.3.0 changes their state
+  # type: CHANGELOG, upgrade notes); without the view the update goes on.
+  if [ "$internal_attr" != 0 ]; then
+    psql_q -d "$db" -c "CREATE VIEW upgrade_markov AS SELECT journey.markov_model(journey.labels(j), 1, 0, 0) FROM upgrade_data"
+    if out=$(psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE" 2>&1); then
+      echo "FAIL: $old -> $current went through with a view using markov_model"; failed=$((failed + 1))
+    elif ! grep -q 'changes the state type of markov_model and shapley_model.*upgrade_markov' <<<"$out"; then
+      echo "FAIL: $old -> $current with a view using markov_model: $out"; failed=$((failed + 1))
+    else
+      echo "ok: a view using markov_model stops $old -> $current: $(head -n 1 <<<"$out")"
+    fi
+    psql_q -d "$db" -c "DROP VIEW upgrade_markov"
+  fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
   got=$(psql_q -d "$db" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'journey'")
   psql_q -d "$db" -c "$describe_sql" > /tmp/journey_upgrade_$old.$$
@@ -93,10 +120,14 @@ EOF
     failed=$((failed + 1))
   else
     bad=$(psql_q -d "$db" -c "SELECT count(*) FROM upgrade_data d JOIN upgrade_text t USING (id) WHERE d.j::text <> t.t")
+    attr_after=$(psql_q -d "$db" -c "$attr_sql")
     if [ "$bad" != "0" ]; then
       echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
+    elif [ "$internal_attr" != 0 ] && { [ -z "$attr_before" ] || [ "$attr_before" != "$attr_after" ]; }; then
+      echo "FAIL: markov_model / shapley_model of $old with this library: $attr_before, after the update: $attr_after"
+      failed=$((failed + 1))
     else
-      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact)"
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model and shapley_model of $old answered as after the update"))"
       checked=$((checked + 1))
     fi
   fi

@@ -9,7 +9,7 @@
  * declares it, as a superuser, in the fuzz database only.
  *
  *	journey_fuzz.check_state(aggregate regprocedure, state bytea,
- *							  argtypes regtype[])
+ *							  argtypes regtype[], via_text boolean)
  *		RETURNS TABLE (result text, reserialized bytea)
  *
  * does with the bytes what the leader of a parallel aggregate does with a
@@ -17,7 +17,11 @@
  * (twice, into two states), its combine function merges the second state
  * into the first, the serialize function writes the combined state (so it
  * can be checked to deserialize again) and the final function computes the
- * result, which is returned in its text form.  The support functions are
+ * result, which is returned in its text form.  An aggregate whose state has
+ * a type of its own (attribution_state) has no serialize functions: the
+ * type's binary input reads the bytes, or with via_text its text input
+ * reads their base64 (what Citus does with a worker's partial state), and
+ * its send function writes the combined state.  The support functions are
  * called in a stand-in aggregate context: an AggState node whose current
  * aggregate context is a memory context of our own, which is all
  * AggCheckCallContext looks at.  Final functions get the same expression
@@ -44,6 +48,7 @@
 #include "parser/parse_coerce.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/expandeddatum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
@@ -53,6 +58,54 @@
 PG_FUNCTION_INFO_V1(journey_fuzz_check_state);
 
 #define FUZZ_MAX_ARGS 16
+
+/*
+ * A state of type transtype read from bytes by the type's binary input, or
+ * (via_text) by its text input from the base64 of bytes.
+ */
+static Datum
+typed_input(Oid transtype, bytea *bytes, bool via_text)
+{
+	static const char digits[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *src = (const unsigned char *) VARDATA_ANY(bytes);
+	int			n = VARSIZE_ANY_EXHDR(bytes);
+	Oid			func;
+	Oid			ioparam;
+
+	if (!via_text)
+	{
+		StringInfoData buf;
+
+		getTypeBinaryInputInfo(transtype, &func, &ioparam);
+		initStringInfo(&buf);
+		appendBinaryStringInfo(&buf, (const char *) src, n);
+		return OidReceiveFunctionCall(func, &buf, ioparam, -1);
+	}
+	else
+	{
+		char	   *text = palloc((n + 2) / 3 * 4 + 1);
+		char	   *p = text;
+		int			i;
+
+		for (i = 0; i < n; i += 3)
+		{
+			uint32		w = (uint32) src[i] << 16;
+
+			if (i + 1 < n)
+				w |= (uint32) src[i + 1] << 8;
+			if (i + 2 < n)
+				w |= src[i + 2];
+			*p++ = digits[(w >> 18) & 0x3f];
+			*p++ = digits[(w >> 12) & 0x3f];
+			*p++ = i + 1 < n ? digits[(w >> 6) & 0x3f] : '=';
+			*p++ = i + 2 < n ? digits[w & 0x3f] : '=';
+		}
+		*p = '\0';
+		getTypeInputInfo(transtype, &func, &ioparam);
+		return OidInputFunctionCall(func, text, ioparam, -1);
+	}
+}
 
 /* Call fn(args) in the stand-in aggregate context; *isnull gets the result. */
 static Datum
@@ -94,6 +147,8 @@ journey_fuzz_check_state(PG_FUNCTION_ARGS)
 				deserialfn,
 				transtype;
 	bool		finalextra;
+	bool		via_text = !PG_ARGISNULL(3) && PG_GETARG_BOOL(3);
+	bool		typed;
 	Oid		   *declared;
 	Oid			inputs[FUZZ_MAX_ARGS];
 	int			ninputs;
@@ -140,7 +195,9 @@ journey_fuzz_check_state(PG_FUNCTION_ARGS)
 	transtype = agg->aggtranstype;
 	finalextra = agg->aggfinalextra;
 	ReleaseSysCache(tup);
-	if (!OidIsValid(deserialfn) || !OidIsValid(serialfn) || !OidIsValid(combinefn))
+	typed = transtype != INTERNALOID;
+	if (typed ? !OidIsValid(combinefn) :
+		(!OidIsValid(deserialfn) || !OidIsValid(serialfn) || !OidIsValid(combinefn)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("aggregate %u has no serialized state", aggfn)));
@@ -176,21 +233,31 @@ journey_fuzz_check_state(PG_FUNCTION_ARGS)
 	aggstate = makeNode(AggState);
 	aggstate->curaggcontext = econtext;
 
-	fmgr_info(deserialfn, &deser_fn);
-	build_aggregate_deserialfn_expr(deserialfn, &expr);
-	fmgr_info_set_expr((Node *) expr, &deser_fn);
 	fmgr_info(combinefn, &comb_fn);
-	fmgr_info(serialfn, &ser_fn);
-	build_aggregate_serialfn_expr(serialfn, &expr);
-	fmgr_info_set_expr((Node *) expr, &ser_fn);
+	if (typed)
+	{
+		/* read twice by the type's input function */
+		s1 = typed_input(transtype, state, via_text);
+		s2 = typed_input(transtype, state, via_text);
+		s1null = s2null = false;
+	}
+	else
+	{
+		fmgr_info(deserialfn, &deser_fn);
+		build_aggregate_deserialfn_expr(deserialfn, &expr);
+		fmgr_info_set_expr((Node *) expr, &deser_fn);
+		fmgr_info(serialfn, &ser_fn);
+		build_aggregate_serialfn_expr(serialfn, &expr);
+		fmgr_info_set_expr((Node *) expr, &ser_fn);
 
-	/* deserialize twice (the second argument is a dummy, as in nodeAgg.c) */
-	args[0] = PointerGetDatum(state);
-	nulls[0] = false;
-	args[1] = (Datum) 0;
-	nulls[1] = false;
-	s1 = call_support(&deser_fn, aggstate, 2, args, nulls, &s1null);
-	s2 = call_support(&deser_fn, aggstate, 2, args, nulls, &s2null);
+		/* deserialize twice (the second argument is a dummy, as in nodeAgg.c) */
+		args[0] = PointerGetDatum(state);
+		nulls[0] = false;
+		args[1] = (Datum) 0;
+		nulls[1] = false;
+		s1 = call_support(&deser_fn, aggstate, 2, args, nulls, &s1null);
+		s2 = call_support(&deser_fn, aggstate, 2, args, nulls, &s2null);
+	}
 
 	/* combine the second into the first */
 	args[0] = s1;
@@ -200,9 +267,24 @@ journey_fuzz_check_state(PG_FUNCTION_ARGS)
 	combined = call_support(&comb_fn, aggstate, 2, args, nulls, &cnull);
 
 	/* serialize the combined state */
-	args[0] = combined;
-	nulls[0] = cnull;
-	ser = call_support(&ser_fn, aggstate, 1, args, nulls, &sernull);
+	if (typed)
+	{
+		Oid			typsend;
+		bool		typisvarlena;
+
+		sernull = cnull;
+		if (!cnull)
+		{
+			getTypeBinaryOutputInfo(transtype, &typsend, &typisvarlena);
+			ser = PointerGetDatum(OidSendFunctionCall(typsend, combined));
+		}
+	}
+	else
+	{
+		args[0] = combined;
+		nulls[0] = cnull;
+		ser = call_support(&ser_fn, aggstate, 1, args, nulls, &sernull);
+	}
 	if (!sernull)
 	{
 		MemoryContext old = MemoryContextSwitchTo(caller);
@@ -221,7 +303,8 @@ journey_fuzz_check_state(PG_FUNCTION_ARGS)
 		build_aggregate_finalfn_expr(inputs, nfinal, transtype, rettype,
 									 PG_GET_COLLATION(), finalfn, &expr);
 		fmgr_info_set_expr((Node *) expr, &final_fn);
-		args[0] = combined;
+		/* nodeAgg.c hands final functions a read-only pointer */
+		args[0] = MakeExpandedObjectReadOnly(combined, cnull, typed ? -1 : sizeof(void *));
 		nulls[0] = cnull;
 		for (i = 1; i < nfinal; i++)
 		{

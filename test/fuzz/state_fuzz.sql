@@ -3,16 +3,21 @@
 -- doc/fuzzing.md).  Needs a test build of journey (JOURNEY_TEST=1), whose
 -- module has the entry point journey_fuzz_check_state.
 --
---   journey_fuzz.check_state(aggregate, state, argtypes) -> (result, reserialized)
+--   journey_fuzz.check_state(aggregate, state, argtypes, via_text) -> (result, reserialized)
 --                        deserialize, combine, serialize and finalize state
---                        as the aggregate's leader would (src/testing/fuzz_state.c)
+--                        as the aggregate's leader would (src/testing/fuzz_state.c);
+--                        a state of a real type (attribution_state) is read
+--                        by the type's binary input, or with via_text by its
+--                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
 --                        capture aggregates: the transition function of
---                        journey.<agg> with its serialize function as final
---                        function, so they return the state a parallel worker
---                        would send
---   journey_fuzz.targets  every journey aggregate with a serialized state,
---                        its deserialize function and input types
+--                        journey.<agg> with its serialize function (or the
+--                        state type's send function) as final function, so
+--                        they return the state a parallel worker would send
+--   journey_fuzz.targets  every journey aggregate with a serialized state or
+--                        a state type of its own, its family (deserialize
+--                        function or state type), input types, and whether
+--                        the state goes through the text input
 --   journey_fuzz.seeds    valid states captured from real data
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
@@ -20,7 +25,7 @@ DROP SCHEMA IF EXISTS journey_fuzz CASCADE;
 CREATE SCHEMA journey_fuzz;
 
 CREATE FUNCTION journey_fuzz.check_state(aggregate regprocedure, state bytea,
-	argtypes regtype[] DEFAULT NULL, OUT result text, OUT reserialized bytea)
+	argtypes regtype[] DEFAULT NULL, via_text boolean DEFAULT false, OUT result text, OUT reserialized bytea)
 	AS '$libdir/journey', 'journey_fuzz_check_state' LANGUAGE C;
 
 -- Capture aggregates, one per journey aggregate with a serialized state.
@@ -30,26 +35,38 @@ DECLARE
 BEGIN
 	FOR r IN
 		SELECT p.proname, pg_catalog.pg_get_function_arguments(a.aggfnoid) AS args,
-			   a.aggtransfn::regproc AS sfunc, a.aggserialfn::regproc AS serialfn
+			   a.aggtransfn::regproc AS sfunc, a.aggtranstype::regtype AS stype,
+			   CASE WHEN a.aggserialfn <> 0 THEN a.aggserialfn::regproc
+					ELSE t.typsend::regproc END AS serialfn
 		FROM pg_catalog.pg_aggregate a
 		JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
-		WHERE p.pronamespace = 'journey'::regnamespace AND a.aggdeserialfn <> 0
+		JOIN pg_catalog.pg_type t ON t.oid = a.aggtranstype
+		WHERE p.pronamespace = 'journey'::regnamespace
+		  AND (a.aggdeserialfn <> 0 OR t.typnamespace = 'journey'::regnamespace)
 	LOOP
-		EXECUTE format('CREATE AGGREGATE journey_fuzz.%I(%s) (SFUNC = %s, STYPE = internal, FINALFUNC = %s)',
-					   r.proname, r.args, r.sfunc, r.serialfn);
+		EXECUTE format('CREATE AGGREGATE journey_fuzz.%I(%s) (SFUNC = %s, STYPE = %s, FINALFUNC = %s)',
+					   r.proname, r.args, r.sfunc, r.stype, r.serialfn);
 	END LOOP;
 END
 $$;
 
 CREATE TABLE journey_fuzz.targets AS
-SELECT a.aggfnoid::regprocedure AS agg, a.aggdeserialfn::regproc::text AS family,
+SELECT a.aggfnoid::regprocedure AS agg,
+	   CASE WHEN a.aggdeserialfn <> 0 THEN a.aggdeserialfn::regproc::text
+			ELSE a.aggtranstype::regtype::text END AS family,
 	   CASE WHEN 'anyenum'::regtype = ANY (p.proargtypes::regtype[])
 			THEN pg_catalog.array_replace(p.proargtypes::regtype[], 'anyenum'::regtype,
 										  'journey.lifecycle'::regtype)
-	   END AS argtypes
+	   END AS argtypes,
+	   v.via_text
 FROM pg_catalog.pg_aggregate a
 JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
-WHERE p.pronamespace = 'journey'::regnamespace AND a.aggdeserialfn <> 0;
+JOIN pg_catalog.pg_type t ON t.oid = a.aggtranstype
+-- a state type of our own: through its binary and its text input
+CROSS JOIN LATERAL (VALUES (false), (true)) v(via_text)
+WHERE p.pronamespace = 'journey'::regnamespace
+  AND (a.aggdeserialfn <> 0 OR t.typnamespace = 'journey'::regnamespace)
+  AND (NOT v.via_text OR a.aggdeserialfn = 0);
 
 -- Events: 40 customers, up to 30 events each, labels from a small set.
 CREATE TABLE journey_fuzz.ev AS
@@ -112,7 +129,7 @@ SELECT seed('journey.path_agg_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.path_before(ts, label, label = 'buy', 4, 'first') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.path_before(e, label, label = 'store', 2) FROM ev GROUP BY c$q$)
 ) v(q);
-SELECT seed('journey.path_table_deserial', q, a::regprocedure) FROM (VALUES
+SELECT seed('journey.attribution_state', q, a::regprocedure) FROM (VALUES
 	($q$SELECT journey_fuzz.markov_model(j, (c % 3)::float8, c::float8, 1) FROM jn GROUP BY c % 4$q$,
 	 'journey.markov_model(journey.journey,float8,float8,float8)'),
 	($q$SELECT journey_fuzz.markov_model(j, (c % 2)::float8, c * 2.5, (c % 5)::float8, 2) FROM jn GROUP BY c % 3$q$,

@@ -1,0 +1,217 @@
+-- journey.attribution_state, the transition state of markov_model,
+-- shapley_model and markov_fit: its text and binary input reject every
+-- malformed, truncated or inconsistent state (22P02 text, 22P03 binary,
+-- never a crash), and parallel plans give what serial ones give.
+BEGIN;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS journey;
+RESET client_min_messages;
+SET search_path = public, journey;
+
+SELECT plan(44);
+
+-- ---------------------------------------------------------------------------
+-- The aggregates: a real state type, a combine function, no serialization
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+	WHERE p.pronamespace = 'journey'::regnamespace
+	  AND p.proname IN ('markov_model', 'shapley_model', 'markov_fit')
+	  AND a.aggtranstype = 'journey.attribution_state'::regtype
+	  AND a.aggcombinefn = 'journey.attribution_state_combine'::regproc
+	  AND a.aggserialfn = 0 AND a.aggdeserialfn = 0
+	  AND a.aggfinalmodify = 'r' AND p.proparallel = 's'), 14::bigint,
+	'markov_model (4), shapley_model (6) and markov_fit (4): state attribution_state, combine, parallel safe');
+
+-- ---------------------------------------------------------------------------
+-- Text input: base64 of the binary form
+-- ---------------------------------------------------------------------------
+-- A markov_model state of order 1: label "a", path [a] converted once.
+--   01 | param 1 | no text (-1) | 1 label: len 1 "a" | 1 path: len 1, id 0,
+--   conversions 1, value 0, nulls 0
+CREATE TEMP TABLE good AS SELECT ('\x01' || '00000001' || 'ffffffff' || '00000001' || '00000001' || '61'
+	|| '00000001' || '00000001' || '00000000' || '3ff0000000000000' || '0000000000000000'
+	|| '0000000000000000')::bytea AS b;
+CREATE FUNCTION pg_temp.st(b bytea) RETURNS text LANGUAGE sql
+	RETURN translate(encode(b, 'base64'), E'\n', '');
+CREATE FUNCTION pg_temp.bad(b bytea) RETURNS text LANGUAGE sql
+	RETURN 'SELECT ' || quote_literal(pg_temp.st(b)) || '::journey.attribution_state';
+
+SELECT is((SELECT pg_temp.st(b)::journey.attribution_state::text FROM good), (SELECT pg_temp.st(b) FROM good),
+	'text round trip of a valid state');
+SELECT is((SELECT journey.attribution_state_send(pg_temp.st(b)::journey.attribution_state) FROM good),
+	(SELECT b FROM good), 'the binary form is the decoded text form');
+SELECT throws_ok($$SELECT ''::journey.attribution_state$$, '22P02', 'invalid attribution aggregate state', 'empty');
+SELECT throws_ok($$SELECT 'AQ'::journey.attribution_state$$, '22P02',
+	'invalid input syntax for type attribution_state', 'length not a multiple of 4');
+SELECT throws_ok($$SELECT 'AR=='::journey.attribution_state$$, '22P02',
+	'invalid input syntax for type attribution_state', 'padding bits set');
+SELECT throws_ok($$SELECT 'AQ=A'::journey.attribution_state$$, '22P02',
+	'invalid input syntax for type attribution_state', 'padding in the middle');
+SELECT throws_ok($$SELECT 'AQAA AAA'::journey.attribution_state$$, '22P02',
+	'invalid input syntax for type attribution_state', 'whitespace');
+SELECT throws_ok($$SELECT 'AQ=='::journey.attribution_state$$, '22P02', 'invalid attribution aggregate state',
+	'only the version byte');
+SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 2) FROM good)), '22P02', 'invalid attribution aggregate state',
+	'unknown version');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x0000000b'::bytea FROM 2) FROM good)), '22P02', NULL,
+	'order 11');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea || '\x0000000b' || 'conversions'::bytea FROM 2) FROM good)),
+	'22P02', NULL, 'a Shapley game over the label count');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xffffffff'::bytea FROM 10) FROM good)), '22P02', NULL,
+	'negative label count');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x7fffffff'::bytea FROM 10) FROM good)), '22P02', NULL,
+	'huge label count');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00'::bytea FROM 18) FROM good)), '22P02', NULL,
+	'NUL byte in a label');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000001'::bytea FROM 27) FROM good)), '22P02', NULL,
+	'label id out of range');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xffffffff'::bytea FROM 27) FROM good)), '22P02', NULL,
+	'negative label id');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 23) FROM good)), '22P02', NULL,
+	'empty path');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xbff0000000000000'::bytea FROM 31) FROM good)), '22P02', NULL,
+	'negative conversions');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x7ff8000000000000'::bytea FROM 39) FROM good)), '22P02', NULL,
+	'NaN value');
+SELECT throws_ok(pg_temp.bad((SELECT b || '\x00'::bytea FROM good)), '22P02', 'invalid attribution aggregate state',
+	'trailing byte');
+SELECT throws_ok(pg_temp.bad((SELECT substr(b, 1, 53) FROM good)), '22P02', 'invalid attribution aggregate state',
+	'truncated');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000002'::bytea || '\x00000001' || 'a'::bytea
+	|| '\x00000001' || 'a'::bytea || '\x00000000' FROM 10) FROM good)), '22P02', NULL, 'a label twice');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000002'::bytea FROM 19) || substr(b, 23) FROM good)), '22P02', NULL,
+	'a path twice');
+
+-- ---------------------------------------------------------------------------
+-- Binary input: COPY BINARY of a bytea reads the same bytes as the recv
+-- function
+-- ---------------------------------------------------------------------------
+CREATE TEMP TABLE recv_t (s journey.attribution_state);
+CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	f text := '/tmp/journey_pgtap_attr_state_' || pg_catalog.pg_backend_pid() || '.bin';
+	r text;
+BEGIN
+	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
+	TRUNCATE recv_t;
+	-- read the file and remove it: the server leaves nothing in /tmp
+	EXECUTE format('COPY recv_t FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm -f ' || f);
+	SELECT s::text INTO r FROM recv_t;
+	RETURN r;
+END
+$f$;
+SELECT is(pg_temp.recv((SELECT b FROM good)), (SELECT pg_temp.st(b) FROM good), 'binary round trip');
+SELECT throws_ok($$SELECT pg_temp.recv('\x')$$, '22P03', 'invalid attribution aggregate state', 'binary: empty');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT set_byte(b, 0, 2) FROM good))$$, '22P03', NULL, 'binary: unknown version');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\xffffffff'::bytea FROM 10) FROM good))$$, '22P03', NULL,
+	'binary: negative label count');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x00000001'::bytea FROM 27) FROM good))$$, '22P03', NULL,
+	'binary: label id out of range');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x00000002'::bytea FROM 19) || substr(b, 23) FROM good))$$,
+	'22P03', NULL, 'binary: a path twice');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT b || '\x00'::bytea FROM good))$$, '22P03', NULL, 'binary: trailing byte');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT substr(b, 1, 30) FROM good))$$, '22P03', NULL, 'binary: truncated');
+
+-- The support functions run only inside an aggregate.
+SELECT throws_ok($$SELECT journey.markov_final((SELECT pg_temp.st(b) FROM good)::journey.attribution_state)$$,
+	'0A000', NULL, 'a final function outside an aggregate');
+SELECT throws_ok($$SELECT journey.attribution_state_combine(NULL, NULL)$$, '0A000', NULL,
+	'the combine function outside an aggregate');
+
+-- A state given to an aggregate of the user: combine as the transition
+-- function over stored states (flat values), markov_final as the final.
+CREATE AGGREGATE pg_temp.markov_of_states(journey.attribution_state) (
+	SFUNC = journey.attribution_state_combine, STYPE = journey.attribution_state,
+	FINALFUNC = journey.markov_final);
+SELECT is((SELECT (pg_temp.markov_of_states(s))[1]::text
+	FROM (SELECT pg_temp.st(b)::journey.attribution_state FROM good, generate_series(1, 3)) v(s)),
+	'(a,3,0,1)', 'stored states combined by an aggregate of the user');
+
+-- ---------------------------------------------------------------------------
+-- Parallel plans: partial states cross from the workers as attribution_state
+-- values; the results equal the serial ones
+-- ---------------------------------------------------------------------------
+CREATE TABLE par_paths AS
+SELECT g, string_to_array((ARRAY['web email', 'store', 'web sms email', 'email store web'])[1 + g % 4]
+	|| ' ' || (ARRAY['direct', 'social', 'web'])[1 + g % 3], ' ') AS path,
+	(g % 5 = 0)::int::float8 AS conv, (g % 7)::float8 AS val, (g % 5 <> 0)::int::float8 AS nulls
+FROM generate_series(1, 20000) g;
+ANALYZE par_paths;
+-- credits to 9 digits: sums may be added in another order
+CREATE FUNCTION pg_temp.c(r journey.credit[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN (SELECT string_agg(format('%s %s %s %s', c.label, round(c.conversions::numeric, 9),
+		round(c.value::numeric, 9), round(c.weight::numeric, 9)), ', ' ORDER BY c.label) FROM unnest(r) c);
+-- STABLE: its query may then run in parallel
+CREATE FUNCTION pg_temp.results() RETURNS TABLE (what text, r text) LANGUAGE sql STABLE AS $$
+	SELECT 'markov', pg_temp.c(journey.markov_model(path, conv, val, nulls)) FROM par_paths
+	UNION ALL SELECT 'markov order 2', pg_temp.c(journey.markov_model(path, conv, val, nulls, 2)) FROM par_paths
+	UNION ALL SELECT 'shapley', pg_temp.c(journey.shapley_model(path, conv, val, nulls)) FROM par_paths
+	UNION ALL SELECT 'shapley rate', pg_temp.c(journey.shapley_model(path, conv, val, nulls, 'conversion_rate')) FROM par_paths
+	UNION ALL SELECT 'markov_fit', round(journey.conversion_probability(journey.markov_fit(path, conv, val, nulls, 2),
+		'{web,email}'::text[])::numeric, 9)::text FROM par_paths
+	UNION ALL SELECT 'by g % 3 ' || g % 3, pg_temp.c(journey.markov_model(path, conv, val, nulls)) FROM par_paths GROUP BY g % 3
+$$;
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial_res AS SELECT * FROM pg_temp.results();
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+CREATE FUNCTION pg_temp.plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	l text;
+	r text := '';
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		r := r || l || E'\n';
+	END LOOP;
+	RETURN r;
+END
+$f$;
+SELECT matches(pg_temp.plan('SELECT journey.markov_model(path, conv, val, nulls) FROM par_paths'),
+	'Finalize Aggregate.*Gather.*Partial Aggregate', 'markov_model: a parallel plan');
+SELECT matches(pg_temp.plan('SELECT journey.markov_fit(path, conv, val, nulls) FROM par_paths'),
+	'Finalize Aggregate.*Gather.*Partial Aggregate', 'markov_fit: a parallel plan');
+SELECT matches(pg_temp.plan('SELECT journey.shapley_model(path, conv, val, nulls, ''conversion_rate'') FROM par_paths'),
+	'Finalize Aggregate.*Gather.*Partial Aggregate', 'shapley_model: a parallel plan');
+CREATE TEMP TABLE parallel_res AS SELECT * FROM pg_temp.results();
+RESET max_parallel_workers_per_gather;
+SELECT is((SELECT count(*) FROM serial_res), 8::bigint, 'eight serial results');
+SELECT set_eq('SELECT * FROM parallel_res', 'SELECT * FROM serial_res', 'parallel results equal serial ones');
+
+-- ---------------------------------------------------------------------------
+-- The expanded state in other plan shapes: a window aggregate (the final
+-- function reads the state between updates in place), grouping sets, and
+-- partitionwise aggregation (partial states handed to the combine function
+-- as read-only expanded objects, in the same process)
+-- ---------------------------------------------------------------------------
+SELECT is((SELECT array_agg(r ORDER BY g) FROM (
+		SELECT g, pg_temp.c(journey.markov_model(path, conv, val, nulls) OVER (ORDER BY g)) AS r
+		FROM par_paths WHERE g <= 40) w WHERE g IN (10, 25, 40)),
+	(SELECT array_agg((SELECT pg_temp.c(journey.markov_model(path, conv, val, nulls)) FROM par_paths WHERE g <= n) ORDER BY n)
+		FROM unnest(ARRAY[10, 25, 40]) n),
+	'markov_model as a running window aggregate equals the aggregate of each prefix');
+SELECT set_eq($$SELECT g % 3 AS a, g % 2 AS b, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) AS r
+		FROM par_paths GROUP BY GROUPING SETS ((g % 3), (g % 2), ())$$,
+	$$SELECT g % 3 AS a, NULL::int AS b, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) AS r FROM par_paths GROUP BY 1
+	  UNION ALL SELECT NULL, g % 2, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) FROM par_paths GROUP BY 2
+	  UNION ALL SELECT NULL, NULL, pg_temp.c(journey.shapley_model(path, conv, val, nulls)) FROM par_paths$$,
+	'shapley_model over grouping sets');
+CREATE TABLE part_paths (k int, g int, path text[], conv float8, val float8, nulls float8) PARTITION BY LIST ((g % 2));
+CREATE TABLE part_paths_0 PARTITION OF part_paths FOR VALUES IN (0);
+CREATE TABLE part_paths_1 PARTITION OF part_paths FOR VALUES IN (1);
+INSERT INTO part_paths SELECT g % 3, g, path, conv, val, nulls FROM par_paths;
+ANALYZE part_paths;
+SET LOCAL enable_partitionwise_aggregate = on;
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT matches(pg_temp.plan('SELECT k, journey.markov_model(path, conv, val, nulls) FROM part_paths GROUP BY k'),
+	'Finalize .*Aggregate.*Partial .*Aggregate.*Partial .*Aggregate', 'partitionwise: partial aggregates per partition');
+SELECT set_eq($$SELECT k, pg_temp.c(journey.markov_model(path, conv, val, nulls)) AS r FROM part_paths GROUP BY k$$,
+	$$SELECT g % 3 AS k, pg_temp.c(journey.markov_model(path, conv, val, nulls)) AS r FROM par_paths GROUP BY 1$$,
+	'partitionwise markov_model equals markov_model over one table');
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+
+SELECT * FROM finish();
+ROLLBACK;
