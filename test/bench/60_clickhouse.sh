@@ -307,6 +307,19 @@ SQL
 		"$(bench_query "SELECT round(pg_total_relation_size('bench.events')::numeric / $n_ch, 2)")" "bytes/event"
 	metric "PostgreSQL bench.journeys with primary key" \
 		"$(bench_query "SELECT round(pg_total_relation_size('bench.journeys')::numeric / $n_ch, 2)")" "bytes/event"
+	# Where the bytes of bench.journeys go: the journey values themselves,
+	# the rest of the heap (tuple headers, line pointers, customer_id,
+	# alignment, page headers, free space) and the primary key.  The last two
+	# do not depend on the journey format: they bound what a format change
+	# can reach in a heap table.
+	local jv jh ji jc
+	IFS='|' read -r jv jh ji jc < <(bench_query "SELECT sum(pg_column_size(j)), pg_relation_size('bench.journeys') - sum(pg_column_size(j)),
+		pg_indexes_size('bench.journeys'), count(*) FROM bench.journeys" | tr -d ' ')
+	metric "  of which the journey values" "$(awk -v b="$jv" -v n="$n_ch" 'BEGIN { printf "%.2f", b / n }')" "bytes/event"
+	metric "  of which the rest of the heap" "$(awk -v b="$jh" -v n="$n_ch" 'BEGIN { printf "%.2f", b / n }')" "bytes/event"
+	metric "  of which the primary key" "$(awk -v b="$ji" -v n="$n_ch" 'BEGIN { printf "%.2f", b / n }')" "bytes/event"
+	metric "  heap and key besides the values, per customer" \
+		"$(awk -v b="$((jh + ji))" -v n="$jc" 'BEGIN { printf "%.1f", b / n }')" "bytes"
 	metric "loading into ClickHouse: COPY | INSERT" "$load_ms" "ms"
 	metric "  OPTIMIZE TABLE events FINAL" "$opt_ms" "ms"
 	metric_table
@@ -360,7 +373,24 @@ chb_citus() {
 		"$(bench_query "SELECT round(pg_total_relation_size('bench.events_columnar')::numeric / count(*), 2) FROM bench.events")" \
 		"bytes/event"
 	metric_table
-	bench_psql -c 'DROP TABLE bench.events_columnar'
+
+	# The stored journeys in a columnar table: the cold-history layout.
+	section "Citus columnar: stored journeys (bench.journeys_columnar, USING columnar)"
+	bench_psql -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench.journeys_columnar' \
+		-c 'CREATE TABLE bench.journeys_columnar USING columnar AS SELECT customer_id, j FROM bench.journeys ORDER BY customer_id' \
+		-c 'ANALYZE bench.journeys_columnar'
+	bench -d "columnar journeys: journey.length(j)" chcol_floor_j \
+		"SELECT customer_id, journey.length(j) FROM bench.journeys_columnar"
+	bench -d "columnar journeys: journey.funnel" chcol_funnel_j \
+		"SELECT customer_id, journey.funnel(j, interval '7 days', $chb_funnel_labels) FROM bench.journeys_columnar"
+	time_table chcol_floor_j
+	metric "Citus columnar bench.journeys_columnar: pg_total_relation_size" \
+		"$(bench_query "SELECT round(pg_total_relation_size('bench.journeys_columnar')::numeric / $n_ch, 2)")" \
+		"bytes/event"
+	metric "  ClickHouse MergeTree events, for comparison" \
+		"$(awk -v b="$ch_bytes" -v n="$n_ch" 'BEGIN { printf "%.2f", b / n }')" "bytes/event"
+	metric_table
+	bench_psql -c 'DROP TABLE bench.events_columnar' -c 'DROP TABLE bench.journeys_columnar'
 }
 
 section "ClickHouse peer"
