@@ -39,17 +39,35 @@ SELECT journey.set_stage('c1', 'lifecycle', 'purchase', '2026-03-03 10:00+00', r
 
 
 -- doc/model.md, example 4
+-- (what the page assumes: another system's events, two of them today; run
+-- in a savepoint so that the later examples see the model without them)
+SAVEPOINT load_example;
+CREATE SCHEMA import;
+CREATE TABLE import.events (visitor text, source text, kind text, happened_at timestamptz,
+	amount numeric, day date);
+INSERT INTO import.events VALUES
+	('c1', 'web', 'visit', current_date + time '09:00', NULL, current_date),
+	('c2', 'store', 'purchase', current_date + time '11:00', 40, current_date),
+	('c3', 'web', 'visit', current_date - 1 + time '09:00', NULL, current_date - 1);
+CREATE TEMP VIEW todays_events AS
+SELECT e.visitor AS customer, e.source AS channel, e.kind AS event, e.happened_at AS at, e.amount AS value
+FROM import.events e WHERE e.day = current_date;
+SELECT * FROM journey.load_touchpoints('todays_events');
+ROLLBACK TO SAVEPOINT load_example;
+
+
+-- doc/model.md, example 5
 CREATE ROLE marketing_app LOGIN;
 SELECT journey.grant_writer('marketing_app', 'marketing');
 CREATE ROLE bi LOGIN;
 SELECT journey.grant_reader('bi');
 
 
--- doc/model.md, example 5
+-- doc/model.md, example 6
 SELECT path, conversions, nulls, value FROM journey.marketing_paths ORDER BY path;
 
 
--- doc/model.md, example 6
+-- doc/model.md, example 7
 -- attribution straight from the model: web and store share the purchase
 SELECT (unnest(journey.markov_model(path, conversions, value, nulls))).*
 FROM journey.marketing_paths;
