@@ -593,9 +593,8 @@ journey_empty(void)
  * ------------------------------------------------------------------------
  */
 
-pg_noreturn
-static void
-corrupt(const char *what)
+void
+journey_corrupt(const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
@@ -662,7 +661,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("unsupported journey format version %d", j->version),
 				 errhint("The value was written by a newer version of the journey extension.")));
-	p = decode_header(p, end, &nevents, &unit, &nlabels, corrupt);
+	p = decode_header(p, end, &nevents, &unit, &nlabels, journey_corrupt);
 	scale = unit_scale[unit];
 
 	jd->nevents = (int32) nevents;
@@ -673,7 +672,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 	for (i = 0; i < (int32) nlabels; i++)
 	{
 		if (!varint_get(&p, end, &v) || v > (uint64) (end - p))
-			corrupt("truncated label");
+			journey_corrupt("truncated label");
 		jd->labels[i].str = (const char *) p;
 		jd->labels[i].len = (int32) v;
 		p += v;
@@ -684,14 +683,14 @@ journey_decode(const Journey *j, JourneyData *jd)
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, end, &v))
-			corrupt("truncated event");
+			journey_corrupt("truncated event");
 		if (i == 0)
 			ts = zigzag_decode(v) * scale;
 		else
 			ts += (int64) v * scale;
 		e->ts = ts;
 		if (!varint_get(&p, end, &v) || v >= nlabels)
-			corrupt("invalid label index");
+			journey_corrupt("invalid label index");
 		e->label = (int32) v;
 		e->has_value = false;
 		e->value = 0.0;
@@ -701,7 +700,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 		const uint8 *bitmap = p;
 
 		if ((uint64) (end - p) < (nevents + 7) / 8)
-			corrupt("truncated value bitmap");
+			journey_corrupt("truncated value bitmap");
 		p += (nevents + 7) / 8;
 		for (i = 0; i < (int32) nevents; i++)
 		{
@@ -709,13 +708,42 @@ journey_decode(const Journey *j, JourneyData *jd)
 			if (bitmap[i / 8] & (1 << (i % 8)))
 			{
 				if (end - p < 8)
-					corrupt("truncated values");
+					journey_corrupt("truncated values");
 				jd->events[i].has_value = true;
 				jd->events[i].value = get_value(p);
 				p += 8;
 			}
 		}
 	}
+}
+
+/*
+ * The header of a stored journey: data points to its version byte (the
+ * first byte after the varlena header, as VARDATA_ANY gives it), len counts
+ * from there.  Stored values come from our encoder, so only cheap bounds
+ * checks guard against corruption, as in journey_decode.
+ */
+void
+journey_read_header(const uint8 *data, int32 len, JourneyHeader *h)
+{
+	const uint8 *end = data + len;
+	uint64		nevents,
+				nlabels;
+	int			unit;
+
+	if (len < 2)
+		journey_corrupt("truncated header");
+	if (data[0] != JOURNEY_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported journey format version %d", data[0]),
+				 errhint("The value was written by a newer version of the journey extension.")));
+	h->flags = data[1];
+	h->labels = decode_header(data + 2, end, &nevents, &unit, &nlabels, journey_corrupt);
+	h->nevents = (int32) nevents;
+	h->nlabels = (int32) nlabels;
+	h->scale = unit_scale[unit];
+	h->end = end;
 }
 
 /* Number of events, read from the header only. */
@@ -727,7 +755,7 @@ journey_count(const Journey *j)
 	uint64		n;
 
 	if (!varint_get(&p, end, &n) || n > JOURNEY_MAX_EVENTS)
-		corrupt("truncated event count");
+		journey_corrupt("truncated event count");
 	return (int32) n;
 }
 
