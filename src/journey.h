@@ -150,6 +150,7 @@ typedef struct JourneyBuilder
 	int64		label_bytes;	/* total length of the distinct labels */
 	char	   *arena;			/* label copies are carved from blocks */
 	int32		arena_left;
+	int32		arena_size;		/* size of the last block (0: none yet) */
 } JourneyBuilder;
 
 /*

@@ -32,7 +32,15 @@ static const int64 unit_scale[JOURNEY_MAX_UNIT + 1] = {
 /* Below this many labels the builder interns by linear search. */
 #define LINEAR_LABELS 8
 
-/* Label copies are carved from blocks of this size (larger labels: own). */
+/*
+ * Label copies are carved from blocks (larger labels: own allocation).  A
+ * builder is the state of journey_agg for every group of a GROUP BY, and
+ * most journeys have a few short labels, so the first block is small and
+ * the next ones double up to LABEL_ARENA_BLOCK: a 64 kB first block made
+ * every group cost 64 kB, and hash aggregation spill to disk after a few
+ * dozen groups.
+ */
+#define LABEL_ARENA_FIRST 128
 #define LABEL_ARENA_BLOCK 65536
 
 static void builder_rehash(JourneyBuilder *b, int32 nslots);
@@ -207,8 +215,14 @@ journey_builder_label(JourneyBuilder *b, const char *str, int32 len)
 			copy = MemoryContextAlloc(b->mcxt, len + 1);
 		else
 		{
-			b->arena = MemoryContextAlloc(b->mcxt, LABEL_ARENA_BLOCK);
-			b->arena_left = LABEL_ARENA_BLOCK;
+			int32		size = b->arena_size == 0 ? LABEL_ARENA_FIRST :
+				Min(b->arena_size * 2, LABEL_ARENA_BLOCK);
+
+			while (size < len + 1)
+				size *= 2;		/* stays <= LABEL_ARENA_BLOCK */
+			b->arena = MemoryContextAlloc(b->mcxt, size);
+			b->arena_left = size;
+			b->arena_size = size;
 			copy = NULL;
 		}
 	}
@@ -321,6 +335,17 @@ journey_builder_add_journey(JourneyBuilder *b, const JourneyData *jd)
 	map = palloc(jd->nlabels * sizeof(int32));
 	for (i = 0; i < jd->nlabels; i++)
 		map[i] = journey_builder_label(b, jd->labels[i].str, jd->labels[i].len);
+	/* room for all of them at once (the events of a combine's input) */
+	if (b->nevents + jd->nevents > b->maxevents)
+	{
+		int32		newmax = Max(b->nevents + jd->nevents, 16);
+
+		if (b->events == NULL)
+			b->events = MemoryContextAllocHuge(b->mcxt, newmax * sizeof(JourneyEvent));
+		else
+			b->events = repalloc_huge(b->events, newmax * sizeof(JourneyEvent));
+		b->maxevents = newmax;
+	}
 	for (i = 0; i < jd->nevents; i++)
 	{
 		const JourneyEvent *e = &jd->events[i];
