@@ -88,6 +88,8 @@ typedef struct FunnelParams
 	uint32		mode;
 	int			nsteps;			/* funnel steps (bits 0 .. nsteps-1) */
 	bool		has_excl;		/* exclusion of gap k is bit nsteps + k - 1 */
+	int			reachable;		/* no level above can be reached (steps that
+								 * never hold): the scan stops there */
 } FunnelParams;
 
 /* A node of the persistent lists that record chains for the _times variants. */
@@ -179,6 +181,7 @@ funnel_params_of(StepState *st)
 	p.mode = st->param_flags & FUNNEL_MODE_MASK;
 	p.nsteps = (st->param_flags >> FUNNEL_NSTEPS_SHIFT) & 0xFF;
 	p.has_excl = (st->param_flags & FUNNEL_HAS_EXCLUSIONS) != 0;
+	p.reachable = p.nsteps;
 	return p;
 }
 
@@ -580,14 +583,116 @@ group_matching(FunnelScan *s, int nrows, int *reach)
 }
 
 /*
+ * The ordered funnel in the default mode, without exclusions and times:
+ * funnel_eval_ordered reduced to what that mode uses.  There, the rows of a
+ * group of equal times only matter through the steps they hold together,
+ * taken in increasing order (so the order of the rows within the group does
+ * not matter), and a level's chain is only ever replaced by one starting
+ * later.  first[j] is the latest start of a chain at level j, bit j-1 of
+ * *have says it is set; returns the new level.
+ */
+static inline int
+funnel_default_group(int64 *first, uint64 *have, int level, int64 t,
+					 uint64 steps, int64 window)
+{
+	while (steps)
+	{
+		int			b = pg_rightmost_one_pos64(steps);	/* 0-based step */
+		uint64		bit = UINT64CONST(1) << b;
+
+		steps &= steps - 1;
+		if (b == 0)
+			first[1] = t;		/* a first step always (re)starts a chain */
+		else if ((*have & (bit >> 1)) && in_window(t, first[b], window))
+		{
+			if (!(*have & bit) || first[b] >= first[b + 1])
+				first[b + 1] = first[b];
+		}
+		else
+			continue;
+		*have |= bit;
+		level = Max(level, b + 1);
+	}
+	return level;
+}
+
+/* The default-mode funnel over the events of a state. */
+static int
+funnel_eval_default(const StepEvent *ev, int nev, const FunnelParams *p)
+{
+	int64		first[STEP_MAX_STEPS + 1];
+	uint64		have = 0;
+	int			limit = Min(p->nsteps, p->reachable);
+	uint64		stepmask = p->nsteps == 64 ? ~UINT64CONST(0) :
+		(UINT64CONST(1) << p->nsteps) - 1;
+	int			level = 0;
+	int			i = 0;
+
+	while (i < nev && level < limit)
+	{
+		int64		t = ev[i].ts;
+		uint64		steps = 0;
+
+		JOURNEY_CHECK_INTERRUPTS(i);
+		do
+			steps |= ev[i++].mask;
+		while (i < nev && ev[i].ts == t);
+		level = funnel_default_group(first, &have, level, t, steps & stepmask,
+									 p->window);
+	}
+	return Min(level, limit);
+}
+
+/*
+ * The same over the journey opened last by r, streamed from its bytes in
+ * one pass: nothing is stored, nor sorted (the order within a group does
+ * not matter), and decoding stops once the highest reachable level is
+ * reached.
+ */
+static int
+funnel_journey_default(const JourneySteps *r, const FunnelParams *p)
+{
+	int64		first[STEP_MAX_STEPS + 1];
+	uint64		have = 0;
+	int			limit = Min(p->nsteps, p->reachable);
+	const uint8 *pos = r->pos;
+	int64		t = 0,
+				ts = 0;
+	uint64		steps = 0,
+				mask;
+	int			level = 0;
+	int32		i;
+
+	for (i = 0; i < r->nevents; i++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(i);
+		journey_steps_next(r, &pos, i, &ts, &mask);
+		if (ts != t && steps != 0)
+		{
+			level = funnel_default_group(first, &have, level, t, steps, p->window);
+			if (level >= limit)
+				return limit;
+			steps = 0;
+		}
+		t = ts;
+		steps |= mask;
+	}
+	if (steps != 0)
+		level = funnel_default_group(first, &have, level, t, steps, p->window);
+	return Min(level, limit);
+}
+
+/*
  * The ordered funnel: the level reached, and with times != NULL the chain's
  * step times (times must have room for nsteps values).
  */
 static int
 funnel_eval_ordered(StepEvent *ev, int nev, const FunnelParams *p, int64 *times)
 {
-	FunnelScan *s = palloc0(sizeof(FunnelScan));
+	FunnelScan	scan;
+	FunnelScan *s = &scan;
 	int			n = p->nsteps;
+	int			limit = Min(n, p->reachable);
 	uint64		stepmask = n == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << n) - 1;
 	bool		dedup = (p->mode & FUNNEL_STRICT_DEDUPLICATION) != 0;
 	bool		strict_order = (p->mode & FUNNEL_STRICT_ORDER) != 0;
@@ -599,11 +704,22 @@ funnel_eval_ordered(StepEvent *ev, int nev, const FunnelParams *p, int64 *times)
 	int			i = 0;
 	int			result;
 
+	/*
+	 * On the stack and not zeroed as a whole (a call over a stored journey
+	 * of a few events must not clear 2 kB): the per-level arrays are read
+	 * only where the have bits say they were written, or copied.
+	 */
 	s->p = p;
 	s->want_times = times != NULL;
+	s->have = s->old_have = s->grp_have = s->reached = 0;
+	s->level = 0;
 	s->level_node = -1;
+	s->nodes = NULL;
+	s->nnodes = s->maxnodes = 0;
+	s->rows = NULL;
+	s->maxrows = 0;
 
-	while (i < nev && !stop && s->level < n)
+	while (i < nev && !stop && s->level < limit)
 	{
 		int64		t = ev[i].ts;
 		uint64		gsteps = 0,
@@ -750,7 +866,7 @@ funnel_eval_ordered(StepEvent *ev, int nev, const FunnelParams *p, int64 *times)
 				stop = true;
 				break;
 			}
-			if (s->level == n)
+			if (s->level >= limit)
 				break;
 		}
 
@@ -797,7 +913,6 @@ funnel_eval_ordered(StepEvent *ev, int nev, const FunnelParams *p, int64 *times)
 		pfree(s->nodes);
 	if (s->rows)
 		pfree(s->rows);
-	pfree(s);
 	return result;
 }
 
@@ -846,7 +961,7 @@ funnel_eval_any_order(StepEvent *ev, int nev, const FunnelParams *p, int64 *time
 			best = distinct;
 			beststart = i;
 		}
-		if (best == n)
+		if (best >= Min(n, p->reachable))
 			break;
 		/* drop the rows at time t */
 		for (next = i; next < nev && ev[next].ts == t; next++)
@@ -891,6 +1006,8 @@ funnel_eval(StepState *st, const FunnelParams *p, int64 *times)
 	step_state_sort(st);
 	if (p->mode & FUNNEL_ANY_ORDER)
 		return funnel_eval_any_order(st->events, st->nevents, p, times);
+	if (p->mode == 0 && !p->has_excl && times == NULL)
+		return funnel_eval_default(st->events, st->nevents, p);
 	return funnel_eval_ordered(st->events, st->nevents, p, times);
 }
 
@@ -1049,33 +1166,51 @@ window_funnel_deserial(PG_FUNCTION_ARGS)
 /*
  * journey.funnel(j, window, labels, mode) and journey.funnel_times: the
  * same evaluation over the events of a stored journey, a step holding on an
- * event whose label equals the step's label.
+ * event whose label equals the step's label.  The journey is read by the
+ * call site's JourneySteps (no allocation per call); its dictionary tells
+ * which steps occur at all, so a journey without the first step is level 0
+ * without decoding its events, and the scan stops at the highest level the
+ * steps that occur allow.
  */
 static int
 journey_funnel_common(FunctionCallInfo fcinfo, text *modetext, int64 *times)
 {
-	Journey    *j = PG_GETARG_JOURNEY_P(0);
 	int64		window = interval_to_usec(PG_GETARG_INTERVAL_P(1), "funnel window");
 	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
+	JourneySteps *r;
 	FunnelParams p;
-	StepState  *st;
-	int			result;
+	uint64		present;
+	int32		nev;
 
 	p.window = window;
 	p.mode = modetext ? funnel_parse_mode(VARDATA_ANY(modetext), VARSIZE_ANY_EXHDR(modetext)) : 0;
 	p.has_excl = false;
-	st = step_state_from_journey_ext(j, labels, (p.mode & FUNNEL_STRICT_ORDER) != 0,
-									 CurrentMemoryContext);
-	p.nsteps = st->nsteps;
+	p.nsteps = step_labels_count(labels);
 	if (p.nsteps == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel needs at least one step label")));
-	result = funnel_eval(st, &p, times);
-	if (st->events)
-		pfree(st->events);
-	pfree(st);
-	return result;
+
+	r = journey_steps_get(fcinfo->flinfo,
+						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
+	if (p.mode & FUNNEL_ANY_ORDER)
+		p.reachable = pg_popcount64(present);
+	else
+	{
+		/* levels 1..k need steps 1..k: k is the number of trailing ones */
+		p.reachable = present == ~UINT64CONST(0) ? 64 : pg_rightmost_one_pos64(~present);
+	}
+	if (p.reachable == 0)
+		return 0;
+	if (p.mode == 0 && times == NULL)
+		return funnel_journey_default(r, &p);
+	nev = journey_steps_read(r, (p.mode & FUNNEL_STRICT_ORDER) != 0);
+	if (nev == 0)
+		return 0;
+	if (p.mode & FUNNEL_ANY_ORDER)
+		return funnel_eval_any_order(r->events, nev, &p, times);
+	return funnel_eval_ordered(r->events, nev, &p, times);
 }
 
 Datum

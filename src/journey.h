@@ -150,7 +150,22 @@ typedef struct JourneyBuilder
 	int64		label_bytes;	/* total length of the distinct labels */
 	char	   *arena;			/* label copies are carved from blocks */
 	int32		arena_left;
+	int32		arena_size;		/* size of the last block (0: none yet) */
 } JourneyBuilder;
+
+/*
+ * The header of a stored journey, read without decoding anything else:
+ * for readers that walk the dictionary and the events themselves.
+ */
+typedef struct JourneyHeader
+{
+	uint8		flags;
+	int32		nevents;
+	int32		nlabels;
+	int64		scale;			/* microseconds per stored time unit */
+	const uint8 *labels;		/* the label dictionary */
+	const uint8 *end;			/* end of the value */
+} JourneyHeader;
 
 /* journey_type.c */
 extern void journey_builder_init(JourneyBuilder *b, MemoryContext mcxt);
@@ -165,6 +180,8 @@ extern Journey *journey_encode(JourneyData *jd, bool sorted);
 extern void journey_decode(const Journey *j, JourneyData *jd);
 extern void journey_decode_untrusted(const char *buf, int32 len, JourneyData *jd);
 extern int32 journey_count(const Journey *j);
+extern void journey_read_header(const uint8 *data, int32 len, JourneyHeader *h);
+extern pg_noreturn void journey_corrupt(const char *what);
 extern void journey_check_ts(TimestampTz ts);
 extern int	journey_event_cmp(const JourneyEvent *a, const JourneyEvent *b,
 							  const JourneyLabel *la, const JourneyLabel *lb);

@@ -14,24 +14,33 @@ COMMENT ON TYPE @extschema@.event IS
 -- Accessors.
 
 CREATE FUNCTION @extschema@.length(@extschema@.journey) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'journey_length' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_length' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 10;
 CREATE FUNCTION @extschema@.labels(@extschema@.journey) RETURNS pg_catalog.text[]
-	AS 'MODULE_PATHNAME', 'journey_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 100;
 CREATE FUNCTION @extschema@.path(j @extschema@.journey, sep pg_catalog.text DEFAULT ' > ')
 	RETURNS pg_catalog.text
-	AS 'MODULE_PATHNAME', 'journey_path' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_path' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 200;
 CREATE FUNCTION @extschema@.first_touch(@extschema@.journey) RETURNS pg_catalog.text
-	AS 'MODULE_PATHNAME', 'journey_first_touch' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_first_touch' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 50;
 CREATE FUNCTION @extschema@.last_touch(@extschema@.journey) RETURNS pg_catalog.text
-	AS 'MODULE_PATHNAME', 'journey_last_touch' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_last_touch' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 50;
 CREATE FUNCTION @extschema@.first_time(@extschema@.journey) RETURNS pg_catalog.timestamptz
-	AS 'MODULE_PATHNAME', 'journey_first_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_first_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 25;
 CREATE FUNCTION @extschema@.last_time(@extschema@.journey) RETURNS pg_catalog.timestamptz
-	AS 'MODULE_PATHNAME', 'journey_last_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_last_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 25;
 CREATE FUNCTION @extschema@.duration(@extschema@.journey) RETURNS pg_catalog.interval
-	AS 'MODULE_PATHNAME', 'journey_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 50;
 CREATE FUNCTION @extschema@.nth(j @extschema@.journey, n pg_catalog.int4) RETURNS @extschema@.event
-	AS 'MODULE_PATHNAME', 'journey_nth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_nth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 150;
 CREATE FUNCTION @extschema@.unnest(@extschema@.journey) RETURNS SETOF @extschema@.event
 	AS 'MODULE_PATHNAME', 'journey_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	ROWS 20;
@@ -53,15 +62,18 @@ CREATE FUNCTION @extschema@.slice(j @extschema@.journey,
 								  from_ts pg_catalog.timestamptz DEFAULT NULL,
 								  to_ts pg_catalog.timestamptz DEFAULT NULL)
 	RETURNS @extschema@.journey
-	AS 'MODULE_PATHNAME', 'journey_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE
+	COST 100;
 CREATE FUNCTION @extschema@.merge(a @extschema@.journey, b @extschema@.journey)
 	RETURNS @extschema@.journey
 	AS 'MODULE_PATHNAME', 'journey_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.collapse(@extschema@.journey) RETURNS @extschema@.journey
-	AS 'MODULE_PATHNAME', 'journey_collapse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_collapse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 150;
 CREATE FUNCTION @extschema@.filter(j @extschema@.journey, labels pg_catalog.text[])
 	RETURNS @extschema@.journey
-	AS 'MODULE_PATHNAME', 'journey_filter' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_filter' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 200;
 -- Not strict, so that the default NULL vals means "no values"; NULL ts or
 -- labels give NULL.
 CREATE FUNCTION @extschema@.make_journey(ts pg_catalog.timestamptz[], labels pg_catalog.text[],
@@ -84,7 +96,8 @@ COMMENT ON FUNCTION @extschema@.make_journey(pg_catalog.timestamptz[], pg_catalo
 
 CREATE FUNCTION @extschema@.contains(a @extschema@.journey, b @extschema@.journey)
 	RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'journey_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 150;
 CREATE FUNCTION @extschema@.journey_contained(a @extschema@.journey, b @extschema@.journey)
 	RETURNS pg_catalog.bool
 	AS 'MODULE_PATHNAME', 'journey_contained' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -32,7 +32,15 @@ static const int64 unit_scale[JOURNEY_MAX_UNIT + 1] = {
 /* Below this many labels the builder interns by linear search. */
 #define LINEAR_LABELS 8
 
-/* Label copies are carved from blocks of this size (larger labels: own). */
+/*
+ * Label copies are carved from blocks (larger labels: own allocation).  A
+ * builder is the state of journey_agg for every group of a GROUP BY, and
+ * most journeys have a few short labels, so the first block is small and
+ * the next ones double up to LABEL_ARENA_BLOCK: a 64 kB first block made
+ * every group cost 64 kB, and hash aggregation spill to disk after a few
+ * dozen groups.
+ */
+#define LABEL_ARENA_FIRST 128
 #define LABEL_ARENA_BLOCK 65536
 
 static void builder_rehash(JourneyBuilder *b, int32 nslots);
@@ -207,8 +215,14 @@ journey_builder_label(JourneyBuilder *b, const char *str, int32 len)
 			copy = MemoryContextAlloc(b->mcxt, len + 1);
 		else
 		{
-			b->arena = MemoryContextAlloc(b->mcxt, LABEL_ARENA_BLOCK);
-			b->arena_left = LABEL_ARENA_BLOCK;
+			int32		size = b->arena_size == 0 ? LABEL_ARENA_FIRST :
+				Min(b->arena_size * 2, LABEL_ARENA_BLOCK);
+
+			while (size < len + 1)
+				size *= 2;		/* stays <= LABEL_ARENA_BLOCK */
+			b->arena = MemoryContextAlloc(b->mcxt, size);
+			b->arena_left = size;
+			b->arena_size = size;
 			copy = NULL;
 		}
 	}
@@ -321,6 +335,17 @@ journey_builder_add_journey(JourneyBuilder *b, const JourneyData *jd)
 	map = palloc(jd->nlabels * sizeof(int32));
 	for (i = 0; i < jd->nlabels; i++)
 		map[i] = journey_builder_label(b, jd->labels[i].str, jd->labels[i].len);
+	/* room for all of them at once (the events of a combine's input) */
+	if (b->nevents + jd->nevents > b->maxevents)
+	{
+		int32		newmax = Max(b->nevents + jd->nevents, 16);
+
+		if (b->events == NULL)
+			b->events = MemoryContextAllocHuge(b->mcxt, newmax * sizeof(JourneyEvent));
+		else
+			b->events = repalloc_huge(b->events, newmax * sizeof(JourneyEvent));
+		b->maxevents = newmax;
+	}
 	for (i = 0; i < jd->nevents; i++)
 	{
 		const JourneyEvent *e = &jd->events[i];
@@ -593,9 +618,8 @@ journey_empty(void)
  * ------------------------------------------------------------------------
  */
 
-pg_noreturn
-static void
-corrupt(const char *what)
+void
+journey_corrupt(const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
@@ -662,7 +686,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("unsupported journey format version %d", j->version),
 				 errhint("The value was written by a newer version of the journey extension.")));
-	p = decode_header(p, end, &nevents, &unit, &nlabels, corrupt);
+	p = decode_header(p, end, &nevents, &unit, &nlabels, journey_corrupt);
 	scale = unit_scale[unit];
 
 	jd->nevents = (int32) nevents;
@@ -673,7 +697,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 	for (i = 0; i < (int32) nlabels; i++)
 	{
 		if (!varint_get(&p, end, &v) || v > (uint64) (end - p))
-			corrupt("truncated label");
+			journey_corrupt("truncated label");
 		jd->labels[i].str = (const char *) p;
 		jd->labels[i].len = (int32) v;
 		p += v;
@@ -684,14 +708,14 @@ journey_decode(const Journey *j, JourneyData *jd)
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, end, &v))
-			corrupt("truncated event");
+			journey_corrupt("truncated event");
 		if (i == 0)
 			ts = zigzag_decode(v) * scale;
 		else
 			ts += (int64) v * scale;
 		e->ts = ts;
 		if (!varint_get(&p, end, &v) || v >= nlabels)
-			corrupt("invalid label index");
+			journey_corrupt("invalid label index");
 		e->label = (int32) v;
 		e->has_value = false;
 		e->value = 0.0;
@@ -701,7 +725,7 @@ journey_decode(const Journey *j, JourneyData *jd)
 		const uint8 *bitmap = p;
 
 		if ((uint64) (end - p) < (nevents + 7) / 8)
-			corrupt("truncated value bitmap");
+			journey_corrupt("truncated value bitmap");
 		p += (nevents + 7) / 8;
 		for (i = 0; i < (int32) nevents; i++)
 		{
@@ -709,13 +733,42 @@ journey_decode(const Journey *j, JourneyData *jd)
 			if (bitmap[i / 8] & (1 << (i % 8)))
 			{
 				if (end - p < 8)
-					corrupt("truncated values");
+					journey_corrupt("truncated values");
 				jd->events[i].has_value = true;
 				jd->events[i].value = get_value(p);
 				p += 8;
 			}
 		}
 	}
+}
+
+/*
+ * The header of a stored journey: data points to its version byte (the
+ * first byte after the varlena header, as VARDATA_ANY gives it), len counts
+ * from there.  Stored values come from our encoder, so only cheap bounds
+ * checks guard against corruption, as in journey_decode.
+ */
+void
+journey_read_header(const uint8 *data, int32 len, JourneyHeader *h)
+{
+	const uint8 *end = data + len;
+	uint64		nevents,
+				nlabels;
+	int			unit;
+
+	if (len < 2)
+		journey_corrupt("truncated header");
+	if (data[0] != JOURNEY_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported journey format version %d", data[0]),
+				 errhint("The value was written by a newer version of the journey extension.")));
+	h->flags = data[1];
+	h->labels = decode_header(data + 2, end, &nevents, &unit, &nlabels, journey_corrupt);
+	h->nevents = (int32) nevents;
+	h->nlabels = (int32) nlabels;
+	h->scale = unit_scale[unit];
+	h->end = end;
 }
 
 /* Number of events, read from the header only. */
@@ -727,7 +780,7 @@ journey_count(const Journey *j)
 	uint64		n;
 
 	if (!varint_get(&p, end, &n) || n > JOURNEY_MAX_EVENTS)
-		corrupt("truncated event count");
+		journey_corrupt("truncated event count");
 	return (int32) n;
 }
 

@@ -15,13 +15,15 @@ CREATE FUNCTION @extschema@.path_after(j @extschema@.journey, label pg_catalog.t
 									   occurrence pg_catalog.text DEFAULT 'first')
 	RETURNS pg_catalog.text[]
 	AS 'MODULE_PATHNAME', 'journey_path_after'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 100;
 
 CREATE FUNCTION @extschema@.path_before(j @extschema@.journey, label pg_catalog.text, steps pg_catalog.int4,
 										occurrence pg_catalog.text DEFAULT 'first')
 	RETURNS pg_catalog.text[]
 	AS 'MODULE_PATHNAME', 'journey_path_before'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 100;
 
 COMMENT ON FUNCTION @extschema@.path_after(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
 	'labels of up to steps events following the first (or ''last'') event with the given label, the anchor excluded; NULL if the label does not occur';

@@ -156,13 +156,23 @@ retention_combine(PG_FUNCTION_ARGS)
 static ArrayType *
 retention_result(int32 nconds, uint64 mask)
 {
-	Datum	   *d = palloc(nconds * sizeof(Datum));
+	/* built in place: construct_array's generality costs more than this */
+	Size		size = ARR_OVERHEAD_NONULLS(1) + nconds * sizeof(int32);
+	ArrayType  *a = (ArrayType *) palloc0(size);
+	int32	   *data;
 	bool		first = (mask & 1) != 0;
 	int32		i;
 
+	SET_VARSIZE(a, size);
+	a->ndim = 1;
+	a->dataoffset = 0;			/* no nulls */
+	a->elemtype = INT4OID;
+	ARR_DIMS(a)[0] = nconds;
+	ARR_LBOUND(a)[0] = 1;
+	data = (int32 *) ARR_DATA_PTR(a);
 	for (i = 0; i < nconds; i++)
-		d[i] = Int32GetDatum(first && (mask & (UINT64CONST(1) << i)) ? 1 : 0);
-	return construct_array(d, nconds, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+		data[i] = first && (mask & (UINT64CONST(1) << i)) ? 1 : 0;
+	return a;
 }
 
 /* retention_final(state): NULL for a group without rows. */
@@ -187,22 +197,16 @@ retention_final(PG_FUNCTION_ARGS)
 Datum
 journey_retention(PG_FUNCTION_ARGS)
 {
-	Journey    *j = PG_GETARG_JOURNEY_P(0);
 	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
-	JourneyData jd;
-	Datum	   *elems;
-	bool	   *nulls;
+	JourneySteps *r;
 	int			nelems;
-	uint64		mask = 0;
-	uint64	   *label_mask;
-	int32		i;
+	uint64		present;
 
 	if (ARR_NDIM(labels) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("retention labels must be a one-dimensional array")));
-	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT,
-					  &elems, &nulls, &nelems);
+	nelems = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
 	if (nelems == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -213,14 +217,16 @@ journey_retention(PG_FUNCTION_ARGS)
 				 errmsg("too many steps: %d", nelems),
 				 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
 
-	journey_decode(j, &jd);
-	if (jd.nevents == 0)
+	/*
+	 * Every label of a (canonical) journey's dictionary is used by an event,
+	 * so the dictionary alone answers: the events are not decoded.
+	 */
+	r = journey_steps_get(fcinfo->flinfo,
+						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
+	if (r->nevents == 0)
 		PG_RETURN_NULL();
-	/* Every label of a (canonical) journey's dictionary is used by an event. */
-	label_mask = step_label_masks(&jd, elems, nulls, nelems);
-	for (i = 0; i < jd.nlabels; i++)
-		mask |= label_mask[i];
-	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, mask));
+	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, present));
 }
 
 /* ------------------------------------------------------------------------

@@ -35,7 +35,8 @@ COMMENT ON AGGREGATE @extschema@.retention(VARIADIC pg_catalog.bool[]) IS
 
 CREATE FUNCTION @extschema@.retention(j @extschema@.journey, VARIADIC labels pg_catalog.text[])
 	RETURNS pg_catalog.int4[]
-	AS 'MODULE_PATHNAME', 'journey_retention' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_retention' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 25;
 COMMENT ON FUNCTION @extschema@.retention(@extschema@.journey, VARIADIC pg_catalog.text[]) IS
 	'retention flags over a journey, condition i being an event labelled labels[i] (NULL for an empty journey)';
 
@@ -162,6 +163,7 @@ COMMENT ON AGGREGATE @extschema@.activity_buckets(pg_catalog.date, pg_catalog.in
 CREATE FUNCTION @extschema@.activity_buckets(j @extschema@.journey,
 		bucket interval DEFAULT '1 day', max_buckets pg_catalog.int4 DEFAULT 31)
 	RETURNS pg_catalog.int4[]
-	AS 'MODULE_PATHNAME', 'journey_activity_buckets' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_activity_buckets' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 100;
 COMMENT ON FUNCTION @extschema@.activity_buckets(@extschema@.journey, interval, pg_catalog.int4) IS
 	'sorted distinct buckets, counted from the journey''s first event, holding an event, below max_buckets (the aggregate''s answer on the journey''s events)';

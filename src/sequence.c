@@ -85,6 +85,7 @@ typedef struct SeqPattern
 	char	   *text;
 	int32		nelems;
 	SeqElem    *elems;
+	uint64		required;		/* the conditions its elements name */
 } SeqPattern;
 
 /* Matcher memory for one NFA state ("the first k elements matched"). */
@@ -318,6 +319,8 @@ sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
 			maxelems *= 2;
 			pat->elems = repalloc(pat->elems, maxelems * sizeof(SeqElem));
 		}
+		if (cond != SEQ_ANY_COND)
+			pat->required |= UINT64CONST(1) << cond;
 		pat->elems[pat->nelems].cond = cond;
 		pat->elems[pat->nelems].gap_any = pending_any;
 		pat->elems[pat->nelems].timed = pending_timed;
@@ -342,14 +345,15 @@ sequence_compile(const char *p, int32 len, int32 nconds, int64 unit)
 }
 
 /*
- * The compiled pattern for (text, nconds, unit), cached in flinfo->fn_extra
- * so that it is compiled once per call site and not once per row or group.
+ * The compiled pattern for (text, nconds, unit), cached in *slot (in
+ * flinfo->fn_mcxt) so that it is compiled once per call site and not once
+ * per row or group.
  */
 static SeqPattern *
-sequence_pattern_cached(FmgrInfo *flinfo, const char *p, int32 len,
-						int32 nconds, int64 unit)
+sequence_pattern_cached_in(FmgrInfo *flinfo, void **slot, const char *p,
+						   int32 len, int32 nconds, int64 unit)
 {
-	SeqPattern *pat = (SeqPattern *) flinfo->fn_extra;
+	SeqPattern *pat = (SeqPattern *) *slot;
 	MemoryContext old;
 
 	if (pat != NULL && pat->nconds == nconds && pat->unit == unit &&
@@ -359,16 +363,25 @@ sequence_pattern_cached(FmgrInfo *flinfo, const char *p, int32 len,
 	old = MemoryContextSwitchTo(flinfo->fn_mcxt);
 	pat = sequence_compile(p, len, nconds, unit);
 	MemoryContextSwitchTo(old);
-	if (flinfo->fn_extra != NULL)
+	if (*slot != NULL)
 	{
-		SeqPattern *prev = (SeqPattern *) flinfo->fn_extra;
+		SeqPattern *prev = (SeqPattern *) *slot;
 
 		pfree(prev->text);
 		pfree(prev->elems);
 		pfree(prev);
 	}
-	flinfo->fn_extra = pat;
+	*slot = pat;
 	return pat;
+}
+
+/* The same, in flinfo->fn_extra (the aggregates). */
+static SeqPattern *
+sequence_pattern_cached(FmgrInfo *flinfo, const char *p, int32 len,
+						int32 nconds, int64 unit)
+{
+	return sequence_pattern_cached_in(flinfo, &flinfo->fn_extra, p, len,
+									  nconds, unit);
 }
 
 /* ----------------------------------------------------------------
@@ -485,6 +498,7 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
 {
 	int32		m = pat->nelems;
 	const SeqElem *elems = pat->elems;
+	SeqNfaState local_states[8];
 	SeqNfaState *states;
 	int64		count = 0;
 	int32		i,
@@ -494,7 +508,14 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
 		return count_all ? nevents : 1;
 	if (nevents == 0)
 		return 0;
-	states = palloc0(m * sizeof(SeqNfaState));
+	/* patterns are short: no allocation per call for up to 8 elements */
+	if (m <= lengthof(local_states))
+	{
+		states = local_states;
+		memset(states, 0, m * sizeof(SeqNfaState));
+	}
+	else
+		states = palloc0(m * sizeof(SeqNfaState));
 
 	for (i = 0; i < nevents; i++)
 	{
@@ -566,7 +587,8 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
 	for (k = 0; k < m; k++)
 		if (states[k].anchors != NULL)
 			pfree(states[k].anchors);
-	pfree(states);
+	if (states != local_states)
+		pfree(states);
 	return count;
 }
 
@@ -773,30 +795,46 @@ sequence_deserial(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
+/* What a call site over stored journeys keeps in fn_extra. */
+typedef struct SeqJourneyCache
+{
+	JourneySteps *steps;
+	SeqPattern *pattern;
+} SeqJourneyCache;
+
 /*
  * Match a pattern over a journey, condition N being "the label equals
  * labels[N]": exactly the events the row-level aggregates would keep for
- * the same rows, in the same order, so the answers agree.
+ * the same rows, in the same order, so the answers agree.  A journey
+ * lacking a condition the pattern names cannot match, and its events are
+ * not decoded.
  */
 static int64
 sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 {
-	Journey    *j = PG_GETARG_JOURNEY_P(0);
 	text	   *pattern = PG_GETARG_TEXT_PP(1);
 	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
-	StepState  *st;
+	SeqJourneyCache *cache = (SeqJourneyCache *) fcinfo->flinfo->fn_extra;
+	JourneySteps *r;
 	SeqPattern *pat;
-	int64		result;
+	uint64		present;
+	int32		nev;
 
-	st = step_state_from_journey(j, labels, CurrentMemoryContext);
-	pat = sequence_pattern_cached(fcinfo->flinfo, VARDATA_ANY(pattern),
-								  VARSIZE_ANY_EXHDR(pattern), st->nsteps,
-								  SEQ_UNIT_TIMESTAMPTZ);
-	result = sequence_run(pat, st->events, st->nevents, count_all);
-	if (st->events)
-		pfree(st->events);
-	pfree(st);
-	return result;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SeqJourneyCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	(void) step_labels_count(labels);
+	r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels);
+	pat = sequence_pattern_cached_in(fcinfo->flinfo, (void **) &cache->pattern,
+									 VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern),
+									 r->nsteps, SEQ_UNIT_TIMESTAMPTZ);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
+	if ((present & pat->required) != pat->required)
+		return 0;
+	nev = journey_steps_read(r, false);
+	return sequence_run(pat, r->events, nev, count_all);
 }
 
 /* sequence_match(j journey, pattern text, VARIADIC labels text[]) */

@@ -94,10 +94,12 @@ COMMENT ON AGGREGATE @extschema@.sequence_count(pg_catalog.text, pg_catalog.int8
 -- events whose label equals labels[N].
 CREATE FUNCTION @extschema@.sequence_match(j @extschema@.journey, pattern pg_catalog.text, VARIADIC labels pg_catalog.text[])
 	RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 25;
 CREATE FUNCTION @extschema@.sequence_count(j @extschema@.journey, pattern pg_catalog.text, VARIADIC labels pg_catalog.text[])
 	RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 50;
 
 COMMENT ON FUNCTION @extschema@.sequence_match(@extschema@.journey, pg_catalog.text, VARIADIC pg_catalog.text[]) IS
 	'whether the journey contains the pattern, condition N being "label = labels[N]" (time constraints in seconds)';

@@ -62,7 +62,8 @@ COMMENT ON AGGREGATE @extschema@.session_count(pg_catalog.int8, pg_catalog.int8)
 
 CREATE FUNCTION @extschema@.session_count(j @extschema@.journey, gap interval)
 	RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'journey_session_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'journey_session_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	COST 50;
 COMMENT ON FUNCTION @extschema@.session_count(@extschema@.journey, interval) IS
 	'number of sessions in a journey, a new session starting after more than gap without events (0 for an empty journey)';
 

@@ -25,6 +25,7 @@
 
 #include "sort.h"
 #include "step_state.h"
+#include "varint.h"
 
 StepState *
 step_state_new(MemoryContext mcxt)
@@ -43,9 +44,8 @@ step_lowest(uint64 mask)
 	return mask == 0 ? -1 : pg_rightmost_one_pos64(mask);
 }
 
-pg_noreturn
-static void
-too_many_steps(int64 n)
+void
+step_too_many(int64 n)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -76,7 +76,7 @@ step_mask_from_array(ArrayType *conds, int32 *nsteps)
 				 errmsg("step conditions must be a one-dimensional array")));
 	n = ARR_NDIM(conds) == 0 ? 0 : ARR_DIMS(conds)[0];
 	if (n > STEP_MAX_STEPS)
-		too_many_steps(n);
+		step_too_many(n);
 	for (i = 0; i < n; i++)
 	{
 		if (bitmap && !(bitmap[i / 8] & (1 << (i % 8))))
@@ -321,91 +321,240 @@ step_state_deserialize(bytea *bytes, MemoryContext mcxt)
 	return st;
 }
 
-/*
- * For each label of a decoded journey, the mask of the steps it matches:
- * bit k set when the label equals step label k (elems/nulls as from
- * deconstruct_array of a text[]; NULL step labels match nothing).  The
- * result has jd->nlabels entries, palloc'd.
+/* ------------------------------------------------------------------------
+ * Stored journeys as step events (step_state.h, JourneySteps)
+ * ------------------------------------------------------------------------
  */
-uint64 *
-step_label_masks(const JourneyData *jd, const Datum *elems, const bool *nulls,
-				 int nelems)
-{
-	uint64	   *label_mask = palloc0(Max(jd->nlabels, 1) * sizeof(uint64));
-	int32		i,
-				k;
-
-	for (k = 0; k < nelems; k++)
-	{
-		text	   *t;
-
-		if (nulls[k])
-			continue;
-		t = DatumGetTextPP(elems[k]);
-		for (i = 0; i < jd->nlabels; i++)
-			if (jd->labels[i].len == (int32) VARSIZE_ANY_EXHDR(t) &&
-				memcmp(jd->labels[i].str, VARDATA_ANY(t), jd->labels[i].len) == 0)
-				label_mask[i] |= UINT64CONST(1) << k;
-	}
-	return label_mask;
-}
 
 /*
- * The (time, mask) events of a stored journey, a step being matched by an
- * event whose label equals the step's label (NULL labels match nothing).
- * The state is allocated in mcxt (not an aggregate state).
+ * The number of step labels of a text[], checking that there are at most
+ * STEP_MAX_STEPS in one dimension (as journey_steps_get wants them).
  */
-StepState *
-step_state_from_journey(Journey *j, ArrayType *labels, MemoryContext mcxt)
+int32
+step_labels_count(ArrayType *labels)
 {
-	return step_state_from_journey_ext(j, labels, false, mcxt);
-}
-
-/*
- * Same, but with keep_empty the events matching no label are kept too (as
- * mask 0), like the rows where no condition holds in a keep_empty state.
- */
-StepState *
-step_state_from_journey_ext(Journey *j, ArrayType *labels, bool keep_empty,
-							MemoryContext mcxt)
-{
-	StepState  *st = step_state_new(mcxt);
-	JourneyData jd;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			nelems;
-	uint64	   *label_mask;
-	int32		i;
+	int32		n;
 
 	if (ARR_NDIM(labels) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("step labels must be a one-dimensional array")));
-	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT,
-					  &elems, &nulls, &nelems);
-	if (nelems > STEP_MAX_STEPS)
-		too_many_steps(nelems);
-	st->nsteps = nelems;
-	st->keep_empty = keep_empty;
+	n = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
+	if (n > STEP_MAX_STEPS)
+		step_too_many(n);
+	return n;
+}
 
-	journey_decode(j, &jd);
-	label_mask = step_label_masks(&jd, elems, nulls, nelems);
-	/* one allocation for all events (add then never grows the array) */
-	if (jd.nevents > 0)
+/*
+ * The reader of a call site, kept in *slot (fn_extra, or a field of the
+ * caller's cache there) and allocated in flinfo->fn_mcxt, set to the step
+ * labels of this call.  Called without flinfo (DirectFunctionCall, as
+ * funnel_correlation_agg calls journey.funnel_times), a new reader in
+ * CurrentMemoryContext serves this call only, and slot is not used.
+ * labels must be a one-dimensional text[] of at most STEP_MAX_STEPS
+ * elements: the callers check that, with their own messages.  A row with
+ * the same labels as the previous one (the usual case: the labels are
+ * constants) costs one memcmp of the array.
+ */
+JourneySteps *
+journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
+{
+	JourneySteps *r = flinfo ? (JourneySteps *) *slot : NULL;
+	MemoryContext mcxt = flinfo ? flinfo->fn_mcxt : CurrentMemoryContext;
+	MemoryContext old;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (r != NULL && r->array_len == (int32) VARSIZE(labels) &&
+		memcmp(r->array, labels, r->array_len) == 0)
+		return r;
+
+	old = MemoryContextSwitchTo(mcxt);
+	if (r == NULL)
 	{
-		st->maxevents = jd.nevents;
-		st->events = MemoryContextAllocHuge(mcxt, (Size) jd.nevents * sizeof(StepEvent));
+		r = palloc0(sizeof(JourneySteps));
+		r->mcxt = mcxt;
+		if (flinfo)
+			*slot = r;
 	}
-	for (i = 0; i < jd.nevents; i++)
+	else
 	{
+		/* never matched again if an error interrupts the rebuild */
+		r->array_len = -1;
+		pfree(r->array);
+		pfree(r->step_str);
+		pfree(r->step_len);
+	}
+	r->array = palloc(VARSIZE(labels));
+	memcpy(r->array, labels, VARSIZE(labels));
+	deconstruct_array((ArrayType *) r->array, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	Assert(n <= STEP_MAX_STEPS);
+	r->step_str = palloc(Max(n, 1) * sizeof(char *));
+	r->step_len = palloc(Max(n, 1) * sizeof(int32));
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+		{
+			/* a length no label has: matches nothing */
+			r->step_str[i] = NULL;
+			r->step_len[i] = -1;
+		}
+		else
+		{
+			/* elements of a flat array are never toasted: no copy */
+			text	   *t = DatumGetTextPP(elems[i]);
+
+			r->step_str[i] = VARDATA_ANY(t);
+			r->step_len[i] = VARSIZE_ANY_EXHDR(t);
+		}
+	}
+	r->nsteps = n;
+	memset(r->len_steps, 0, sizeof(r->len_steps));
+	for (i = 0; i < n; i++)
+		if (r->step_len[i] >= 0)
+			r->len_steps[Min(r->step_len[i], JOURNEY_STEPS_LENGTHS - 1)] |=
+				UINT64CONST(1) << i;
+	pfree(elems);
+	pfree(nulls);
+	r->array_len = VARSIZE(labels);
+	MemoryContextSwitchTo(old);
+	return r;
+}
+
+/*
+ * Open a stored journey: read its header and dictionary, and give every
+ * label the mask of the steps it matches.  Returns the steps some event
+ * satisfies.  The value is read in place when it is not compressed or out
+ * of line (PG_DETOAST_DATUM_PACKED: a short header is fine, as the format
+ * needs no alignment), and must stay valid until journey_steps_read: it
+ * lives in the caller's memory context like its argument.
+ */
+uint64
+journey_steps_open(JourneySteps *r, Datum journey)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(journey);
+	JourneyHeader h;
+	const uint8 *p;
+	uint64		present = 0;
+	int32		i,
+				k;
+
+	journey_read_header((const uint8 *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &h);
+	if (h.nlabels > r->maxlabels)
+	{
+		int32		newmax = Max(h.nlabels, 16);
+
+		if (r->label_mask)
+			pfree(r->label_mask);
+		r->label_mask = MemoryContextAllocHuge(r->mcxt, newmax * sizeof(uint64));
+		r->maxlabels = newmax;
+	}
+	p = h.labels;
+	for (i = 0; i < h.nlabels; i++)
+	{
+		uint64		len;
+		uint64		mask = 0;
+		uint64		cand;
+
 		JOURNEY_CHECK_INTERRUPTS(i);
-		step_state_add(st, jd.events[i].ts, label_mask[jd.events[i].label]);
+		if (!varint_get(&p, h.end, &len) || len > (uint64) (h.end - p))
+			journey_corrupt("truncated label");
+		/* only the steps of the label's length are compared */
+		cand = r->len_steps[Min(len, JOURNEY_STEPS_LENGTHS - 1)];
+		while (cand)
+		{
+			k = pg_rightmost_one_pos64(cand);
+			cand &= cand - 1;
+			if (r->step_len[k] == (int32) len &&
+				(len == 0 || (r->step_str[k][0] == (char) p[0] &&
+							  memcmp(r->step_str[k], p, len) == 0)))
+				mask |= UINT64CONST(1) << k;
+		}
+		r->label_mask[i] = mask;
+		present |= mask;
+		p += len;
 	}
-	step_state_sort(st);
-	pfree(label_mask);
-	pfree(jd.events);
-	pfree(jd.labels);
-	return st;
+	r->pos = p;
+	r->end = h.end;
+	r->nevents = h.nevents;
+	r->nlabels = h.nlabels;
+	r->scale = h.scale;
+	return present;
+}
+
+/*
+ * The step events of the journey opened last, into r->events, in
+ * step_state order (see the file header): exactly the events a StepState
+ * would keep for the journey's rows.  Events matching no step are kept only
+ * with keep_empty.  Returns their number.
+ */
+int32
+journey_steps_read(JourneySteps *r, bool keep_empty)
+{
+	const uint8 *p = r->pos;
+	const uint8 *end = r->end;
+	const uint64 *label_mask;
+	StepEvent  *ev;
+	int64		scale = r->scale;
+	int64		ts;
+	int32		nevents = r->nevents;
+	uint64		nlabels = (uint64) r->nlabels;
+	int32		n = 0,
+				i;
+	bool		sorted = true;
+	uint64		v;
+
+	if (nevents == 0)
+		return 0;
+	if (nevents > r->maxevents)
+	{
+		int32		newmax = Max(nevents, 64);
+
+		if (r->events)
+			pfree(r->events);
+		r->events = MemoryContextAllocHuge(r->mcxt, (Size) newmax * sizeof(StepEvent));
+		r->maxevents = newmax;
+	}
+	ev = r->events;
+	label_mask = r->label_mask;
+
+	/* the first time is absolute, the others are deltas */
+	if (!varint_get(&p, end, &v))
+		journey_corrupt("truncated event");
+	ts = zigzag_decode(v) * scale;
+	for (i = 0;;)
+	{
+		uint64		mask;
+
+		if (!varint_get(&p, end, &v) || v >= nlabels)
+			journey_corrupt("invalid label index");
+		mask = label_mask[v];
+
+		/*
+		 * Written in any case and kept by advancing n (n <= i, so there is
+		 * room): whether an event matches a step is data, and a branch on it
+		 * is mispredicted half of the time.
+		 */
+		ev[n].ts = ts;
+		ev[n].mask = mask;
+		/* the journey is in time order; equal times may need sorting */
+		if (unlikely(n > 0 && ev[n - 1].ts == ts) && (mask != 0 || keep_empty) &&
+			step_event_cmp(&ev[n - 1], &ev[n]) > 0)
+			sorted = false;
+		n += (mask != 0) | keep_empty;
+		if (++i >= nevents)
+			break;
+		JOURNEY_CHECK_INTERRUPTS(i);
+		if (!varint_get(&p, end, &v))
+			journey_corrupt("truncated event");
+		ts += (int64) v * scale;
+	}
+	if (!sorted)
+		journey_sort(ev, n, sizeof(StepEvent), step_event_cmp);
+	return n;
 }
 
 /*

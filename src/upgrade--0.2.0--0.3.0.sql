@@ -754,3 +754,31 @@ CREATE FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_st
 	AS 'MODULE_PATHNAME', 'journey_attribution_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.attribution_state_combine(@extschema@.attribution_state, @extschema@.attribution_state) IS
 	'combine function of markov_model, shapley_model and markov_fit';
+-- Per-call costs of the functions over journeys, measured in units of a
+-- cheap built-in operator (cpu_operator_cost) on journeys of about ten
+-- events (doc/benchmarks.md, "Function costs"), so that the planner weighs
+-- them against parallel_tuple_cost and the other costs.  CREATE FUNCTION
+-- in the fragments carries the same COST.
+ALTER FUNCTION @extschema@.length(@extschema@.journey) COST 10;
+ALTER FUNCTION @extschema@.labels(@extschema@.journey) COST 100;
+ALTER FUNCTION @extschema@.path(@extschema@.journey, pg_catalog.text) COST 200;
+ALTER FUNCTION @extschema@.first_touch(@extschema@.journey) COST 50;
+ALTER FUNCTION @extschema@.last_touch(@extschema@.journey) COST 50;
+ALTER FUNCTION @extschema@.first_time(@extschema@.journey) COST 25;
+ALTER FUNCTION @extschema@.last_time(@extschema@.journey) COST 25;
+ALTER FUNCTION @extschema@.duration(@extschema@.journey) COST 50;
+ALTER FUNCTION @extschema@.nth(@extschema@.journey, pg_catalog.int4) COST 150;
+ALTER FUNCTION @extschema@.slice(@extschema@.journey, pg_catalog.timestamptz, pg_catalog.timestamptz) COST 100;
+ALTER FUNCTION @extschema@.collapse(@extschema@.journey) COST 150;
+ALTER FUNCTION @extschema@.filter(@extschema@.journey, pg_catalog.text[]) COST 200;
+ALTER FUNCTION @extschema@.contains(@extschema@.journey, @extschema@.journey) COST 150;
+ALTER FUNCTION @extschema@.funnel(@extschema@.journey, pg_catalog.interval, pg_catalog.text[]) COST 50;
+ALTER FUNCTION @extschema@.funnel(@extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.text) COST 100;
+ALTER FUNCTION @extschema@.funnel_times(@extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.text) COST 100;
+ALTER FUNCTION @extschema@.retention(@extschema@.journey, pg_catalog.text[]) COST 25;
+ALTER FUNCTION @extschema@.activity_buckets(@extschema@.journey, pg_catalog.interval, pg_catalog.int4) COST 100;
+ALTER FUNCTION @extschema@.sequence_match(@extschema@.journey, pg_catalog.text, pg_catalog.text[]) COST 25;
+ALTER FUNCTION @extschema@.sequence_count(@extschema@.journey, pg_catalog.text, pg_catalog.text[]) COST 50;
+ALTER FUNCTION @extschema@.session_count(@extschema@.journey, pg_catalog.interval) COST 50;
+ALTER FUNCTION @extschema@.path_after(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;
+ALTER FUNCTION @extschema@.path_before(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;

@@ -38,13 +38,9 @@ varint_put(uint8 *p, uint64 v)
 	return p;
 }
 
-/*
- * Read a varint from [*pp, end).  Returns false if the buffer ends inside
- * it, if it overflows 64 bits or if it is not minimal (a last byte of zero
- * after the first); the caller reports the error.
- */
+/* varint_get beyond its one-byte case. */
 static inline bool
-varint_get(const uint8 **pp, const uint8 *end, uint64 *v)
+varint_get_long(const uint8 **pp, const uint8 *end, uint64 *v)
 {
 	const uint8 *p = *pp;
 	uint64		result = 0;
@@ -73,6 +69,52 @@ varint_get(const uint8 **pp, const uint8 *end, uint64 *v)
 	*pp = p;
 	*v = result;
 	return true;
+}
+
+/*
+ * Read a varint from [*pp, end).  Returns false if the buffer ends inside
+ * it, if it overflows 64 bits or if it is not minimal (a last byte of zero
+ * after the first); the caller reports the error.  Varints of up to three
+ * bytes (label indexes, time deltas of up to 2^21 units in a stored journey)
+ * are read inline at every call, without a loop.
+ */
+static inline bool
+varint_get(const uint8 **pp, const uint8 *end, uint64 *v)
+{
+	const uint8 *p = *pp;
+
+	if (likely(end - p >= 3))
+	{
+		uint64		b0 = p[0],
+					b1,
+					b2;
+
+		if (b0 < 0x80)
+		{
+			*v = b0;
+			*pp = p + 1;
+			return true;
+		}
+		b1 = p[1];
+		if (b1 < 0x80)
+		{
+			if (b1 == 0)
+				return false;	/* not minimal */
+			*v = (b0 & 0x7F) | (b1 << 7);
+			*pp = p + 2;
+			return true;
+		}
+		b2 = p[2];
+		if (b2 < 0x80)
+		{
+			if (b2 == 0)
+				return false;
+			*v = (b0 & 0x7F) | ((b1 & 0x7F) << 7) | (b2 << 14);
+			*pp = p + 3;
+			return true;
+		}
+	}
+	return varint_get_long(pp, end, v);
 }
 
 static inline uint64

@@ -3,8 +3,9 @@
 # that version, store data of every journey type in it, ALTER EXTENSION
 # journey UPDATE to the current version, and check that
 #   1. the extension's objects (with signatures, volatility, strictness,
-#      parallel safety, aggregate support functions and comments) are exactly
-#      those of a fresh install of the current version, and
+#      parallel safety, cost and rows, aggregate support functions and
+#      comments) are exactly those of a fresh install of the current
+#      version, and
 #   2. the stored data reads back unchanged.
 # Needs a running server reachable through the PG* environment variables and
 # the current version installed (make install).
@@ -27,6 +28,7 @@ SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0)
        || coalesce(' | ' || pg_catalog.obj_description(m.objid, c.relname), '')
        || coalesce((SELECT ' | ' || p.prorettype::pg_catalog.regtype::text || ' ' || p.provolatile::text
                            || p.proisstrict::text || p.proparallel::text || p.prosecdef::text || ' ' || p.prosrc
+                           || ' cost ' || p.procost::text || ' rows ' || p.prorows::text
                            || coalesce(' ' || pg_catalog.array_to_string(p.proconfig, ','), '')
                     FROM pg_catalog.pg_proc p WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = m.objid), '')
        || coalesce((SELECT ' | agg ' || a.aggtransfn::text || ' ' || a.aggfinalfn::text || ' ' || a.aggcombinefn::text || ' '
