@@ -344,7 +344,9 @@ chb_citus() {
 	fi
 	section "Citus columnar (bench.events_columnar, USING columnar, ORDER BY customer_id, ts)"
 	bench_note "   copying bench.events into a columnar table ..."
+	# (serially: a parallel CREATE TABLE AS cannot write a columnar table)
 	bench_psql -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench.events_columnar' \
+		-c 'SET max_parallel_workers_per_gather = 0' \
 		-c 'CREATE TABLE bench.events_columnar USING columnar AS SELECT * FROM bench.events ORDER BY customer_id, ts' \
 		-c 'ANALYZE bench.events_columnar'
 	local by="FROM bench.events_columnar GROUP BY customer_id"
@@ -377,6 +379,7 @@ chb_citus() {
 	# The stored journeys in a columnar table: the cold-history layout.
 	section "Citus columnar: stored journeys (bench.journeys_columnar, USING columnar)"
 	bench_psql -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench.journeys_columnar' \
+		-c 'SET max_parallel_workers_per_gather = 0' \
 		-c 'CREATE TABLE bench.journeys_columnar USING columnar AS SELECT customer_id, j FROM bench.journeys ORDER BY customer_id' \
 		-c 'ANALYZE bench.journeys_columnar'
 	bench -d "columnar journeys: journey.length(j)" chcol_floor_j \
