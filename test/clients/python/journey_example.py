@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """journey from Python with psycopg 3.
 
-Records touchpoints, listens for stage changes, reads a funnel and an
-attribution table, and handles errors by SQLSTATE.  Connects with the usual
+Records touchpoints, listens for stage changes and score crossings, reads
+a funnel and an attribution table, and handles errors by SQLSTATE.  Connects with the usual
 libpq environment (PGHOST, PGPORT, PGUSER, PGDATABASE) to a database that
 has the extension and an empty customer model.  Prints TAP lines and ends
 with "N passed, N failed"; exits non-zero when a check failed.
@@ -222,6 +222,35 @@ def main():
 
     n = conn.execute("SELECT count(*) FROM journey.touchpoints").fetchone()[0]
     ok(n == 9, "nothing else was recorded")
+
+    # 5. Real-time scores: a rule scores every customer after each touchpoint
+    # with a fitted journey.markov and announces crossings of its threshold
+    # with NOTIFY journey_score.  The model as text (usually markov_fit over
+    # marketing_paths): from web a customer converts with probability 0.2,
+    # from email 0.8.
+    listener.execute("LISTEN journey_score")
+    model = ("order=1; [] p=0.3 v=30 c=0 w=0 -> email:0.5, web:0.5;"
+             " [email] p=0.8 v=80 c=0.8 w=80; [web] p=0.2 v=20 c=0 w=0 -> email:0.25")
+    conn.execute("SELECT journey.add_score_rule(%s, %s::journey.markov, %s, %s)",
+                 ("likely buyer", model, 0.5, "marketing"))
+    received.clear()
+    # Frank: web (0.2, below 0.5 as before), email (0.8: up), web (0.2: down).
+    record_touchpoint(conn, "frank", "web", "visit", utc("2026-01-20 10:00"))
+    record_touchpoint(conn, "frank", "email", "open", utc("2026-01-21 10:00"))
+    record_touchpoint(conn, "frank", "web", "visit", utc("2026-01-22 10:00"))
+    ok(wait_for(listener, received, 2), "listener received 2 journey_score notifications")
+    scores = [json.loads(n.payload) for n in received if n.channel == "journey_score"]
+    ok(len(scores) == 2, f"exactly 2 score notifications (got {len(scores)})")
+    ok(len(scores) >= 1 and scores[0]["customer"] == "frank"
+       and scores[0]["rule"] == "likely buyer"
+       and abs(scores[0]["old"] - 0.2) < 1e-12 and abs(scores[0]["new"] - 0.8) < 1e-12
+       and datetime.fromisoformat(scores[0]["at"]) == utc("2026-01-21 10:00"),
+       "first score notification: frank crossed 0.5 upwards (email)")
+    ok(len(scores) >= 2 and scores[1]["customer"] == "frank"
+       and abs(scores[1]["old"] - 0.8) < 1e-12 and abs(scores[1]["new"] - 0.2) < 1e-12
+       and datetime.fromisoformat(scores[1]["at"]) == utc("2026-01-22 10:00"),
+       "second score notification: frank crossed 0.5 downwards (web)")
+    conn.execute("SELECT journey.drop_score_rule(%s)", ("likely buyer",))
 
     listener.close()
     conn.close()
