@@ -425,49 +425,6 @@ FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
 COMMENT ON VIEW @extschema@.marketing_paths IS
 	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
 
--- readers no longer read aliases (personal data); writers still do, since
--- recording resolves them (doc/security.md)
-CREATE OR REPLACE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
-	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.departments, @extschema@.channels,
-		@extschema@.stage_history, @extschema@.customer_journey_data, @extschema@.customer_journeys,
-		@extschema@.marketing_acquisition, @extschema@.marketing_paths, @extschema@.sales_pipeline,
-		@extschema@.sales_lead_handoff, @extschema@.service_contacts, @extschema@.service_handoffs,
-		@extschema@.billing_revenue TO %I', role_name);
-	-- personal data stays hidden: no attributes columns, no aliases (e-mail
-	-- addresses, devices, loyalty cards)
-	EXECUTE pg_catalog.format('GRANT SELECT (id, created) ON @extschema@.customers TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT (id, customer, ts, channel, department, event, value, campaign) ON @extschema@.touchpoints TO %I', role_name);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION @extschema@.grant_writer(role_name pg_catalog.name, department pg_catalog.text) RETURNS void
-	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = department) THEN
-		RAISE EXCEPTION 'department "%" does not exist', department
-			USING ERRCODE = 'foreign_key_violation';
-	END IF;
-	PERFORM @extschema@.grant_reader(role_name);
-	INSERT INTO @extschema@.writers VALUES (role_name, department) ON CONFLICT DO NOTHING;
-	EXECUTE pg_catalog.format('GRANT SELECT, INSERT ON @extschema@.customers TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT INSERT ON @extschema@.touchpoints TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT (attributes) ON @extschema@.touchpoints TO %I', role_name);
-	-- recording resolves aliases
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.identities TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE @extschema@.touchpoints_id_seq, @extschema@.stage_history_id_seq TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT INSERT, UPDATE (entered, "left") ON @extschema@.stage_history TO %I', role_name);
-	EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.stage_models, @extschema@.stages, @extschema@.writers, @extschema@.admins TO %I', role_name);
-END
-$$;
-
 -- roles already granted reader keep their other privileges but lose the
 -- aliases; writers and admins keep them
 DO $$
@@ -592,8 +549,10 @@ $$;
 COMMENT ON FUNCTION @extschema@.set_stage(pg_catalog.text, pg_catalog.text, pg_catalog.text, timestamptz, pg_catalog.text, pg_catalog.text) IS
 	'move a customer to a stage of a stage model (closing the current one) and NOTIFY journey_stage with a JSON payload';
 
--- grant_reader and grant_writer also grant on the score rules and scores
--- (score.sql); their final definitions, as in model.sql.
+-- grant_reader and grant_writer: readers no longer read aliases (personal
+-- data; writers still do, since recording resolves them: doc/security.md),
+-- and both also grant on the score rules and scores (score.sql).  Their
+-- final definitions, as in model.sql.
 CREATE OR REPLACE FUNCTION @extschema@.grant_reader(role_name pg_catalog.name) RETURNS void
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
