@@ -1,0 +1,34 @@
+# test/bench/35_paths.sh — the path_after / path_before aggregates over raw
+# rows (sourced by run.sh).
+#
+# Per customer (GROUP BY customer_id) against the floor count(*) per
+# customer; across all customers (one group: the state holds every row)
+# against the floor count(*), with 0 and with 2 parallel workers, where
+# each worker's partial state reaches the leader as a journey.path_state
+# (flattened once per worker, read back by path_state_combine).
+
+paths_after="journey.path_after(ts, label, label = 'email', 3)"
+
+section "paths: path_after over raw rows"
+
+bench -d "floor: count(*) per customer" floor \
+	"SELECT customer_id, count(*) FROM bench.events GROUP BY customer_id"
+bench -d "path_after per customer" after_customer \
+	"SELECT customer_id, $paths_after FROM bench.events GROUP BY customer_id"
+bench -d "floor: count(*)" floor_all "SELECT count(*) FROM bench.events"
+bench -d "path_after across customers" after_all "SELECT $paths_after FROM bench.events"
+time_table floor
+
+section "paths: parallel (max_parallel_workers_per_gather = 2)"
+
+BENCH_WORKERS=2 bench -d "floor: count(*)" floor_all_par "SELECT count(*) FROM bench.events"
+BENCH_WORKERS=2 bench -d "path_after across customers" after_all_par \
+	"SELECT $paths_after FROM bench.events"
+time_table floor_all_par
+printf '\n'
+bench_line '%-40s %11s %12s %9s %9s' "speed-up over 0 workers" "0 workers" "2 workers" speed-up launched
+for pair in floor_all:floor_all_par after_all:after_all_par; do
+	s=${pair%%:*} p=${pair#*:}
+	bench_line '%-40s %11s %12s %8sx %9s' "${BENCH_DESC[$s]}" "${BENCH_MS[$s]}" \
+		"${BENCH_MS[$p]}" "$(bench_ratio "${BENCH_MS[$s]}" "${BENCH_MS[$p]}")" "${BENCH_WL[$p]}"
+done
