@@ -25,10 +25,5 @@ BENCH_WORKERS=2 bench -d "floor: count(*)" floor_all_par "SELECT count(*) FROM b
 BENCH_WORKERS=2 bench -d "path_after across customers" after_all_par \
 	"SELECT $paths_after FROM bench.events"
 time_table floor_all_par
-printf '\n'
-bench_line '%-40s %11s %12s %9s %9s' "speed-up over 0 workers" "0 workers" "2 workers" speed-up launched
-for pair in floor_all:floor_all_par after_all:after_all_par; do
-	s=${pair%%:*} p=${pair#*:}
-	bench_line '%-40s %11s %12s %8sx %9s' "${BENCH_DESC[$s]}" "${BENCH_MS[$s]}" \
-		"${BENCH_MS[$p]}" "$(bench_ratio "${BENCH_MS[$s]}" "${BENCH_MS[$p]}")" "${BENCH_WL[$p]}"
-done
+speedup_table "floor: 0 workers / 2 workers|floor_all|floor_all_par|" \
+	"path_after across customers: 0 workers / 2 workers|after_all|after_all_par|"
