@@ -36,6 +36,7 @@ FRAGMENTS_0.2.0 = \
 	src/retention.sql \
 	src/session.sql \
 	src/paths.sql \
+	src/path_agg.sql \
 	src/attribution.sql \
 	src/markov.sql \
 	src/shapley.sql \
@@ -53,8 +54,9 @@ PREVIOUS_VERSION = 0.2.0
 UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Fragments of earlier versions that the upgrade step runs again, whole,
 # after the statements above dropped every object they define (0.3.0:
-# markov_model and shapley_model changed their state type).
-UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql
+# markov_model, shapley_model, path_after and path_before changed their
+# state type).
+UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
 
 DATA_built = journey--$(EXTVERSION).sql journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Frozen install scripts of released versions (CREATE EXTENSION ... VERSION).

@@ -23,6 +23,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "agg_state.h"
 #include "journey.h"
 #include "path_table.h"
 
@@ -314,31 +315,6 @@ path_table_serialized_size(const PathTable *pt)
 	return size;
 }
 
-static inline char *
-put_int32(char *p, int32 v)
-{
-	uint32		n = pg_hton32((uint32) v);
-
-	memcpy(p, &n, 4);
-	return p + 4;
-}
-
-static inline char *
-put_float8(char *p, float8 v)
-{
-	union
-	{
-		float8		f;
-		uint64		i;
-	}			u;
-	uint64		n;
-
-	u.f = v;
-	n = pg_hton64(u.i);
-	memcpy(p, &n, 8);
-	return p + 8;
-}
-
 /*
  * Write the serialized form of pt to dst, which has size bytes:
  * path_table_serialized_size(pt).  The byte order is pq_sendint32's and
@@ -547,102 +523,44 @@ path_table_read(const char *data, Size len, MemoryContext mcxt, int code)
 }
 
 /* ------------------------------------------------------------------------
- * Expanded form
+ * The state type attribution_state (agg_state.h)
  * ------------------------------------------------------------------------
  */
 
-static Size
-eps_get_flat_size(ExpandedObjectHeader *eohptr)
+static void *
+pt_create(MemoryContext mcxt)
 {
-	ExpandedPathTable *e = (ExpandedPathTable *) eohptr;
+	return path_table_new(mcxt);
+}
 
-	/* tuple formation asks twice; the transition functions reset it */
-	if (e->flat_size == 0)
-		e->flat_size = VARHDRSZ + path_table_serialized_size(e->pt);
-	return e->flat_size;
+static void *
+pt_read(const char *data, Size len, MemoryContext mcxt, int code)
+{
+	return path_table_read(data, len, mcxt, code);
+}
+
+static Size
+pt_size(const void *obj)
+{
+	return path_table_serialized_size(obj);
 }
 
 static void
-eps_flatten_into(ExpandedObjectHeader *eohptr, void *result,
-				 Size allocated_size)
+pt_write(const void *obj, char *dst, Size size)
 {
-	ExpandedPathTable *e = (ExpandedPathTable *) eohptr;
-
-	if (allocated_size != eps_get_flat_size(eohptr))
-		elog(ERROR, "attribution state flattened into %zu bytes, needs %zu",
-			 (size_t) allocated_size, (size_t) e->flat_size);
-	SET_VARSIZE(result, allocated_size);
-	path_table_write(e->pt, VARDATA(result), allocated_size - VARHDRSZ);
+	path_table_write(obj, dst, size);
 }
 
-static const ExpandedObjectMethods eps_methods = {
-	eps_get_flat_size,
-	eps_flatten_into
+static void
+pt_merge(void *into, const void *from)
+{
+	path_table_combine(into, from);
+}
+
+static const AggStateClass attribution_state_class = {
+	"attribution_state", "an attribution state",
+	pt_create, pt_read, pt_size, pt_write, pt_merge
 };
-
-/*
- * A new expanded state in its own memory context, a child of parent: empty
- * (data NULL), or read from the serialized form (data, len).
- */
-static ExpandedPathTable *
-eps_new(MemoryContext parent, const char *data, Size len, int code)
-{
-	MemoryContext objcxt = AllocSetContextCreate(parent, "attribution state",
-												 ALLOCSET_START_SMALL_SIZES);
-	ExpandedPathTable *e = MemoryContextAllocZero(objcxt, sizeof(ExpandedPathTable));
-
-	EOH_init_header(&e->hdr, &eps_methods, objcxt);
-	e->pt = data ? path_table_read(data, len, objcxt, code) : path_table_new(objcxt);
-	return e;
-}
-
-/* The expanded state a datum points to (read-write or read-only), or NULL. */
-static ExpandedPathTable *
-eps_of(Datum d)
-{
-	ExpandedObjectHeader *eoh;
-
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
-		return NULL;
-	eoh = DatumGetEOHP(d);
-	if (eoh->eoh_methods != &eps_methods)
-		elog(ERROR, "expanded object is not an attribution state");
-	return (ExpandedPathTable *) eoh;
-}
-
-/*
- * The state argument argno of a transition or combine function, to be
- * updated in place: the read-write expanded state nodeAgg (or Citus's
- * worker_partial_agg) keeps for us in the aggregate context, as the
- * previous call returned it; else (first call, or a flat or read-only
- * state: an INITCOND, a user's own aggregate) a new expanded state there,
- * a copy of the argument's.
- */
-static ExpandedPathTable *
-eps_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
-{
-	Datum		d;
-	ExpandedPathTable *e;
-	ExpandedPathTable *copy;
-	bytea	   *flat;
-
-	if (PG_ARGISNULL(argno))
-		return eps_new(aggcontext, NULL, 0, 0);
-	d = PG_GETARG_DATUM(argno);
-	e = eps_of(d);
-	if (e != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-		MemoryContextGetParent(e->hdr.eoh_context) == aggcontext)
-		return e;
-	if (e != NULL)
-	{
-		copy = eps_new(aggcontext, NULL, 0, 0);
-		path_table_combine(copy->pt, e->pt);
-		return copy;
-	}
-	flat = (bytea *) PG_DETOAST_DATUM_PACKED(d);
-	return eps_new(aggcontext, VARDATA_ANY(flat), VARSIZE_ANY_EXHDR(flat),
-				   ERRCODE_INVALID_BINARY_REPRESENTATION);
-}
 
 /*
  * The state argument argno of a final function, read-only (finals are
@@ -652,20 +570,7 @@ eps_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
 PathTable *
 path_table_getarg(FunctionCallInfo fcinfo, int argno)
 {
-	Datum		d;
-	ExpandedPathTable *e;
-	bytea	   *flat;
-
-	if (PG_ARGISNULL(argno))
-		return NULL;
-	d = PG_GETARG_DATUM(argno);
-	e = eps_of(d);
-	if (e != NULL)
-		return e->pt;
-	flat = (bytea *) PG_DETOAST_DATUM_PACKED(d);
-	return path_table_read(VARDATA_ANY(flat), VARSIZE_ANY_EXHDR(flat),
-						   CurrentMemoryContext,
-						   ERRCODE_INVALID_BINARY_REPRESENTATION);
+	return agg_state_getarg(&attribution_state_class, fcinfo, argno);
 }
 
 /* ------------------------------------------------------------------------
@@ -712,8 +617,9 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 				 const char *max_labels_hint)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, fname);
-	ExpandedPathTable *state = eps_for_update(fcinfo, 0, aggcontext);
-	PathTable  *pt = state->pt;
+	ExpandedAggState *state = agg_state_for_update(&attribution_state_class,
+												   fcinfo, 0, aggcontext);
+	PathTable  *pt = state->obj;
 	float8		conv;
 	float8		value;
 	float8		nulls;
@@ -723,7 +629,6 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 
 	if (OidIsValid(pathtype))
 		input = pathtype == TEXTARRAYOID ? PATH_INPUT_ARRAY : PATH_INPUT_JOURNEY;
-	state->flat_size = 0;
 	if (pt->max_labels == 0)
 	{
 		pt->max_labels = max_labels;
@@ -753,7 +658,7 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 	value = get_amount(fcinfo, 3, "value", false);
 	nulls = get_amount(fcinfo, 4, "nulls", true);
 	if (PG_ARGISNULL(1))
-		return EOHPGetRWDatum(&state->hdr);
+		return agg_state_datum(state);
 
 	if (input == PATH_INPUT_ARRAY)
 	{
@@ -806,62 +711,44 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 	if (n > 0)
 		path_table_add(pt, ids, n, conv, value, nulls);
 	pfree(ids);
-	return EOHPGetRWDatum(&state->hdr);
+	return agg_state_datum(state);
 }
 
 /* ------------------------------------------------------------------------
- * Combine function (SQL-callable, shared by the aggregates)
+ * Combine function (SQL-callable, shared by the aggregates) and the type's
+ * I/O functions
  * ------------------------------------------------------------------------
  */
 
-/*
- * attribution_state_combine(state, state): merges the second state into
- * the first.  The second is flat when it comes from a parallel worker's
- * tuple or from Citus (text input), or a read-only expanded state when a
- * partial aggregate runs in the same process (partitionwise aggregation).
- */
 Datum
 journey_attribution_state_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "attribution_state_combine");
-	ExpandedPathTable *state;
-	ExpandedPathTable *from;
-	Datum		b;
+	return agg_state_combine(&attribution_state_class, fcinfo,
+							 "attribution_state_combine");
+}
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	b = PG_GETARG_DATUM(1);
-	from = eps_of(b);
-	if (PG_ARGISNULL(0) && from == NULL)
-	{
-		/* the first partial state: read it straight into our own */
-		bytea	   *flat = (bytea *) PG_DETOAST_DATUM_PACKED(b);
+Datum
+journey_attribution_state_in(PG_FUNCTION_ARGS)
+{
+	return agg_state_in(&attribution_state_class, fcinfo);
+}
 
-		state = eps_new(aggcontext, VARDATA_ANY(flat), VARSIZE_ANY_EXHDR(flat),
-						ERRCODE_INVALID_BINARY_REPRESENTATION);
-		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
-	}
-	state = eps_for_update(fcinfo, 0, aggcontext);
-	state->flat_size = 0;
-	if (from != NULL)
-		path_table_combine(state->pt, from->pt);
-	else
-	{
-		bytea	   *flat = (bytea *) PG_DETOAST_DATUM_PACKED(b);
-		MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext,
-												  "attribution state input",
-												  ALLOCSET_DEFAULT_SIZES);
+Datum
+journey_attribution_state_out(PG_FUNCTION_ARGS)
+{
+	return agg_state_out(&attribution_state_class, fcinfo);
+}
 
-		path_table_combine(state->pt,
-						   path_table_read(VARDATA_ANY(flat), VARSIZE_ANY_EXHDR(flat),
-										   tmp, ERRCODE_INVALID_BINARY_REPRESENTATION));
-		MemoryContextDelete(tmp);
-	}
-	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+Datum
+journey_attribution_state_recv(PG_FUNCTION_ARGS)
+{
+	return agg_state_recv(&attribution_state_class, fcinfo);
+}
+
+Datum
+journey_attribution_state_send(PG_FUNCTION_ARGS)
+{
+	return agg_state_send(&attribution_state_class, fcinfo);
 }
 
 /* ------------------------------------------------------------------------
@@ -869,9 +756,7 @@ journey_attribution_state_combine(PG_FUNCTION_ARGS)
  * aggregates of an installation not yet updated (ALTER EXTENSION journey
  * UPDATE) keep working with this library, and so that the frozen 0.2.0
  * script can still be installed.  Their internal state is the read-write
- * expanded state, as a pointer: nodeAgg neither copies nor frees internal
- * values, and the transition and final functions take it as they take an
- * attribution_state.
+ * expanded state, as a pointer (agg_state_internal_serial).
  * ------------------------------------------------------------------------
  */
 
@@ -884,230 +769,13 @@ journey_path_table_combine(PG_FUNCTION_ARGS)
 Datum
 journey_path_table_serial(PG_FUNCTION_ARGS)
 {
-	ExpandedPathTable *e;
-
-	journey_agg_context(fcinfo, "journey_path_table_serial");
-	e = eps_of(PG_GETARG_DATUM(0));
-	if (e == NULL)
-		elog(ERROR, "journey_path_table_serial: not an expanded attribution state");
-	PG_RETURN_BYTEA_P(path_table_serialize(e->pt));
+	return agg_state_internal_serial(&attribution_state_class, fcinfo,
+									 "journey_path_table_serial");
 }
 
 Datum
 journey_path_table_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_path_table_deserial");
-	bytea	   *flat = PG_GETARG_BYTEA_PP(0);
-	ExpandedPathTable *e = eps_new(aggcontext, VARDATA_ANY(flat), VARSIZE_ANY_EXHDR(flat),
-								   ERRCODE_INVALID_BINARY_REPRESENTATION);
-
-	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
-}
-
-/* ------------------------------------------------------------------------
- * Type attribution_state: text form (base64 of the serialized form) and
- * binary form (the serialized form)
- * ------------------------------------------------------------------------
- */
-
-static const char b64_chars[] =
-"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/* The value of a base64 digit, or -1. */
-static inline int
-b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-pg_noreturn
-static void
-b64_error(const char *detail, size_t pos)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type attribution_state"),
-			 errdetail("%s (at character %zu).", detail, pos + 1),
-			 errhint("The text form of an attribution state is the base64 of its binary form, without line breaks.")));
-}
-
-/*
- * Decode the strict base64 s (length n) into dst: padded to a multiple of
- * 4 characters, no whitespace, unused bits zero, so that every state has
- * exactly one text form.  Returns the number of bytes written.
- */
-static Size
-b64_decode(const char *s, size_t n, char *dst)
-{
-	Size		out = 0;
-	size_t		i;
-
-	if (n % 4 != 0)
-		b64_error("The length is not a multiple of 4", n);
-	for (i = 0; i < n; i += 4)
-	{
-		int			v[4];
-		int			k;
-		int			pad = 0;
-
-		for (k = 0; k < 4; k++)
-		{
-			unsigned char c = (unsigned char) s[i + k];
-
-			if (c == '=' && i + 4 == n && k >= 2 &&
-				(k == 3 || s[i + 3] == '='))
-			{
-				v[k] = 0;
-				pad++;
-				continue;
-			}
-			if (pad > 0 || (v[k] = b64_value(c)) < 0)
-				b64_error("Unexpected character", i + k);
-		}
-		if ((pad == 2 && (v[1] & 0x0f) != 0) || (pad == 1 && (v[2] & 0x03) != 0))
-			b64_error("The padding bits are not zero", i + 3 - pad);
-		dst[out++] = (char) ((v[0] << 2) | (v[1] >> 4));
-		if (pad < 2)
-			dst[out++] = (char) (((v[1] & 0x0f) << 4) | (v[2] >> 2));
-		if (pad < 1)
-			dst[out++] = (char) (((v[2] & 0x03) << 6) | v[3]);
-	}
-	return out;
-}
-
-/* The base64 text of (src, n), NUL-terminated and palloc'd. */
-static char *
-b64_encode(const unsigned char *src, Size n)
-{
-	char	   *out = palloc((n + 2) / 3 * 4 + 1);
-	char	   *p = out;
-	Size		i;
-
-	for (i = 0; i + 2 < n; i += 3)
-	{
-		*p++ = b64_chars[src[i] >> 2];
-		*p++ = b64_chars[((src[i] & 0x03) << 4) | (src[i + 1] >> 4)];
-		*p++ = b64_chars[((src[i + 1] & 0x0f) << 2) | (src[i + 2] >> 6)];
-		*p++ = b64_chars[src[i + 2] & 0x3f];
-	}
-	if (i < n)
-	{
-		*p++ = b64_chars[src[i] >> 2];
-		if (i + 1 < n)
-		{
-			*p++ = b64_chars[((src[i] & 0x03) << 4) | (src[i + 1] >> 4)];
-			*p++ = b64_chars[(src[i + 1] & 0x0f) << 2];
-		}
-		else
-		{
-			*p++ = b64_chars[(src[i] & 0x03) << 4];
-			*p++ = '=';
-		}
-		*p++ = '=';
-	}
-	*p = '\0';
-	return out;
-}
-
-/* A flat attribution_state holding a copy of the validated form (data, len). */
-static bytea *
-state_from_bytes(const char *data, Size len, int code)
-{
-	MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext,
-											  "attribution state input",
-											  ALLOCSET_DEFAULT_SIZES);
-	bytea	   *result;
-
-	path_table_read(data, len, tmp, code);
-	MemoryContextDelete(tmp);
-	result = palloc(VARHDRSZ + len);
-	SET_VARSIZE(result, VARHDRSZ + len);
-	memcpy(VARDATA(result), data, len);
-	return result;
-}
-
-/*
- * The serialized form of a state datum (flat or expanded): *data and *len;
- * a palloc'd copy only for an expanded state.
- */
-static void
-state_bytes(Datum d, const char **data, Size *len)
-{
-	ExpandedPathTable *e = eps_of(d);
-
-	if (e != NULL)
-	{
-		Size		size = path_table_serialized_size(e->pt);
-		char	   *buf = palloc(size);
-
-		path_table_write(e->pt, buf, size);
-		*data = buf;
-		*len = size;
-	}
-	else
-	{
-		bytea	   *flat = (bytea *) PG_DETOAST_DATUM_PACKED(d);
-
-		*data = VARDATA_ANY(flat);
-		*len = VARSIZE_ANY_EXHDR(flat);
-	}
-}
-
-Datum
-journey_attribution_state_in(PG_FUNCTION_ARGS)
-{
-	char	   *s = PG_GETARG_CSTRING(0);
-	size_t		n = strlen(s);
-	char	   *buf = palloc(n / 4 * 3 + 1);
-	Size		len = b64_decode(s, n, buf);
-	bytea	   *result = state_from_bytes(buf, len, ERRCODE_INVALID_TEXT_REPRESENTATION);
-
-	pfree(buf);
-	PG_RETURN_BYTEA_P(result);
-}
-
-Datum
-journey_attribution_state_out(PG_FUNCTION_ARGS)
-{
-	const char *data;
-	Size		len;
-
-	state_bytes(PG_GETARG_DATUM(0), &data, &len);
-	PG_RETURN_CSTRING(b64_encode((const unsigned char *) data, len));
-}
-
-Datum
-journey_attribution_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	bytea	   *result = state_from_bytes(buf->data + buf->cursor,
-										  buf->len - buf->cursor,
-										  ERRCODE_INVALID_BINARY_REPRESENTATION);
-
-	buf->cursor = buf->len;
-	PG_RETURN_BYTEA_P(result);
-}
-
-Datum
-journey_attribution_state_send(PG_FUNCTION_ARGS)
-{
-	const char *data;
-	Size		len;
-	bytea	   *result;
-
-	state_bytes(PG_GETARG_DATUM(0), &data, &len);
-	result = palloc(VARHDRSZ + len);
-	SET_VARSIZE(result, VARHDRSZ + len);
-	memcpy(VARDATA(result), data, len);
-	PG_RETURN_BYTEA_P(result);
+	return agg_state_internal_deserial(&attribution_state_class, fcinfo,
+									   "journey_path_table_deserial");
 }

@@ -108,18 +108,6 @@ extern bytea *path_table_serialize(const PathTable *pt);
 extern PathTable *path_table_read(const char *data, Size len,
 								  MemoryContext mcxt, int errcode);
 
-/*
- * An attribution_state in its expanded form: the PathTable lives in the
- * object's own memory context (hdr.eoh_context), a child of the aggregate
- * context while an aggregate updates it.
- */
-typedef struct ExpandedPathTable
-{
-	ExpandedObjectHeader hdr;
-	PathTable  *pt;
-	Size		flat_size;		/* of the flat form; 0: not computed */
-} ExpandedPathTable;
-
 /* The shared transition function's work for one row (path_table_trans). */
 typedef enum PathTableInput
 {

@@ -24,6 +24,14 @@
  * function.  The steps argument (and the occurrence) must be the same in
  * every row of a group; they travel in the state.
  *
+ * The SQL type journey.path_state carries the state between processes and
+ * nodes (parallel workers, Citus workers), through the machinery of
+ * agg_state.h: flat, a varlena whose data is the serialized form below
+ * (text form: its base64); inside an aggregate, an expanded object updated
+ * in place.  The state keeps every row, so a partial state is as large as
+ * the rows it read: Citus ships states instead of raw columns, not fewer
+ * bytes (doc/distributed.md).
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -36,6 +44,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "agg_state.h"
 #include "journey.h"
 #include "sort.h"
 
@@ -55,6 +64,11 @@ PG_FUNCTION_INFO_V1(path_before_final);
 PG_FUNCTION_INFO_V1(path_agg_combine);
 PG_FUNCTION_INFO_V1(path_agg_serial);
 PG_FUNCTION_INFO_V1(path_agg_deserial);
+PG_FUNCTION_INFO_V1(journey_path_state_in);
+PG_FUNCTION_INFO_V1(journey_path_state_out);
+PG_FUNCTION_INFO_V1(journey_path_state_recv);
+PG_FUNCTION_INFO_V1(journey_path_state_send);
+PG_FUNCTION_INFO_V1(journey_path_state_combine);
 
 typedef struct PathEvent
 {
@@ -74,6 +88,8 @@ typedef struct PathState
 	PathEvent  *events;
 	JourneyBuilder labels;		/* used for its label dictionary only */
 } PathState;
+
+static const AggStateClass path_state_class;
 
 /* ------------------------------------------------------------------------
  * Argument checks shared by the journey functions and the aggregates
@@ -390,13 +406,15 @@ path_state_add(PathState *st, int64 ts, int32 label, bool anchor)
  * timestamptz or a bigint: both are int64 datums.  Not strict: the first
  * call has no state, rows with a NULL timestamp or label are skipped and a
  * NULL anchor counts as false.  steps and occurrence are checked on every
- * row, skipped or not.
+ * row, skipped or not.  Returns the read-write expanded state, updated in
+ * place (also as the internal state of the 0.2.0 definitions).
  */
 Datum
 path_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_trans");
-	PathState  *st = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
+	ExpandedAggState *state;
+	PathState  *st;
 	int32		steps;
 	int32		occurrence = PATH_OCC_FIRST;
 	text	   *label;
@@ -417,17 +435,17 @@ path_agg_trans(PG_FUNCTION_ARGS)
 		occurrence = parse_occurrence(PG_GETARG_TEXT_PP(5));
 	}
 
-	if (st == NULL)
-		st = path_state_new(aggcontext);
+	state = agg_state_for_update(&path_state_class, fcinfo, 0, aggcontext);
+	st = state->obj;
 	path_state_set_params(st, steps, occurrence);
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(st);
+		PG_RETURN_DATUM(agg_state_datum(state));
 	label = PG_GETARG_TEXT_PP(2);
 	li = journey_builder_label(&st->labels, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
 	path_state_add(st, PG_GETARG_INT64(1), li,
 				   !PG_ARGISNULL(3) && PG_GETARG_BOOL(3));
-	PG_RETURN_POINTER(st);
+	PG_RETURN_DATUM(agg_state_datum(state));
 }
 
 /* Label order of the journey type: bytes, shorter first on a common prefix. */
@@ -504,7 +522,7 @@ path_final(FunctionCallInfo fcinfo, bool after)
 	ArrayType  *result;
 
 	journey_agg_context(fcinfo, after ? "path_after_final" : "path_before_final");
-	st = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
+	st = agg_state_getarg(&path_state_class, fcinfo, 0);
 	if (st == NULL || st->nanchors == 0)
 		PG_RETURN_NULL();		/* no row where the anchor holds */
 
@@ -546,7 +564,7 @@ path_before_final(PG_FUNCTION_ARGS)
 
 /* Append every event of b to a, re-interning b's labels. */
 static void
-path_state_merge(PathState *a, PathState *b)
+path_state_merge(PathState *a, const PathState *b)
 {
 	int32	   *map;
 	int32		i;
@@ -568,94 +586,93 @@ path_state_merge(PathState *a, PathState *b)
 	pfree(map);
 }
 
-/*
- * path_agg_combine: merge the second state into the first (either may be
- * NULL); a new state is built in the aggregate context rather than
- * returning the second input.
- */
-Datum
-path_agg_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_combine");
-	PathState  *a = PG_ARGISNULL(0) ? NULL : (PathState *) PG_GETARG_POINTER(0);
-	PathState  *b = PG_ARGISNULL(1) ? NULL : (PathState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = path_state_new(aggcontext);
-	path_state_merge(a, b);
-	PG_RETURN_POINTER(a);
-}
-
-/*
+/* ------------------------------------------------------------------------
  * Serialized form, integers in network order: version byte, steps (int32),
  * occurrence (byte), nlabels (int32), then per label its length (int32) and
- * bytes, nevents (int32), then per event ts (int64), label index (int32)
- * and anchor (byte 0 or 1).
+ * bytes, each label distinct and valid in the database encoding, nevents
+ * (int32), then per event ts (int64), label index (int32) and anchor (byte
+ * 0 or 1).  Steps 0 with occurrence 0 is a state that has seen no row.
+ * ------------------------------------------------------------------------
  */
 #define PATH_EVENT_BYTES	(8 + 4 + 1)
 
-Datum
-path_agg_serial(PG_FUNCTION_ARGS)
+static Size
+path_state_size(const void *obj)
 {
-	PathState  *st = (PathState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
+	const PathState *st = obj;
+	Size		size = 1 + 4 + 1 + 4 + 4 + (Size) st->nevents * PATH_EVENT_BYTES;
 	int32		i;
 
-	journey_agg_context(fcinfo, "path_agg_serial");
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, PATH_STATE_VERSION);
-	pq_sendint32(&buf, st->steps);
-	pq_sendbyte(&buf, (uint8) st->occurrence);
-	pq_sendint32(&buf, st->labels.nlabels);
+	for (i = 0; i < st->labels.nlabels; i++)
+		size += 4 + st->labels.labels[i].len;
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("path state is too large to be sent"),
+				 errdetail("It holds %d events with %d distinct labels.",
+						   st->nevents, st->labels.nlabels)));
+	return size;
+}
+
+static void
+path_state_write(const void *obj, char *dst, Size size)
+{
+	const PathState *st = obj;
+	char	   *p = dst;
+	int32		i;
+
+	*p++ = PATH_STATE_VERSION;
+	p = put_int32(p, st->steps);
+	*p++ = (char) st->occurrence;
+	p = put_int32(p, st->labels.nlabels);
 	for (i = 0; i < st->labels.nlabels; i++)
 	{
-		pq_sendint32(&buf, st->labels.labels[i].len);
-		pq_sendbytes(&buf, st->labels.labels[i].str, st->labels.labels[i].len);
+		p = put_int32(p, st->labels.labels[i].len);
+		memcpy(p, st->labels.labels[i].str, st->labels.labels[i].len);
+		p += st->labels.labels[i].len;
 	}
-	pq_sendint32(&buf, st->nevents);
+	p = put_int32(p, st->nevents);
 	for (i = 0; i < st->nevents; i++)
 	{
 		JOURNEY_CHECK_INTERRUPTS(i);
-		pq_sendint64(&buf, st->events[i].ts);
-		pq_sendint32(&buf, st->events[i].label);
-		pq_sendbyte(&buf, st->events[i].anchor ? 1 : 0);
+		p = put_int64(p, st->events[i].ts);
+		p = put_int32(p, st->events[i].label);
+		*p++ = st->events[i].anchor ? 1 : 0;
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (p - dst != size)
+		elog(ERROR, "path state of %zu bytes written as %zu",
+			 (size_t) size, (size_t) (p - dst));
 }
 
 pg_noreturn
 static void
-bad_path_state(const char *what)
+bad_path_state(int code, const char *what)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			(errcode(code),
 			 errmsg("invalid serialized path state: %s", what)));
 }
 
 /* Read an int32 after checking that 4 bytes remain. */
 static int32
-get_int32(StringInfo buf)
+get_int32(StringInfo buf, int code)
 {
 	if (buf->len - buf->cursor < 4)
-		bad_path_state("truncated");
+		bad_path_state(code, "truncated");
 	return (int32) pq_getmsgint(buf, 4);
 }
 
 /*
- * path_agg_deserial: rebuild a state from path_agg_serial's bytes,
- * checking every length, index and flag.
+ * Read the serialized form (data, len) into a new state in mcxt.  The
+ * bytes are untrusted (binary or text input, a parallel worker's tuple, a
+ * Citus worker's text): every length, index and flag is checked, errors
+ * have SQLSTATE code (22P03 binary, 22P02 text input).  Only the canonical
+ * form is accepted (distinct labels, nothing left over), so a value that
+ * reads back writes the same bytes.
  */
-Datum
-path_agg_deserial(PG_FUNCTION_ARGS)
+static void *
+path_state_read(const char *data, Size len, MemoryContext mcxt, int code)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "path_agg_deserial");
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	PathState  *st;
 	int32		steps,
@@ -663,47 +680,53 @@ path_agg_deserial(PG_FUNCTION_ARGS)
 				nlabels,
 				nevents,
 				i;
-	int32	   *map;
 
-	buf.data = VARDATA_ANY(bytes);
-	buf.len = VARSIZE_ANY_EXHDR(bytes);
+	if (len > MaxAllocSize)
+		bad_path_state(code, "too long");
+	buf.data = (char *) data;
+	buf.len = (int) len;
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 
 	if (buf.len < 1 + 4 + 1)
-		bad_path_state("truncated");
+		bad_path_state(code, "truncated");
 	if (pq_getmsgbyte(&buf) != PATH_STATE_VERSION)
-		bad_path_state("unsupported version");
+		bad_path_state(code, "unsupported version");
 	steps = (int32) pq_getmsgint(&buf, 4);
 	occurrence = pq_getmsgbyte(&buf);
 	if (steps < 0 || (steps == 0) != (occurrence == PATH_OCC_UNSET) ||
 		occurrence > PATH_OCC_LAST)
-		bad_path_state("invalid parameters");
+		bad_path_state(code, "invalid parameters");
 
-	st = path_state_new(aggcontext);
+	st = path_state_new(mcxt);
 	if (steps != 0)
 		path_state_set_params(st, steps, occurrence);
 
-	nlabels = get_int32(&buf);
+	nlabels = get_int32(&buf, code);
 	if (nlabels < 0 || nlabels > (buf.len - buf.cursor) / 4)
-		bad_path_state("invalid number of labels");
-	map = palloc(Max(nlabels, 1) * sizeof(int32));
+		bad_path_state(code, "invalid number of labels");
 	for (i = 0; i < nlabels; i++)
 	{
-		int32		len = get_int32(&buf);
+		int32		llen = get_int32(&buf, code);
 		const char *str;
 
-		if (len < 0 || len > JOURNEY_MAX_LABEL_LEN || len > buf.len - buf.cursor)
-			bad_path_state("invalid label length");
-		str = pq_getmsgbytes(&buf, len);
-		if (!pg_verifymbstr(str, len, true))
-			bad_path_state("label is not valid in the database encoding");
-		map[i] = journey_builder_label(&st->labels, str, len);
+		JOURNEY_CHECK_INTERRUPTS(i);
+		if (llen < 0 || llen > JOURNEY_MAX_LABEL_LEN || llen > buf.len - buf.cursor)
+			bad_path_state(code, "invalid label length");
+		str = pq_getmsgbytes(&buf, llen);
+		if (!pg_verifymbstr(str, llen, true))
+			bad_path_state(code, "label is not valid in the database encoding");
+		if (journey_builder_label(&st->labels, str, llen) != i)
+			bad_path_state(code, "label appears twice");
 	}
 
-	nevents = get_int32(&buf);
+	nevents = get_int32(&buf, code);
 	if (nevents < 0 || (int64) nevents * PATH_EVENT_BYTES != buf.len - buf.cursor)
-		bad_path_state("invalid number of events");
+		bad_path_state(code, "invalid number of events");
+	if (nevents > JOURNEY_MAX_GROUP_ROWS)
+		bad_path_state(code, "too many events");
+	if (nevents > 0 && steps == 0)
+		bad_path_state(code, "events without parameters");
 	for (i = 0; i < nevents; i++)
 	{
 		int64		ts = pq_getmsgint64(&buf);
@@ -712,13 +735,86 @@ path_agg_deserial(PG_FUNCTION_ARGS)
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (label < 0 || label >= nlabels)
-			bad_path_state("label index out of range");
+			bad_path_state(code, "label index out of range");
 		if (anchor != 0 && anchor != 1)
-			bad_path_state("invalid anchor flag");
-		path_state_add(st, ts, map[label], anchor == 1);
+			bad_path_state(code, "invalid anchor flag");
+		path_state_add(st, ts, label, anchor == 1);
 	}
-	if (nevents > 0 && steps == 0)
-		bad_path_state("events without parameters");
-	pfree(map);
-	PG_RETURN_POINTER(st);
+	return st;
+}
+
+static void *
+path_state_create(MemoryContext mcxt)
+{
+	return path_state_new(mcxt);
+}
+
+static void
+path_state_merge_obj(void *into, const void *from)
+{
+	path_state_merge(into, from);
+}
+
+static const AggStateClass path_state_class = {
+	"path_state", "a path state",
+	path_state_create, path_state_read, path_state_size, path_state_write,
+	path_state_merge_obj
+};
+
+/* ------------------------------------------------------------------------
+ * Type path_state and the combine function (agg_state.c)
+ * ------------------------------------------------------------------------
+ */
+
+Datum
+journey_path_state_combine(PG_FUNCTION_ARGS)
+{
+	return agg_state_combine(&path_state_class, fcinfo, "path_state_combine");
+}
+
+Datum
+journey_path_state_in(PG_FUNCTION_ARGS)
+{
+	return agg_state_in(&path_state_class, fcinfo);
+}
+
+Datum
+journey_path_state_out(PG_FUNCTION_ARGS)
+{
+	return agg_state_out(&path_state_class, fcinfo);
+}
+
+Datum
+journey_path_state_recv(PG_FUNCTION_ARGS)
+{
+	return agg_state_recv(&path_state_class, fcinfo);
+}
+
+Datum
+journey_path_state_send(PG_FUNCTION_ARGS)
+{
+	return agg_state_send(&path_state_class, fcinfo);
+}
+
+/*
+ * The support functions of 0.2.0 (STYPE = internal), kept so that the
+ * aggregates of an installation not yet updated keep working with this
+ * library; their internal state is the read-write expanded state.
+ */
+Datum
+path_agg_combine(PG_FUNCTION_ARGS)
+{
+	return agg_state_combine(&path_state_class, fcinfo, "path_agg_combine");
+}
+
+Datum
+path_agg_serial(PG_FUNCTION_ARGS)
+{
+	return agg_state_internal_serial(&path_state_class, fcinfo, "path_agg_serial");
+}
+
+Datum
+path_agg_deserial(PG_FUNCTION_ARGS)
+{
+	return agg_state_internal_deserial(&path_state_class, fcinfo, "path_agg_deserial");
 }

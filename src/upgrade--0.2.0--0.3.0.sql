@@ -614,10 +614,11 @@ END
 $$;
 
 -- Issue 11: markov_model and shapley_model get a real state type,
--- attribution_state, instead of internal, so that Citus computes partial
+-- attribution_state, instead of internal, and so do the path_after and
+-- path_before aggregates (path_state), so that Citus computes partial
 -- states on its workers (doc/distributed.md).  An aggregate cannot change
 -- its state type in place: the aggregates and their support functions are
--- dropped here and created again by markov.sql and shapley.sql, which the
+-- dropped here and created again by markov.sql, shapley.sql and path_agg.sql, which the
 -- upgrade step runs whole after this file (UPGRADE_FRAGMENTS_0.3.0 in the
 -- Makefile).  Objects of the user that use them would block the drops: name
 -- them in a clear error instead of DROP's (CHANGELOG, upgrade notes).
@@ -635,16 +636,20 @@ BEGIN
 	JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
 	WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
 	  AND p.pronamespace = '@extschema@'::pg_catalog.regnamespace
-	  AND p.proname IN ('markov_model', 'shapley_model', 'markov_trans', 'shapley_trans',
-						'markov_final', 'shapley_final', 'path_table_combine',
-						'path_table_serial', 'path_table_deserial')
+	  AND (p.proname IN ('markov_model', 'shapley_model', 'markov_trans', 'shapley_trans',
+						 'markov_final', 'shapley_final', 'path_table_combine',
+						 'path_table_serial', 'path_table_deserial',
+						 'path_agg_trans', 'path_after_final', 'path_before_final',
+						 'path_agg_combine', 'path_agg_serial', 'path_agg_deserial')
+		   -- the aggregates only, not the journey functions of the same name
+		   OR (p.proname IN ('path_after', 'path_before') AND p.prokind = 'a'))
 	  AND d.deptype IN ('n', 'a')
 	  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
 					  WHERE e.classid = d.classid AND e.objid = d.objid AND e.deptype = 'e'
 						AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
 						AND e.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x WHERE x.extname = 'journey'));
 	IF users IS NOT NULL THEN
-		RAISE EXCEPTION 'journey 0.3.0 changes the state type of markov_model and shapley_model, and these objects use them: %', users
+		RAISE EXCEPTION 'journey 0.3.0 changes the state type of markov_model and shapley_model (and of the path_after and path_before aggregates), and these objects use them: %', users
 			USING ERRCODE = 'dependent_objects_still_exist',
 				  HINT = 'Drop them (save their definitions first, e.g. with pg_get_viewdef), run ALTER EXTENSION journey UPDATE again, then create them again.';
 	END IF;
@@ -675,6 +680,23 @@ DROP FUNCTION @extschema@.shapley_final(pg_catalog.internal);
 DROP FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal);
 DROP FUNCTION @extschema@.path_table_serial(pg_catalog.internal);
 DROP FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal);
+DROP AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP FUNCTION @extschema@.path_after_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_before_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_deserial(pg_catalog.bytea, pg_catalog.internal);
 
 -- The state type, as in src/attribution.sql.
 -- The transition state of markov_model, shapley_model and markov_fit

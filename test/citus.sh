@@ -215,13 +215,14 @@ pushed() {
 # them (coord_combine_agg); the journeys themselves stay on the workers (no
 # worker query returns the raw column j).
 partial() {
-	local name=$1 sql=$2 plan queries
-	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{jt\}/jt}" 2>&1)
+	local name=$1 sql=$2 raw=${3:-'(jt\.)?j'} plan queries
+	sql=${sql//\{jt\}/jt}
+	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{ev\}/ev}" 2>&1)
 	queries=$(printf '%s\n' "$plan" | grep 'Query: ')
 	if printf '%s\n' "$plan" | grep -q 'coord_combine_agg(' &&
 		[ -n "$queries" ] &&
 		! printf '%s\n' "$queries" | grep -v -q 'worker_partial_agg(' &&
-		! printf '%s\n' "$queries" | grep -E -q 'SELECT (jt\.)?j( AS [a-z_0-9]+)?(,| FROM)'; then
+		! printf '%s\n' "$queries" | grep -E -q "SELECT $raw( AS [a-z_0-9]+)?(,| FROM)"; then
 		ok "$name: partial states computed on the workers, combined on the coordinator"
 	else
 		not_ok "$name: not split into worker partials:"
@@ -263,6 +264,8 @@ same "window_funnel label form by campaign" "SELECT campaign, journey.window_fun
 same "retention by campaign" "SELECT campaign, journey.retention(label = 'web', label = 'email') FROM {ev} GROUP BY campaign"
 same "activity_buckets by campaign" "SELECT campaign, journey.activity_buckets(ts, interval '7 days') FROM {ev} GROUP BY campaign"
 same "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}"
+same "path_before by campaign" "SELECT campaign, journey.path_before(ts, label, label = 'purchase', 3, 'last') FROM {ev} GROUP BY campaign"
+same "path_after over epochs by campaign" "SELECT campaign, journey.path_after(extract(epoch FROM ts)::bigint, label, label = 'email', 4) FROM {ev} GROUP BY campaign"
 same "merge_agg by campaign" "SELECT campaign, journey.length(journey.merge_agg(j)) FROM {jt} GROUP BY campaign"
 # Sums of floats may be added in another order: compared to 9 digits.
 CONV="CASE WHEN journey.labels(j) @> ARRAY['purchase'] THEN 1 ELSE 0 END"
@@ -277,6 +280,10 @@ partial "markov_model over all journeys" "SELECT journey.markov_model(j, $CONV, 
 partial "markov_model of order 2 by campaign" "SELECT campaign, journey.markov_model(j, $CONV, 0, 1 - $CONV, 2) FROM {jt} GROUP BY campaign"
 partial "shapley_model over all journeys" "SELECT journey.shapley_model(j, $CONV, journey.length(j)) FROM {jt}"
 partial "shapley_model over label arrays" "SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') FROM {jt}"
+# So do path_after and path_before (path_state): the workers send states,
+# not the raw ts and label columns (a state holds every row it read).
+partial "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}" '(ev\.)?(ts|label)'
+partial "path_before by campaign" "SELECT campaign, journey.path_before(ts, label, label = 'purchase', 3, 'last') FROM {ev} GROUP BY campaign" '(ev\.)?(ts|label)'
 partial "markov_fit over all journeys" "SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV, 2) FROM {jt}"
 same "shapley_model over label arrays" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') AS r FROM {jt}) s, unnest(s.r) c"
 same "markov_model over label arrays of order 3" "SELECT c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(journey.labels(j), $CONV, 1, 1 - $CONV, 3) AS r FROM {jt}) s, unnest(s.r) c"

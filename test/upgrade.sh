@@ -89,7 +89,13 @@ EOF
   # (before the update, also in a parallel plan) as the new ones do after it.
   attr_sql="SELECT journey.markov_model(j, 1, 0, 0)::text || journey.markov_model(journey.labels(j), id % 2, id, 1, 2)::text
                    || journey.shapley_model(journey.labels(j), id % 2, 0, 1, 'conversion_rate')::text FROM upgrade_data"
+  # The same for the row aggregates path_after and path_before (0.3.0:
+  # internal -> path_state), over the events of the stored journeys.
+  path_sql="SELECT journey.path_after(e.ts, e.label, e.label = 'web', 3)::text
+                   || journey.path_before(extract(epoch FROM e.ts)::bigint, e.label, e.label = 'store', 4, 'last')::text
+            FROM upgrade_data, journey.unnest(j) e"
   attr_before=""
+  path_before=""
   internal_attr=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
         JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
         WHERE p.pronamespace = 'journey'::pg_catalog.regnamespace AND p.proname = 'markov_model'
@@ -97,6 +103,8 @@ EOF
   if [ "$internal_attr" != 0 ]; then
     attr_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
       -c "SET min_parallel_table_scan_size = 0" -c "$attr_sql")
+    path_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$path_sql")
   fi
   # A view that uses an attribution aggregate of 0.2.0 (internal state)
   # blocks the update with an error naming it (0.3.0 changes their state
@@ -111,8 +119,19 @@ EOF
       echo "ok: a view using markov_model stops $old -> $current: $(head -n 1 <<<"$out")"
     fi
     psql_q -d "$db" -c "DROP VIEW upgrade_markov"
+    psql_q -d "$db" -c "CREATE VIEW upgrade_paths AS SELECT id, journey.path_after(e.ts, e.label, true, 1) FROM upgrade_data, journey.unnest(j) e GROUP BY id" \
+      -c "CREATE VIEW upgrade_path_fn AS SELECT journey.path_after(j, 'web', 2) FROM upgrade_data"
+    if out=$(psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE" 2>&1); then
+      echo "FAIL: $old -> $current went through with a view using the path_after aggregate"; failed=$((failed + 1))
+    elif ! grep -q 'path_after and path_before aggregates), and these objects use them: view public.upgrade_paths' <<<"$out"; then
+      echo "FAIL: $old -> $current with a view using the path_after aggregate: $out"; failed=$((failed + 1))
+    else
+      echo "ok: a view using the path_after aggregate stops $old -> $current (one using the journey function does not)"
+    fi
+    psql_q -d "$db" -c "DROP VIEW upgrade_paths"
   fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
+  [ "$internal_attr" != 0 ] && psql_q -d "$db" -c "DROP VIEW upgrade_path_fn"
   got=$(psql_q -d "$db" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'journey'")
   psql_q -d "$db" -c "$describe_sql" > /tmp/journey_upgrade_$old.$$
   if [ "$got" != "$current" ]; then
@@ -123,13 +142,17 @@ EOF
   else
     bad=$(psql_q -d "$db" -c "SELECT count(*) FROM upgrade_data d JOIN upgrade_text t USING (id) WHERE d.j::text <> t.t")
     attr_after=$(psql_q -d "$db" -c "$attr_sql")
+    path_after=$(psql_q -d "$db" -c "$path_sql")
     if [ "$bad" != "0" ]; then
       echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
     elif [ "$internal_attr" != 0 ] && { [ -z "$attr_before" ] || [ "$attr_before" != "$attr_after" ]; }; then
       echo "FAIL: markov_model / shapley_model of $old with this library: $attr_before, after the update: $attr_after"
       failed=$((failed + 1))
+    elif [ "$internal_attr" != 0 ] && { [ -z "$path_before" ] || [ "$path_before" != "$path_after" ]; }; then
+      echo "FAIL: path_after / path_before of $old with this library: $path_before, after the update: $path_after"
+      failed=$((failed + 1))
     else
-      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model and shapley_model of $old answered as after the update"))"
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after and path_before of $old answered as after the update"))"
       checked=$((checked + 1))
     fi
   fi

@@ -6,7 +6,7 @@
 --   journey_fuzz.check_state(aggregate, state, argtypes, via_text) -> (result, reserialized)
 --                        deserialize, combine, serialize and finalize state
 --                        as the aggregate's leader would (src/testing/fuzz_state.c);
---                        a state of a real type (attribution_state) is read
+--                        a state of a real type (attribution_state, path_state) is read
 --                        by the type's binary input, or with via_text by its
 --                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
@@ -123,7 +123,7 @@ SELECT seed('journey.session_count_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.session_count(ts, interval '30 minutes') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.session_count(e, 20000) FROM ev GROUP BY c$q$)
 ) v(q);
-SELECT seed('journey.path_agg_deserial', q) FROM (VALUES
+SELECT seed('journey.path_state', q) FROM (VALUES
 	($q$SELECT journey_fuzz.path_after(ts, label, label = 'web', 3) FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.path_after(e, label, label = 'email', 5, 'last') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.path_before(ts, label, label = 'buy', 4, 'first') FROM ev GROUP BY c$q$),

@@ -18,21 +18,22 @@ SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
            JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'journey' AND p.proname IN ('path_after', 'path_before')
-             AND p.proparallel = 's' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0
-             AND a.aggdeserialfn <> 0 AND a.aggfinalmodify = 'r'), 8,
-          'every path aggregate is parallel safe with combine/serial/deserial and a read-only final');
+             AND p.proparallel = 's' AND a.aggtranstype = 'journey.path_state'::regtype
+             AND a.aggcombinefn = 'journey.path_state_combine'::regproc AND a.aggserialfn = 0
+             AND a.aggdeserialfn = 0 AND a.aggfinalmodify = 'r'), 8,
+          'every path aggregate is parallel safe: state path_state, its combine function, a read-only final');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'journey'
              AND p.proname IN ('transitions', 'path_after', 'path_before', 'path_agg_trans',
-                               'path_after_final', 'path_before_final', 'path_agg_combine',
-                               'path_agg_serial', 'path_agg_deserial')
+                               'path_after_final', 'path_before_final', 'path_state_combine',
+                               'path_state_in', 'path_state_out', 'path_state_recv', 'path_state_send')
              AND (p.provolatile <> 'i' OR p.proparallel <> 's')), 0,
           'every path function is IMMUTABLE and PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'journey'
              AND p.proname IN ('transitions', 'path_after', 'path_before', 'path_agg_trans',
-                               'path_after_final', 'path_before_final', 'path_agg_combine',
-                               'path_agg_serial', 'path_agg_deserial')
+                               'path_after_final', 'path_before_final', 'path_state_combine',
+                               'path_state_in', 'path_state_out', 'path_state_recv', 'path_state_send')
              AND obj_description(p.oid, 'pg_proc') IS NULL), 0,
           'every path function and aggregate has a comment');
 
@@ -107,9 +108,9 @@ SELECT throws_ok($$SELECT journey.path_before(now(), 'a', true, 1, NULL)$$, '220
 SELECT throws_ok($$SELECT journey.path_after(ts, 'a', true, 0) FROM (VALUES (NULL::timestamptz)) v(ts)$$,
                  '22023', NULL, 'steps checked on skipped rows too');
 SELECT throws_ok($$SELECT journey.path_after(now(), repeat('x', 1001), true, 1)$$, '54000', NULL, 'label over 1000 bytes: 54000');
--- The state functions take internal and cannot be called from SQL at all.
-SELECT throws_ok($$SELECT journey.path_agg_trans(NULL, now(), 'a', true, 1)$$, '42883', NULL,
-                 'transition function is not callable from SQL');
+-- The state functions take a path_state, but run only inside an aggregate.
+SELECT throws_ok($$SELECT journey.path_agg_trans(NULL, now(), 'a', true, 1)$$, '0A000', NULL,
+                 'transition function outside an aggregate: 0A000');
 SELECT has_function('journey', 'path_before', ARRAY['bigint', 'text', 'boolean', 'integer', 'text'],
                     'path_before(bigint, text, boolean, integer, text) aggregate');
 
