@@ -53,10 +53,14 @@ PREVIOUS_VERSION = 0.2.0
 # already gets the new definitions from the fragments above.
 UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Fragments of earlier versions that the upgrade step runs again, whole,
-# after the statements above dropped every object they define (0.3.0:
-# markov_model, shapley_model, path_after and path_before changed their
-# state type).
+# after the statements above (0.3.0: markov_model, shapley_model, path_after
+# and path_before changed their state type; the fragments create the new
+# support functions and CREATE OR REPLACE the aggregates, which keeps their
+# OIDs and so the user's views on them).
 UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
+# Statements the upgrade step runs last, after every fragment: drops of
+# what the replaced objects no longer use.
+UPGRADE_AFTER_$(EXTVERSION) = $(wildcard src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION)-after.sql)
 
 DATA_built = journey--$(EXTVERSION).sql journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # Frozen install scripts of released versions (CREATE EXTENSION ... VERSION).
@@ -92,9 +96,9 @@ include $(PGXS)
 journey--$(EXTVERSION).sql: $(SQL_FRAGMENTS)
 	cat $(SQL_FRAGMENTS) > $@
 
-journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION))
+journey--$(PREVIOUS_VERSION)--$(EXTVERSION).sql: src/update_head.sql $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) $(UPGRADE_AFTER_$(EXTVERSION))
 	sed 's/@VERSION@/$(EXTVERSION)/' src/update_head.sql > $@
-	cat $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) /dev/null >> $@
+	cat $(UPGRADE_$(EXTVERSION)) $(UPGRADE_FRAGMENTS_$(EXTVERSION)) $(FRAGMENTS_$(EXTVERSION)) $(UPGRADE_AFTER_$(EXTVERSION)) /dev/null >> $@
 
 # ---------------------------------------------------------------------------
 # Entry points for people: bootstrap a throwaway cluster, run demo or tests.

@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, @extsche
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_markov_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision) IS 'transition function of markov_model';
-CREATE AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision) (
 	SFUNC = @extschema@.markov_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_final,
@@ -26,7 +26,7 @@ CREATE FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, @extsche
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_markov_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision, integer) IS 'transition function of markov_model';
-CREATE AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision, integer) (
+CREATE OR REPLACE AGGREGATE @extschema@.markov_model(@extschema@.journey, double precision, double precision, double precision, integer) (
 	SFUNC = @extschema@.markov_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_final,
@@ -41,7 +41,7 @@ CREATE FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, pg_catal
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_markov_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision) IS 'transition function of markov_model';
-CREATE AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision) (
 	SFUNC = @extschema@.markov_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_final,
@@ -56,7 +56,7 @@ CREATE FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, pg_catal
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_markov_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.markov_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision, integer) IS 'transition function of markov_model';
-CREATE AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision, integer) (
+CREATE OR REPLACE AGGREGATE @extschema@.markov_model(pg_catalog.text[], double precision, double precision, double precision, integer) (
 	SFUNC = @extschema@.markov_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.markov_final,

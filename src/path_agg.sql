@@ -67,49 +67,49 @@ COMMENT ON FUNCTION @extschema@.path_agg_trans(@extschema@.path_state, pg_catalo
 COMMENT ON FUNCTION @extschema@.path_after_final(@extschema@.path_state) IS 'final function of path_after';
 COMMENT ON FUNCTION @extschema@.path_before_final(@extschema@.path_state) IS 'final function of path_before';
 
-CREATE AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_after_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_after(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_after_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_after_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_after(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_after_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_before_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_before(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_before_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_before_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.path_before(pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text) (
 	SFUNC = @extschema@.path_agg_trans, STYPE = @extschema@.path_state, SSPACE = 256,
 	FINALFUNC = @extschema@.path_before_final, FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.path_state_combine,

@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extsch
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
@@ -26,7 +26,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extsch
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
@@ -41,7 +41,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extsch
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(@extschema@.journey, double precision, double precision, double precision, pg_catalog.text) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
@@ -56,7 +56,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_cata
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
@@ -71,7 +71,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_cata
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,
@@ -86,7 +86,7 @@ CREATE FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_cata
 	RETURNS @extschema@.attribution_state
 	AS 'MODULE_PATHNAME', 'journey_shapley_trans_array' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.shapley_trans(@extschema@.attribution_state, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) IS 'transition function of shapley_model';
-CREATE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) (
+CREATE OR REPLACE AGGREGATE @extschema@.shapley_model(pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text) (
 	SFUNC = @extschema@.shapley_trans,
 	STYPE = @extschema@.attribution_state,
 	FINALFUNC = @extschema@.shapley_final,

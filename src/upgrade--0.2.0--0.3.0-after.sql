@@ -1,0 +1,30 @@
+-- Run by the upgrade step from 0.2.0 after every fragment (Makefile,
+-- UPGRADE_AFTER_0.3.0): drops what the replaced objects no longer use.
+
+-- The support functions of the internal state of markov_model,
+-- shapley_model, path_after and path_before (0.2.0), which the aggregates
+-- replaced by markov.sql, shapley.sql and path_agg.sql no longer reference.
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, integer);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision);
+DROP FUNCTION @extschema@.markov_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, integer);
+DROP FUNCTION @extschema@.markov_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, @extschema@.journey, double precision, double precision, double precision, pg_catalog.text);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision);
+DROP FUNCTION @extschema@.shapley_trans(pg_catalog.internal, pg_catalog.text[], double precision, double precision, double precision, pg_catalog.text);
+DROP FUNCTION @extschema@.shapley_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_table_deserial(pg_catalog.bytea, pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.timestamptz, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4);
+DROP FUNCTION @extschema@.path_agg_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.bool, pg_catalog.int4, pg_catalog.text);
+DROP FUNCTION @extschema@.path_after_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_before_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.path_agg_deserial(pg_catalog.bytea, pg_catalog.internal);
