@@ -35,6 +35,7 @@ FRAGMENTS_0.2.0 = \
 	src/sequence.sql \
 	src/retention.sql \
 	src/session.sql \
+	src/time_state.sql \
 	src/paths.sql \
 	src/path_agg.sql \
 	src/attribution.sql \
@@ -58,6 +59,8 @@ UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # support functions and CREATE OR REPLACE the aggregates, which keeps their
 # OIDs and so the user's views on them).
 UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
+# activity_buckets and session_count: internal -> time_state.
+UPGRADE_FRAGMENTS_0.3.0 += src/time_state.sql
 # Statements the upgrade step runs last, after every fragment: drops of
 # what the replaced objects no longer use.
 UPGRADE_AFTER_$(EXTVERSION) = $(wildcard src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION)-after.sql)

@@ -448,3 +448,28 @@ agg_state_send(const AggStateClass *cls, FunctionCallInfo fcinfo)
 	memcpy(VARDATA(result), data, len);
 	PG_RETURN_BYTEA_P(result);
 }
+
+/* ------------------------------------------------------------------------
+ * The text form of a flat state type (time_state), whose varlena is its
+ * working form rather than its binary form: the same strict base64 of the
+ * binary form.  Only cls->type_name and cls->noun are used.
+ * ------------------------------------------------------------------------
+ */
+
+/* The binary form (palloc'd, *len bytes) that the text s encodes. */
+char *
+agg_state_text_to_binary(const AggStateClass *cls, const char *s, Size *len)
+{
+	size_t		n = strlen(s);
+	char	   *buf = palloc(n / 4 * 3 + 1);
+
+	*len = b64_decode(cls, s, n, buf);
+	return buf;
+}
+
+/* The text form of the binary form (data, len), palloc'd. */
+char *
+agg_state_binary_to_text(const char *data, Size len)
+{
+	return b64_encode((const unsigned char *) data, len);
+}
