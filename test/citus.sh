@@ -295,4 +295,19 @@ same "journey.sequence_match over stored journeys" "SELECT customer_id, journey.
 same "journey.path, length, first_touch over stored journeys" "SELECT customer_id, journey.path(j), journey.length(j), journey.first_touch(j) FROM {jt}"
 same "journey.attribute over stored journeys" "SELECT a.label, round(sum(a.credit)::numeric, 9) FROM {jt}, journey.attribute(j, 'position_based') a GROUP BY a.label"
 
+# Every other function of a stored journey, per row and across customers
+# (sorting, hashing and comparing journeys on the coordinator or in a
+# repartition: the journey type's operators and its binary/text transfer).
+same "journey.collapse, duration, first_time, last_time, last_touch" "SELECT customer_id, journey.collapse(j)::text, journey.duration(j), journey.first_time(j), journey.last_time(j), journey.last_touch(j) FROM {jt}"
+same "journey.filter, contains, merge" "SELECT customer_id, journey.filter(j, '{web,purchase}')::text, journey.contains(j, journey.filter(j, '{email}')), journey.merge(j, journey.filter(j, '{store}'))::text FROM {jt}"
+same "journey.nth, slice" "SELECT customer_id, journey.nth(j, 2), journey.slice(j, timestamptz '2026-01-03', timestamptz '2026-01-08')::text FROM {jt}"
+same "journey.sessions, split_sessions" "SELECT customer_id, s.*, (SELECT count(*) FROM journey.split_sessions(j, interval '1 hour')) FROM {jt}, journey.sessions(j, interval '1 hour') s"
+same "journey.session_number over rows" "SELECT customer_id, ts, journey.session_number(ts, interval '1 hour') OVER (PARTITION BY customer_id ORDER BY ts) FROM {ev}"
+same "journey.transitions across customers" "SELECT t.from_label, t.to_label, count(*), round(avg(t.seconds)::numeric, 6) FROM {jt}, journey.transitions(j, true) t GROUP BY 1, 2"
+same "journey.funnel_times, retention over stored journeys" "SELECT customer_id, journey.funnel_times(j, interval '2 days', '{web,email,purchase}'), journey.retention(j, 'web', 'email', 'purchase') FROM {jt}"
+same "journey.make_journey from arrays" "SELECT customer_id, journey.make_journey(array_agg(ts ORDER BY ts, label), array_agg(label ORDER BY ts, label))::text FROM {ev} GROUP BY customer_id"
+same "journeys compared, sorted and hashed across shards" "SELECT j::text, count(*) FROM {jt} GROUP BY j HAVING count(*) > 0 ORDER BY j LIMIT 50"
+same "journeys distinct and joined on equality" "SELECT count(DISTINCT j), count(*) FILTER (WHERE a.j = b.j), count(*) FILTER (WHERE a.j < b.j) FROM {jt} a JOIN {jt} b USING (customer_id)"
+same "markov_fit, removal_effects, markov_order, next_touch" "SELECT r.label, round(r.removal_effect::numeric, 9), journey.markov_order(f.m), (SELECT string_agg(n.label || ':' || round(n.probability::numeric, 9), ',') FROM journey.next_touch(f.m, '{web}'::text[], 3) n) FROM (SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV) AS m FROM {jt}) f, journey.removal_effects(f.m) r"
+
 finish
