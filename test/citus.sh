@@ -308,11 +308,12 @@ same "journey.attribute over stored journeys" "SELECT a.label, round(sum(a.credi
 model_part() {
 	local n code out want got sql
 	qd() { local n=$1 d=$2; shift 2; psql -X -q -At -v ON_ERROR_STOP=1 -p "${PORT[$n]}" -d "$d" "$@"; }
-	# fails NAME SQLSTATE NODE DB SQL: the statement fails with SQLSTATE.
+	# fails NAME SQLSTATE NODE DB SQL [MESSAGE]: the statement fails with
+	# SQLSTATE (and an error message starting with MESSAGE).
 	fails() {
 		local out
-		out=$(qd "$3" "$4" -v VERBOSITY=sqlstate -c "$5" 2>&1)
-		if printf '%s\n' "$out" | grep -q "^ERROR:  $2\$"; then
+		out=$(qd "$3" "$4" -v VERBOSITY=verbose -c "$5" 2>&1)
+		if printf '%s\n' "$out" | grep -qF "ERROR:  $2: ${6:-}"; then
 			ok "$1: $2"
 		else
 			not_ok "$1: wanted SQLSTATE $2, got: $(printf '%s' "$out" | head -c 300)"
@@ -341,18 +342,25 @@ model_part() {
 	ok "the demo (300 customers) recorded through the API in model_dist and model_local ($(qd coord model_dist -c 'SELECT count(*) FROM journey.touchpoints') touchpoints)"
 
 	# Limits before distributing: each raises its SQLSTATE and changes nothing.
-	fails "distribute_model() without Citus" 55000 coord model_local "SELECT journey.distribute_model()"
-	fails "distribute_model() on a worker" 55000 w1 model_dist "SELECT journey.distribute_model()"
+	fails "distribute_model() without Citus" 55000 coord model_local "SELECT journey.distribute_model()" \
+		'extension "citus" is not installed'
+	fails "distribute_model() on a worker" 55000 w1 model_dist "SELECT journey.distribute_model()" \
+		'journey.distribute_model() must run on the Citus coordinator'
+
 	fails "distribute_model() with score rules" 0A000 coord model_dist \
-		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing'); SELECT journey.distribute_model()"
+		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing'); SELECT journey.distribute_model()" \
+		'cannot distribute a customer model that has score rules'
 	fails "distribute_model() with a foreign key to the model" 0A000 coord model_dist \
-		"CREATE TABLE public.orders (customer text REFERENCES journey.customers); SELECT journey.distribute_model()"
+		"CREATE TABLE public.orders (customer text REFERENCES journey.customers); SELECT journey.distribute_model()" \
+		'cannot distribute the customer model: foreign keys reference its tables'
 	fails "distribute_model() with a trigger of the user" 0A000 coord model_dist \
 		"CREATE FUNCTION public.tg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END';
 		 CREATE TRIGGER mine AFTER INSERT ON journey.touchpoints FOR EACH ROW EXECUTE FUNCTION public.tg();
-		 SELECT journey.distribute_model()"
+		 SELECT journey.distribute_model()" \
+		'cannot distribute the customer model: it has triggers journey does not know'
 	fails "distribute_model() on a partly distributed model" 55000 coord model_dist \
-		"SET client_min_messages = warning; SELECT create_reference_table('journey.admins'); SELECT journey.distribute_model()"
+		"SET client_min_messages = warning; SELECT create_reference_table('journey.admins'); SELECT journey.distribute_model()" \
+		'the customer model is partly distributed already'
 	got=$(qd coord model_dist -c "SELECT (SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'journey.%') || ' ' ||
 		(SELECT count(*) FROM pg_trigger WHERE tgrelid = 'journey.touchpoints'::regclass AND NOT tgisinternal)" 2>&1)
 	if [ "$got" = "0 2" ]; then
@@ -441,16 +449,21 @@ EOSQL
 		not_ok "row security on Citus: a marketing writer: '$got'"
 	fi
 	fails "row security on Citus: a marketing writer inserts a sales touchpoint" 42501 coord model_dist \
-		"SET ROLE model_writer; INSERT INTO journey.touchpoints (customer, ts, channel, department, event) VALUES ('7', now(), 'store', 'sales', 'visit')"
+		"SET ROLE model_writer; INSERT INTO journey.touchpoints (customer, ts, channel, department, event) VALUES ('7', now(), 'store', 'sales', 'visit')" \
+		'new row violates row-level security policy'
 
 	# Limits of the distributed model.
 	fails "renaming a department of the distributed model" 0A000 coord model_dist \
-		"UPDATE journey.departments SET name = 'mkt' WHERE name = 'marketing'"
+		"UPDATE journey.departments SET name = 'mkt' WHERE name = 'marketing'" \
+		'cannot rename department "marketing" of a distributed customer model'
 	fails "deleting a channel of the distributed model" 0A000 coord model_dist \
-		"DELETE FROM journey.channels WHERE name = 'sms'"
+		"DELETE FROM journey.channels WHERE name = 'sms'" \
+		'cannot delete channel "sms" of a distributed customer model'
 	fails "add_score_rule() on the distributed model" 0A000 coord model_dist \
-		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing')"
-	fails "check_model() on the distributed model" 0A000 coord model_dist "SELECT * FROM journey.check_model()"
+		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing')" \
+		'score rules are not supported on a distributed customer model'
+	fails "check_model() on the distributed model" 0A000 coord model_dist "SELECT * FROM journey.check_model()" \
+		'complex joins are only supported'
 }
 model_part
 
