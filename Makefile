@@ -45,7 +45,8 @@ FRAGMENTS_0.3.0 = \
 	src/correlation.sql \
 	src/markov_fit.sql \
 	src/score.sql \
-	src/load.sql
+	src/load.sql \
+	src/distribute.sql
 SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0) $(FRAGMENTS_0.3.0)
 PREVIOUS_VERSION = 0.2.0
 # Statements that bring objects of earlier versions up to date (CREATE OR

@@ -310,4 +310,175 @@ same "journeys compared, sorted and hashed across shards" "SELECT j::text, count
 same "journeys distinct and joined on equality" "SELECT count(DISTINCT j), count(*) FILTER (WHERE a.j = b.j), count(*) FILTER (WHERE a.j < b.j) FROM {jt} a JOIN {jt} b USING (customer_id)"
 same "markov_fit, removal_effects, markov_order, next_touch" "SELECT r.label, round(r.removal_effect::numeric, 9), journey.markov_order(f.m), (SELECT string_agg(n.label || ':' || round(n.probability::numeric, 9), ',') FROM journey.next_touch(f.m, '{web}'::text[], 3) n) FROM (SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV) AS m FROM {jt}) f, journey.removal_effects(f.m) r"
 
+###############################################################################
+# The shared customer model on Citus (journey.distribute_model(), doc/
+# distributed.md "The shared customer model").  A block of its own, in two
+# databases of its own: model_dist, a Citus database on every node, and
+# model_local, a plain database of the coordinator (no Citus in it).  Both
+# get the demo retailer recorded through the API (test/demo/model.sql); then
+# model_dist is distributed, the same API calls run in both, and every
+# answer and every table must be the same.  Each limit raises its SQLSTATE.
+###############################################################################
+model_part() {
+	local n code out want got sql
+	qd() { local n=$1 d=$2; shift 2; psql -X -q -At -v ON_ERROR_STOP=1 -p "${PORT[$n]}" -d "$d" "$@"; }
+	# fails NAME SQLSTATE NODE DB SQL [MESSAGE]: the statement fails with
+	# SQLSTATE (and an error message starting with MESSAGE).
+	fails() {
+		local out
+		out=$(qd "$3" "$4" -v VERBOSITY=verbose -c "$5" 2>&1)
+		if printf '%s\n' "$out" | grep -qF "ERROR:  $2: ${6:-}"; then
+			ok "$1: $2"
+		else
+			not_ok "$1: wanted SQLSTATE $2, got: $(printf '%s' "$out" | head -c 300)"
+		fi
+	}
+	for n in "${NODES[@]}"; do
+		q "$n" -c "SET client_min_messages = warning" -c "CREATE DATABASE model_dist" >/dev/null &&
+			qd "$n" model_dist -c "CREATE EXTENSION citus" >/dev/null ||
+			{ not_ok "database model_dist on $n"; return; }
+	done
+	q coord -c "SET client_min_messages = warning" -c "CREATE DATABASE model_local" >/dev/null ||
+		{ not_ok "database model_local"; return; }
+	if ! qd coord model_dist -c "SELECT citus_set_coordinator_host('127.0.0.1', ${PORT[coord]})" \
+		-c "SELECT citus_add_node('127.0.0.1', ${PORT[w1]})" \
+		-c "SELECT citus_add_node('127.0.0.1', ${PORT[w2]})" >/dev/null; then
+		not_ok "model_dist: citus_add_node"
+		return
+	fi
+	for d in model_dist model_local; do
+		if ! qd coord "$d" -v demo_customers=300 -f "$ROOT/test/demo/model.sql" >"$BASE/demo-$d.out" 2>&1; then
+			tail -n 5 "$BASE/demo-$d.out"
+			not_ok "the demo recorded into $d"
+			return
+		fi
+	done
+	ok "the demo (300 customers) recorded through the API in model_dist and model_local ($(qd coord model_dist -c 'SELECT count(*) FROM journey.touchpoints') touchpoints)"
+
+	# Limits before distributing: each raises its SQLSTATE and changes nothing.
+	fails "distribute_model() without Citus" 55000 coord model_local "SELECT journey.distribute_model()" \
+		'extension "citus" is not installed'
+	fails "distribute_model() on a worker" 55000 w1 model_dist "SELECT journey.distribute_model()" \
+		'journey.distribute_model() must run on the Citus coordinator'
+
+	fails "distribute_model() with score rules" 0A000 coord model_dist \
+		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing'); SELECT journey.distribute_model()" \
+		'cannot distribute a customer model that has score rules'
+	fails "distribute_model() with a foreign key to the model" 0A000 coord model_dist \
+		"CREATE TABLE public.orders (customer text REFERENCES journey.customers); SELECT journey.distribute_model()" \
+		'cannot distribute the customer model: foreign keys reference its tables'
+	fails "distribute_model() with a trigger of the user" 0A000 coord model_dist \
+		"CREATE FUNCTION public.tg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END';
+		 CREATE TRIGGER mine AFTER INSERT ON journey.touchpoints FOR EACH ROW EXECUTE FUNCTION public.tg();
+		 SELECT journey.distribute_model()" \
+		'cannot distribute the customer model: it has triggers journey does not know'
+	fails "distribute_model() on a partly distributed model" 55000 coord model_dist \
+		"SET client_min_messages = warning; SELECT create_reference_table('journey.admins'); SELECT journey.distribute_model()" \
+		'the customer model is partly distributed already'
+	got=$(qd coord model_dist -c "SELECT (SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'journey.%') || ' ' ||
+		(SELECT count(*) FROM pg_trigger WHERE tgrelid = 'journey.touchpoints'::regclass AND NOT tgisinternal)" 2>&1)
+	if [ "$got" = "0 2" ]; then
+		ok "the refused distribute_model() calls changed nothing (no Citus table, touchpoints' 2 triggers)"
+	else
+		not_ok "after the refused calls: Citus tables and triggers '$got', wanted '0 2'"
+	fi
+
+	got=$(qd coord model_dist -c "SET client_min_messages = warning" -F ' ' \
+		-c "SELECT relation, layout, coalesce(distribution_column, '-') FROM journey.distribute_model()" 2>&1 | tr '\n' ';')
+	want="journey.customer_journey_data distributed customer;journey.customers distributed id;journey.identities distributed alias;journey.pending_touchpoints distributed customer;journey.stage_history distributed customer;journey.touchpoints distributed customer;journey.admins reference -;journey.channels reference -;journey.departments reference -;journey.score_rules reference -;journey.stage_models reference -;journey.stages reference -;journey.writers reference -;"
+	if [ "$got" = "$want" ]; then
+		ok "distribute_model(): 6 tables distributed by customer (identities by alias), co-located, 7 reference tables"
+	else
+		not_ok "distribute_model() returned '$got'"
+		return
+	fi
+	got=$(qd coord model_dist -c "SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE partmethod = 'h' AND logicalrelid::text LIKE 'journey.%'")
+	[ "$got" = 1 ] && ok "the distributed tables of the model are co-located" || not_ok "co-location groups: $got"
+	got=$(qd coord model_dist -c "SET client_min_messages = warning" -c "SELECT count(*) FROM journey.distribute_model()" 2>&1)
+	[ "$got" = 13 ] && ok "distribute_model() again: nothing to do, the same layout" || not_ok "distribute_model() again: '$got'"
+
+	# The same API calls on the distributed and on the one-node model.
+	cat >"$BASE/model_api.sql" <<'EOSQL'
+\set ON_ERROR_STOP on
+SET timezone = 'UTC';
+SELECT journey.record_touchpoint('1', 'web', 'visit', '2027-01-02 10:00+00');
+SELECT journey.record_touchpoint('new customer', 'store', 'purchase', '2027-01-02 11:00+00', 25.5, 'winter');
+SELECT journey.record_touchpoint('cookie:x', 'web', 'visit', '2027-01-02 09:00+00');
+SELECT journey.record_touchpoint('cookie:x', 'email', 'open', '2027-01-02 09:30+00');
+SELECT journey.refresh_journeys() AS refreshed;
+SELECT journey.record_touchpoint('cookie:x', 'web', 'cart', '2027-01-02 09:45+00');
+SELECT journey.set_stage('cookie:x', 'commercial_cycle', 'acquisition', '2027-01-02 09:00+00');
+SELECT journey.set_stage('new customer', 'lifecycle', 'purchase', '2027-01-02 11:00+00');
+SELECT journey.set_stage('2', 'lifecycle', 'advocacy', '2027-01-03 00:00+00', 'review');
+-- an alias with touchpoints (stored and queued), a stage and a journey
+SELECT journey.link_identity('cookie:x', 'new customer', 'cookie') AS moved;
+SELECT journey.link_identity('cookie:x', 'new customer') AS again;
+SELECT journey.record_touchpoint('cookie:x', 'web', 'visit', '2027-01-04 08:00+00');
+SELECT journey.refresh_journeys() AS refreshed;
+SELECT customer, journey::text, events::text, first_seen, last_seen, stages
+FROM journey.customer_journeys WHERE customer IN ('1', 'new customer') ORDER BY 1;
+SELECT * FROM journey.forget_customer('3');
+SELECT * FROM journey.forget_customer('cookie:x');
+SELECT * FROM journey.purge_before('2026-03-01');
+SELECT journey.refresh_journeys() AS refreshed;
+-- every table, without the columns that hold the time of the call
+SELECT 'customers', count(*), md5(string_agg(id, ',' ORDER BY id)) FROM journey.customers;
+SELECT 'identities', count(*), md5(string_agg(alias || '>' || customer || '/' || coalesce(source, ''), ',' ORDER BY alias)) FROM journey.identities;
+SELECT 'touchpoints', count(*), md5(string_agg(t::text, ',' ORDER BY t.id)) FROM journey.touchpoints t;
+SELECT 'queued', count(*) FROM journey.pending_touchpoints;
+SELECT 'stage_history', count(*), md5(string_agg(h::text, ',' ORDER BY h.customer, h.model, h.entered)) FROM journey.stage_history h;
+SELECT 'journeys', count(*), md5(string_agg(d.customer || d.channels::text || d.events::text || d.first_seen || d.last_seen, ',' ORDER BY d.customer))
+FROM journey.customer_journey_data d;
+SELECT 'pipeline', md5(string_agg(p.model || p.stage || p.customers, ',' ORDER BY p.model, p.stage)) FROM journey.sales_pipeline p;
+EOSQL
+	for d in model_dist model_local; do
+		qd coord "$d" -F ' ' -f "$BASE/model_api.sql" >"$BASE/api-$d.out" 2>&1
+	done
+	if [ -s "$BASE/api-model_local.out" ] && cmp -s "$BASE/api-model_local.out" "$BASE/api-model_dist.out" &&
+		! grep -q ERROR "$BASE/api-model_local.out"; then
+		ok "record_touchpoint, refresh_journeys, set_stage, link_identity, forget_customer, purge_before: the same answers and tables on Citus as on one node ($(grep -c . "$BASE/api-model_local.out") lines)"
+	else
+		not_ok "the API on Citus and on one node differ:"
+		diff "$BASE/api-model_local.out" "$BASE/api-model_dist.out" | head -n 20 | sed 's/^/#   /'
+	fi
+
+	# set_stage's NOTIFY reaches a session of the coordinator.
+	out=$(qd coord model_dist -c "LISTEN journey_stage" \
+		-c "SELECT journey.set_stage('5', 'lifecycle', 'loyalty', '2027-01-05 00:00+00')" -c "SELECT 1" 2>&1)
+	if printf '%s\n' "$out" | grep -q 'Asynchronous notification "journey_stage" with payload "{"customer" : "5", "model" : "lifecycle", .*"to" : "loyalty"'; then
+		ok "set_stage on Citus: NOTIFY journey_stage reaches the coordinator's listener"
+	else
+		not_ok "set_stage on Citus: no NOTIFY: $out"
+	fi
+
+	# Row security on the workers' shards: a writer records for its own
+	# department, not for another (42501 as on one node).
+	if qd coord model_dist -c "SET client_min_messages = warning" -c "CREATE ROLE model_writer LOGIN" \
+		-c "SELECT journey.grant_writer('model_writer', 'marketing')" >/dev/null 2>&1 &&
+		got=$(qd coord model_dist -c "SET ROLE model_writer" \
+			-c "SELECT journey.record_touchpoint('7', 'web', 'visit', '2027-01-06 00:00+00') > 0" 2>&1) &&
+		[ "$got" = t ]; then
+		ok "row security on Citus: a marketing writer records a web touchpoint"
+	else
+		not_ok "row security on Citus: a marketing writer: '$got'"
+	fi
+	fails "row security on Citus: a marketing writer inserts a sales touchpoint" 42501 coord model_dist \
+		"SET ROLE model_writer; INSERT INTO journey.touchpoints (customer, ts, channel, department, event) VALUES ('7', now(), 'store', 'sales', 'visit')" \
+		'new row violates row-level security policy'
+
+	# Limits of the distributed model.
+	fails "renaming a department of the distributed model" 0A000 coord model_dist \
+		"UPDATE journey.departments SET name = 'mkt' WHERE name = 'marketing'" \
+		'cannot rename department "marketing" of a distributed customer model'
+	fails "deleting a channel of the distributed model" 0A000 coord model_dist \
+		"DELETE FROM journey.channels WHERE name = 'sms'" \
+		'cannot delete channel "sms" of a distributed customer model'
+	fails "add_score_rule() on the distributed model" 0A000 coord model_dist \
+		"SELECT journey.add_score_rule('buyers', (SELECT journey.markov_fit(channels, 1, 0, 0) FROM journey.customer_journey_data), 0.5, 'marketing')" \
+		'score rules are not supported on a distributed customer model'
+	fails "check_model() on the distributed model" 0A000 coord model_dist "SELECT * FROM journey.check_model()" \
+		'complex joins are only supported'
+}
+model_part
+
 finish
