@@ -314,6 +314,7 @@ read_state(StateReader *rd, JourneyBuilder *b, bool canonical)
 		{
 			b->labels[i].str = str;
 			b->labels[i].len = len;
+			b->label_bytes += len;	/* what journey_state_size counts */
 		}
 	}
 	nevents = rd_i32(rd);
