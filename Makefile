@@ -29,6 +29,7 @@ FRAGMENTS_0.1.0 = \
 	src/journey_type.sql \
 	src/journey_agg.sql \
 	src/journey_ops.sql \
+	src/merge_agg.sql \
 	src/stage.sql
 FRAGMENTS_0.2.0 = \
 	src/funnel.sql \
@@ -59,6 +60,8 @@ UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # support functions and CREATE OR REPLACE the aggregates, which keeps their
 # OIDs and so the user's views on them).
 UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
+# merge_agg (0.1.0) changed its state type to journey_state.
+UPGRADE_FRAGMENTS_0.3.0 += src/merge_agg.sql
 # Statements the upgrade step runs last, after every fragment: drops of
 # what the replaced objects no longer use.
 UPGRADE_AFTER_$(EXTVERSION) = $(wildcard src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION)-after.sql)

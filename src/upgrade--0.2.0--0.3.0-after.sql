@@ -28,3 +28,11 @@ DROP FUNCTION @extschema@.path_before_final(pg_catalog.internal);
 DROP FUNCTION @extschema@.path_agg_combine(pg_catalog.internal, pg_catalog.internal);
 DROP FUNCTION @extschema@.path_agg_serial(pg_catalog.internal);
 DROP FUNCTION @extschema@.path_agg_deserial(pg_catalog.bytea, pg_catalog.internal);
+
+-- The support functions of merge_agg's internal state (0.1.0 and 0.2.0),
+-- which the aggregate replaced by merge_agg.sql (state journey_state) no
+-- longer references; journey_agg_serial and journey_agg_deserial stay,
+-- journey_agg uses them.
+DROP FUNCTION @extschema@.journey_merge_agg_trans(pg_catalog.internal, @extschema@.journey);
+DROP FUNCTION @extschema@.journey_merge_agg_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.journey_merge_agg_final(pg_catalog.internal);

@@ -900,3 +900,10 @@ ALTER FUNCTION @extschema@.sequence_count(@extschema@.journey, pg_catalog.text, 
 ALTER FUNCTION @extschema@.session_count(@extschema@.journey, pg_catalog.interval) COST 50;
 ALTER FUNCTION @extschema@.path_after(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;
 ALTER FUNCTION @extschema@.path_before(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;
+
+-- Issue 11, continued: merge_agg (0.1.0) gets a real state type,
+-- journey_state, instead of internal.  merge_agg.sql, run again after this
+-- file (UPGRADE_FRAGMENTS_0.3.0), creates the type and its functions and
+-- replaces the aggregate in place; upgrade--0.2.0--0.3.0-after.sql drops
+-- its old support functions (journey_agg_serial and journey_agg_deserial
+-- stay: journey_agg uses them).

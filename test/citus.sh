@@ -17,8 +17,9 @@
 # For the questions asked per customer (GROUP BY the distribution column),
 # EXPLAIN (VERBOSE) must show the whole aggregate running on the workers;
 # for the attribution aggregates across customers (markov_model,
-# shapley_model, markov_fit), partial states computed on the workers and
-# combined on the coordinator, with no journey leaving a worker.
+# shapley_model, markov_fit), merge_agg and funnel_correlation_agg, partial
+# states computed on the workers and combined on the coordinator, with no
+# journey leaving a worker.
 #
 # Prints "N passed, N failed"; needs JOURNEY_PGBIN (initdb, pg_ctl, psql)
 # and PG_CONFIG, which test/run.sh exports.
@@ -250,6 +251,7 @@ declare -A PER_CUSTOMER=(
 	[stage_transitions]="SELECT customer_id, journey.stage_transitions(entered, stage) FROM {sh} GROUP BY customer_id"
 	[merge_agg]="SELECT customer_id, journey.merge_agg(j)::text FROM {jt} GROUP BY customer_id"
 )
+PER_CUSTOMER[funnel_correlation_agg]="SELECT customer_id, journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1) FROM {jt} GROUP BY customer_id"
 for agg in $(printf '%s\n' "${!PER_CUSTOMER[@]}" | sort); do
 	sql=${PER_CUSTOMER[$agg]}
 	same "$agg per customer" "$sql"
@@ -285,6 +287,19 @@ partial "shapley_model over label arrays" "SELECT journey.shapley_model(journey.
 partial "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}" '(ev\.)?(ts|label)'
 partial "path_before by campaign" "SELECT campaign, journey.path_before(ts, label, label = 'purchase', 3, 'last') FROM {ev} GROUP BY campaign" '(ev\.)?(ts|label)'
 partial "markov_fit over all journeys" "SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV, 2) FROM {jt}"
+# merge_agg (journey_state) and funnel_correlation_agg (correlation_state)
+# split too: the workers send states, not the journeys.  A correlation
+# state lists its labels in the order they were first counted, which
+# depends on the order states are combined in: compared as the rows
+# journey.funnel_correlation reads from it.
+same "merge_agg over all customers" "SELECT journey.merge_agg(j)::text FROM {jt}"
+partial "merge_agg over all customers" "SELECT journey.merge_agg(j) FROM {jt}"
+partial "merge_agg by campaign" "SELECT campaign, journey.merge_agg(j) FROM {jt} GROUP BY campaign"
+CORR_ROWS="c.label, c.converted, c.dropped, round(c.odds_ratio::numeric, 9), round(c.p_value::numeric, 12)"
+same "funnel_correlation_agg over all customers" "SELECT $CORR_ROWS FROM (SELECT journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1) AS s FROM {jt}) x, journey.funnel_correlation(x.s) c"
+same "funnel_correlation_agg of attribute values by campaign" "SELECT x.campaign, $CORR_ROWS FROM (SELECT campaign, journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1, (customer_id % 4)::text) AS s FROM {jt} GROUP BY campaign) x, journey.funnel_correlation(x.s) c"
+partial "funnel_correlation_agg over all customers" "SELECT journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1) FROM {jt}"
+partial "funnel_correlation_agg of attribute values by campaign" "SELECT campaign, journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1, (customer_id % 4)::text) FROM {jt} GROUP BY campaign"
 same "shapley_model over label arrays" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') AS r FROM {jt}) s, unnest(s.r) c"
 same "markov_model over label arrays of order 3" "SELECT c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(journey.labels(j), $CONV, 1, 1 - $CONV, 3) AS r FROM {jt}) s, unnest(s.r) c"
 same "stage_transitions over all customers" "SELECT journey.stage_transitions(entered, stage) FROM {sh}"

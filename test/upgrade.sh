@@ -94,8 +94,11 @@ EOF
   path_sql="SELECT journey.path_after(e.ts, e.label, e.label = 'web', 3)::text
                    || journey.path_before(extract(epoch FROM e.ts)::bigint, e.label, e.label = 'store', 4, 'last')::text
             FROM upgrade_data, journey.unnest(j) e"
+  # And for merge_agg (0.3.0: internal -> journey_state), across journeys.
+  merge_sql="SELECT journey.merge_agg(j)::text || journey.merge_agg(journey.slice(j, NULL, '2026-01-01 05:00+00'))::text FROM upgrade_data"
   attr_before=""
   path_before=""
+  merge_before=""
   internal_attr=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
         JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
         WHERE p.pronamespace = 'journey'::pg_catalog.regnamespace AND p.proname = 'markov_model'
@@ -105,6 +108,8 @@ EOF
       -c "SET min_parallel_table_scan_size = 0" -c "$attr_sql")
     path_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
       -c "SET min_parallel_table_scan_size = 0" -c "$path_sql")
+    merge_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$merge_sql")
   fi
   # Views of the user on the aggregates whose state type 0.3.0 changes
   # (markov_model, path_after) and on the journey function path_after keep
@@ -112,22 +117,25 @@ EOF
   if [ "$internal_attr" != 0 ]; then
     psql_q -d "$db" -c "CREATE VIEW upgrade_markov AS SELECT journey.markov_model(journey.labels(j), 1, 0, 0) FROM upgrade_data" \
       -c "CREATE VIEW upgrade_paths AS SELECT id, journey.path_after(e.ts, e.label, true, 1) AS p FROM upgrade_data, journey.unnest(j) e GROUP BY id" \
-      -c "CREATE VIEW upgrade_path_fn AS SELECT journey.path_after(j, 'web', 2) AS p FROM upgrade_data"
+      -c "CREATE VIEW upgrade_path_fn AS SELECT journey.path_after(j, 'web', 2) AS p FROM upgrade_data" \
+      -c "CREATE VIEW upgrade_merge AS SELECT id % 7 AS k, journey.merge_agg(j) AS m FROM upgrade_data GROUP BY 1"
     views_before=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_markov v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_paths v" \
-      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v")
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" \
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_merge v")
   fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
   if [ "$internal_attr" != 0 ]; then
     views_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_markov v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_paths v" \
-      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" 2>&1)
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" \
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_merge v" 2>&1)
     if [ "$views_after" != "$views_before" ]; then
-      echo "FAIL: views on markov_model and path_after after $old -> $current: before $views_before, after $views_after"; failed=$((failed + 1))
+      echo "FAIL: views on markov_model, path_after and merge_agg after $old -> $current: before $views_before, after $views_after"; failed=$((failed + 1))
     else
-      echo "ok: views on markov_model, the path_after aggregate and function answer the same after $old -> $current"
+      echo "ok: views on markov_model, the path_after aggregate and function, merge_agg answer the same after $old -> $current"
     fi
-    psql_q -d "$db" -c "DROP VIEW upgrade_markov, upgrade_paths, upgrade_path_fn"
+    psql_q -d "$db" -c "DROP VIEW upgrade_markov, upgrade_paths, upgrade_path_fn, upgrade_merge"
   fi
   got=$(psql_q -d "$db" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'journey'")
   psql_q -d "$db" -c "$describe_sql" > /tmp/journey_upgrade_$old.$$
@@ -140,6 +148,7 @@ EOF
     bad=$(psql_q -d "$db" -c "SELECT count(*) FROM upgrade_data d JOIN upgrade_text t USING (id) WHERE d.j::text <> t.t")
     attr_after=$(psql_q -d "$db" -c "$attr_sql")
     path_after=$(psql_q -d "$db" -c "$path_sql")
+    merge_after=$(psql_q -d "$db" -c "$merge_sql")
     if [ "$bad" != "0" ]; then
       echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
     elif [ "$internal_attr" != 0 ] && { [ -z "$attr_before" ] || [ "$attr_before" != "$attr_after" ]; }; then
@@ -148,8 +157,11 @@ EOF
     elif [ "$internal_attr" != 0 ] && { [ -z "$path_before" ] || [ "$path_before" != "$path_after" ]; }; then
       echo "FAIL: path_after / path_before of $old with this library: $path_before, after the update: $path_after"
       failed=$((failed + 1))
+    elif [ "$internal_attr" != 0 ] && { [ -z "$merge_before" ] || [ "$merge_before" != "$merge_after" ]; }; then
+      echo "FAIL: merge_agg of $old with this library: $merge_before, after the update: $merge_after"
+      failed=$((failed + 1))
     else
-      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after and path_before of $old answered as after the update"))"
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after, path_before and merge_agg of $old answered as after the update"))"
       checked=$((checked + 1))
     fi
   fi

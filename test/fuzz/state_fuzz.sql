@@ -6,7 +6,8 @@
 --   journey_fuzz.check_state(aggregate, state, argtypes, via_text) -> (result, reserialized)
 --                        deserialize, combine, serialize and finalize state
 --                        as the aggregate's leader would (src/testing/fuzz_state.c);
---                        a state of a real type (attribution_state, path_state) is read
+--                        a state of a real type (attribution_state, path_state,
+--                        journey_state, correlation_state) is read
 --                        by the type's binary input, or with via_text by its
 --                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
@@ -94,7 +95,13 @@ $$;
 SET search_path = journey_fuzz, journey, pg_catalog;
 SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.journey_agg(ts, label) FROM ev GROUP BY c');
 SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.journey_agg(ts, label, value) FROM ev GROUP BY c');
-SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.merge_agg(j) FROM jn GROUP BY c % 5');
+-- merge_agg: its state type journey_state (the same bytes as journey_agg's
+-- serialized state, read canonically)
+SELECT seed('journey.journey_state', q) FROM (VALUES
+	($q$SELECT journey_fuzz.merge_agg(j) FROM jn GROUP BY c % 5$q$),
+	($q$SELECT journey_fuzz.merge_agg(journey.slice(j, NULL, timestamptz '2026-01-03 00:00:00+00')) FROM jn GROUP BY c % 3$q$),
+	($q$SELECT journey_fuzz.merge_agg(journey.make_journey(ARRAY[ts], ARRAY[label])) FROM ev GROUP BY c % 4$q$)
+) v(q);
 SELECT seed('journey.window_funnel_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'buy') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.window_funnel(86400, e, label = 'web', label = 'sms') FROM ev GROUP BY c$q$),
@@ -147,7 +154,7 @@ SELECT seed('journey.stage_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, 'purchase'::journey.lifecycle, timestamptz '2026-01-09 00:00:00+00') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, NULL::journey.lifecycle, NULL) FROM ev GROUP BY c$q$)
 ) v(q);
-SELECT seed('journey.funnel_correlation_deserial', q) FROM (VALUES
+SELECT seed('journey.correlation_state', q) FROM (VALUES
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'buy'], 1) FROM jn GROUP BY c % 4$q$),
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '5 days', ARRAY['email', 'store', 'sms', 'buy'], 2) FROM jn GROUP BY c % 3$q$),
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '3 days', ARRAY['web', 'buy'], 1, (ARRAY['gold', 'silver', NULL])[1 + c % 3]) FROM jn GROUP BY c % 2$q$)
