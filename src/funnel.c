@@ -329,7 +329,8 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 					 errmsg("window_funnel exclusions cannot be combined with mode any_order")));
 		/* the step count is added to the flags when the first row shows it */
 		st = step_state_new_params(g.cxt, STEP_KIND_FUNNEL,
-								   (mode & FUNNEL_STRICT_ORDER) != 0, 8,
+								   (mode & FUNNEL_STRICT_ORDER) != 0,
+								   step_state_initial_room(modetext ? VARSIZE_ANY_EXHDR(modetext) : -1),
 								   window, mode | (has_excl ? FUNNEL_HAS_EXCLUSIONS : 0),
 								   modetext ? VARDATA_ANY(modetext) : NULL,
 								   modetext ? VARSIZE_ANY_EXHDR(modetext) : 0);

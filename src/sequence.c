@@ -644,15 +644,21 @@ sequence_trans_common(FunctionCallInfo fcinfo, int64 unit, bool internal)
 	ptext = VARDATA_ANY(pattern);
 	plen = VARSIZE_ANY_EXHDR(pattern);
 
-	if (st == NULL)
-		st = step_state_new(g.cxt, STEP_KIND_SEQUENCE, false, 0);
 	if (PG_ARGISNULL(3))
-		PG_RETURN_POINTER(st);	/* no condition holds */
+	{
+		/* no condition holds */
+		if (st == NULL)
+			st = step_state_new(g.cxt, STEP_KIND_SEQUENCE, false, 0);
+		PG_RETURN_POINTER(st);
+	}
 
 	conds = PG_GETARG_ARRAYTYPE_P(3);
 	mask = step_mask_from_array(conds, &nconds);
 	/* validates the pattern against the number of conditions */
 	(void) sequence_pattern_cached(fcinfo->flinfo, ptext, plen, nconds, unit);
+	if (st == NULL)
+		st = step_state_new_params(g.cxt, STEP_KIND_SEQUENCE, false,
+								   step_state_initial_room(plen), unit, 0, ptext, plen);
 	step_state_set_nsteps(st, nconds);
 	if (!st->has_params)
 		st = step_state_set_params(st, unit, 0, ptext, plen, &g);

@@ -120,23 +120,50 @@ step_state_realloc(StepState *st, int32 text_len, int32 maxevents,
 }
 
 /*
- * Room for more events: the capacity doubles (from 8), so a group of n
- * rows is copied O(log n) times, O(n) bytes in all.
+ * Room for events in a state of the given text length allocated with size
+ * bytes.
+ */
+static inline int64
+step_state_room(int32 text_len, Size size)
+{
+	return ((int64) size - (int64) STEP_STATE_HDRSZ - (int64) MAXALIGN(Max(text_len, 0))) /
+		(int64) sizeof(StepEvent);
+}
+
+/*
+ * The room of a new state: as many events as fill 128 bytes (5 without
+ * text), or one when the text alone is longer.  Sizes are powers of two
+ * because the memory allocator rounds chunks up to them anyway.
+ */
+int32
+step_state_initial_room(int32 text_len)
+{
+	Size		size = 128;
+
+	while (step_state_room(text_len, size) < 1)
+		size *= 2;
+	return (int32) step_state_room(text_len, size);
+}
+
+/*
+ * Room for more events: the allocated size at least doubles (to a power
+ * of two), so a group of n rows is copied O(log n) times, O(n) bytes in
+ * all.
  */
 StepState *
 step_state_grow(StepState *st, int32 more, const StepGrow *g)
 {
 	int64		need = (int64) st->nevents + more;
+	Size		size = 128;
 	int64		newmax;
 
 	if (need <= st->maxevents)
 		return st;
 	if (need > JOURNEY_MAX_GROUP_ROWS)
 		journey_too_many_rows("too many matching events");
-	newmax = Max(st->maxevents, 4);
-	while (newmax < need)
-		newmax *= 2;
-	newmax = Min(newmax, JOURNEY_MAX_GROUP_ROWS);
+	while (size < 2 * (Size) VARSIZE(st) || step_state_room(st->param_text_len, size) < need)
+		size *= 2;
+	newmax = Min(step_state_room(st->param_text_len, size), JOURNEY_MAX_GROUP_ROWS);
 	return step_state_realloc(st, st->param_text_len, (int32) newmax, g);
 }
 

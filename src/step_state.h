@@ -115,6 +115,7 @@ extern StepState *step_state_new_params(MemoryContext cxt, uint8 kind, bool keep
 										int32 maxevents, int64 param_int,
 										uint32 param_flags, const char *text,
 										int32 text_len);
+extern int32 step_state_initial_room(int32 text_len);
 extern StepState *step_state_grow(StepState *st, int32 more, const StepGrow *g);
 extern uint64 step_mask_from_array(ArrayType *conds, int32 *nsteps);
 extern void step_state_set_nsteps(StepState *st, int32 nsteps);

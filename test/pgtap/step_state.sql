@@ -268,8 +268,8 @@ SELECT set_eq($$SELECT k, journey.window_funnel_times(interval '1 hour', ts, lab
 	'partitionwise window_funnel_times equals window_funnel_times over one table');
 RESET enable_partitionwise_aggregate;
 RESET max_parallel_workers_per_gather;
--- per customer with hash aggregation: many groups, each state grown from 8
--- events by doubling
+-- per customer with hash aggregation: many groups, each state grown from
+-- 128 bytes by doubling
 SET LOCAL enable_sort = off;
 SELECT is((SELECT md5(string_agg(customer || ':' || f, ',' ORDER BY customer)) FROM (
 		SELECT customer, journey.window_funnel_times(interval '2 hours', ts, label = 'web', label = 'sms', label = 'search')::text AS f
