@@ -16,12 +16,11 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
-#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
 #include "port/pg_bswap.h"
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "agg_state.h"
@@ -50,14 +49,8 @@ StepState *
 step_state_new(MemoryContext cxt, uint8 kind, bool keep_empty, int32 maxevents)
 {
 	Size		size = step_state_alloc_size(-1, maxevents);
-	StepState  *st = MemoryContextAllocZero(cxt, STEP_STATE_HDRSZ);
+	StepState  *st = MemoryContextAllocZero(cxt, size);
 
-	if (size > STEP_STATE_HDRSZ)
-	{
-		pfree(st);
-		st = MemoryContextAlloc(cxt, size);
-		memset(st, 0, STEP_STATE_HDRSZ);
-	}
 	SET_VARSIZE(st, size);
 	st->version = STEP_STATE_VERSION;
 	st->kind = kind;
@@ -75,9 +68,8 @@ step_state_new_params(MemoryContext cxt, uint8 kind, bool keep_empty,
 					  const char *text, int32 text_len)
 {
 	Size		size = step_state_alloc_size(text ? text_len : -1, maxevents);
-	StepState  *st = MemoryContextAlloc(cxt, size);
+	StepState  *st = MemoryContextAllocZero(cxt, size);
 
-	memset(st, 0, STEP_STATE_HDRSZ + MAXALIGN(text ? text_len : 0));
 	SET_VARSIZE(st, size);
 	st->version = STEP_STATE_VERSION;
 	st->kind = kind;
@@ -114,6 +106,9 @@ step_state_realloc(StepState *st, int32 text_len, int32 maxevents,
 	memcpy(step_state_text(n), step_state_text(st), Min(old_len, Max(text_len, 0)));
 	memcpy(step_state_events(n), step_state_events(st),
 		   (Size) st->nevents * sizeof(StepEvent));
+	/* the spare room is zero, so the bytes of a stored state are defined */
+	memset(step_state_events(n) + st->nevents, 0,
+		   (Size) (maxevents - st->nevents) * sizeof(StepEvent));
 	if (g->free_old)
 		pfree(st);
 	return n;

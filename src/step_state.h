@@ -29,7 +29,6 @@
 #include "fmgr.h"
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
-#include "datatype/timestamp.h"
 
 #include "journey.h"
 #include "varint.h"
@@ -57,8 +56,8 @@ typedef struct StepEvent
  * memory is the working form, modified in place by the aggregates: this
  * header, the parameter text (room rounded up to MAXALIGN), then room for
  * maxevents events, nevents of them used.  VARSIZE is the allocated size,
- * spare room included; the text and binary forms (step_state_write) leave
- * the spare room out.  No memory context and no pointer inside, so
+ * spare room (zeroed) included; the text and binary forms
+ * (step_state_write) leave the spare room out.  No memory context and no pointer inside, so
  * nodeAgg keeps one palloc'd chunk per group.
  */
 typedef struct StepState
