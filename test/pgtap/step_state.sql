@@ -11,7 +11,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(61);
+SELECT plan(63);
 
 -- ---------------------------------------------------------------------------
 -- The aggregates: a real state type, a combine function, no serialization
@@ -278,6 +278,32 @@ SELECT is((SELECT md5(string_agg(customer || ':' || f, ',' ORDER BY customer)) F
 		FROM (SELECT customer, journey.journey_agg(ts, label) AS j FROM par_rows GROUP BY customer) x),
 	'per customer (hash aggregation) equals journey.funnel_times over each customer''s journey');
 RESET enable_sort;
+-- hash aggregation that spills (5,000 groups in 64 kB of work_mem) equals
+-- the sorted plan
+SET LOCAL work_mem = '64kB';
+SET LOCAL enable_sort = off;
+CREATE FUNCTION pg_temp.analyzed(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	l text;
+	r text := '';
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ' || q LOOP
+		r := r || l || E'\n';
+	END LOOP;
+	RETURN r;
+END
+$f$;
+SELECT matches(pg_temp.analyzed($$SELECT g % 5000, journey.window_funnel(interval '1 day', 'strict_order', ts, label = 'web', label = 'sms') FROM par_rows GROUP BY 1$$),
+	'HashAggregate.*Batches: ([2-9]|[1-9][0-9]+)', 'the hash aggregate spills');
+CREATE TEMP TABLE spilled AS SELECT g % 5000 AS c, journey.window_funnel(interval '1 day', 'strict_order', ts, label = 'web', label = 'sms')::text AS f,
+	journey.sequence_count('(?1)(?2)', epoch, label = 'email', label = 'search')::text AS s FROM par_rows GROUP BY 1;
+RESET enable_sort;
+SET LOCAL enable_hashagg = off;
+SELECT set_eq('SELECT * FROM spilled', $$SELECT g % 5000 AS c, journey.window_funnel(interval '1 day', 'strict_order', ts, label = 'web', label = 'sms')::text,
+	journey.sequence_count('(?1)(?2)', epoch, label = 'email', label = 'search')::text FROM par_rows GROUP BY 1$$,
+	'a spilling hash aggregate equals a sorted one');
+RESET enable_hashagg;
+RESET work_mem;
 
 SELECT * FROM finish();
 ROLLBACK;
