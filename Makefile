@@ -34,6 +34,7 @@ FRAGMENTS_0.1.0 = \
 FRAGMENTS_0.2.0 = \
 	src/funnel.sql \
 	src/sequence.sql \
+	src/step_agg.sql \
 	src/retention.sql \
 	src/session.sql \
 	src/paths.sql \
@@ -59,7 +60,10 @@ UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # and path_before changed their state type; the fragments create the new
 # support functions and CREATE OR REPLACE the aggregates, which keeps their
 # OIDs and so the user's views on them).
-UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
+# step_agg.sql: window_funnel, window_funnel_times, sequence_match and
+# sequence_count (internal -> step_state).
+UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql \
+	src/step_agg.sql
 # merge_agg (0.1.0) changed its state type to journey_state.
 UPGRADE_FRAGMENTS_0.3.0 += src/merge_agg.sql
 # Statements the upgrade step runs last, after every fragment: drops of

@@ -448,3 +448,26 @@ agg_state_send(const AggStateClass *cls, FunctionCallInfo fcinfo)
 	memcpy(VARDATA(result), data, len);
 	PG_RETURN_BYTEA_P(result);
 }
+
+/*
+ * The base64 text form for state types that keep their own layout
+ * instead of an AggStateClass object (step_state): the same strict
+ * decoding and its errors (22P02), type_name and noun as in a class.
+ */
+char *
+agg_state_b64_encode(const char *src, Size n)
+{
+	return b64_encode((const unsigned char *) src, n);
+}
+
+Size
+agg_state_b64_decode(const char *type_name, const char *noun, const char *s,
+					 size_t n, char *dst)
+{
+	AggStateClass cls;
+
+	memset(&cls, 0, sizeof(cls));
+	cls.type_name = type_name;
+	cls.noun = noun;
+	return b64_decode(&cls, s, n, dst);
+}

@@ -300,6 +300,20 @@ same "funnel_correlation_agg over all customers" "SELECT $CORR_ROWS FROM (SELECT
 same "funnel_correlation_agg of attribute values by campaign" "SELECT x.campaign, $CORR_ROWS FROM (SELECT campaign, journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1, (customer_id % 4)::text) AS s FROM {jt} GROUP BY campaign) x, journey.funnel_correlation(x.s) c"
 partial "funnel_correlation_agg over all customers" "SELECT journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1) FROM {jt}"
 partial "funnel_correlation_agg of attribute values by campaign" "SELECT campaign, journey.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'purchase'], 1, (customer_id % 4)::text) FROM {jt} GROUP BY campaign"
+# window_funnel, window_funnel_times, sequence_match and sequence_count
+# (step_state) with no customer in the grouping: the workers send states,
+# not the raw ts and label columns, and the answers equal one node's.
+STEP_ACROSS=(
+	"window_funnel across customers by campaign|SELECT campaign, journey.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'purchase') FROM {ev} GROUP BY campaign"
+	"window_funnel_times label form by campaign|SELECT campaign, journey.window_funnel_times(interval '2 days', ts, label, 'web', 'store', 'purchase') FROM {ev} GROUP BY campaign"
+	"window_funnel with modes over epochs by campaign|SELECT campaign, journey.window_funnel(172800::bigint, 'strict_deduplication', extract(epoch FROM ts)::bigint, label = 'web', label = 'email') FROM {ev} GROUP BY campaign"
+	"sequence_count by campaign|SELECT campaign, journey.sequence_count('(?1)(?t<=86400)(?2)', ts, label = 'email', label = 'purchase') FROM {ev} GROUP BY campaign"
+	"sequence_match over all customers|SELECT journey.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'purchase') FROM {ev}"
+)
+for entry in "${STEP_ACROSS[@]}"; do
+	same "${entry%%|*}" "${entry#*|}"
+	partial "${entry%%|*}" "${entry#*|}" '(ev\.)?(ts|label)'
+done
 same "shapley_model over label arrays" "SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6) FROM (SELECT journey.shapley_model(journey.labels(j), $CONV, 0, 1 - $CONV, 'conversion_rate') AS r FROM {jt}) s, unnest(s.r) c"
 same "markov_model over label arrays of order 3" "SELECT c.label, round(c.conversions::numeric, 9), round(c.weight::numeric, 9) FROM (SELECT journey.markov_model(journey.labels(j), $CONV, 1, 1 - $CONV, 3) AS r FROM {jt}) s, unnest(s.r) c"
 same "stage_transitions over all customers" "SELECT journey.stage_transitions(entered, stage) FROM {sh}"

@@ -7,7 +7,7 @@
 --                        deserialize, combine, serialize and finalize state
 --                        as the aggregate's leader would (src/testing/fuzz_state.c);
 --                        a state of a real type (attribution_state, path_state,
---                        journey_state, correlation_state) is read
+--                        journey_state, correlation_state, step_state) is read
 --                        by the type's binary input, or with via_text by its
 --                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
@@ -102,24 +102,36 @@ SELECT seed('journey.journey_state', q) FROM (VALUES
 	($q$SELECT journey_fuzz.merge_agg(journey.slice(j, NULL, timestamptz '2026-01-03 00:00:00+00')) FROM jn GROUP BY c % 3$q$),
 	($q$SELECT journey_fuzz.merge_agg(journey.make_journey(ARRAY[ts], ARRAY[label])) FROM ev GROUP BY c % 4$q$)
 ) v(q);
-SELECT seed('journey.window_funnel_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(86400, e, label = 'web', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_order, allow_reentry', ts, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_deduplication', ts, label = 'web', label = 'store') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '1 day', 'any_order', ts, label = 'app', label = 'buy', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(3600, 'strict_increase', e, label = 'email', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '4 days', '', ts, ARRAY[label = 'web', label = 'buy'], ARRAY[label = 'sms']) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(7200, 'strict_order', e, ARRAY[label = 'web', label = 'app'], ARRAY[label = 'store']) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label, 'web', 'email', 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel_times(86400, e, label, 'store', 'buy') FROM ev GROUP BY c$q$)
-) v(q);
-SELECT seed('journey.sequence_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_count('(?1)(?t<=3600)(?2)', ts, label = 'email', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_match('(?1).(?2)(?3)', e, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_count('(?2)(?t>100)(?1)', e, label = 'app', label = 'web') FROM ev GROUP BY c$q$)
-) v(q);
+SELECT seed('journey.step_state', q, a::regprocedure) FROM (VALUES
+	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(86400, e, label = 'web', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(bigint,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_order, allow_reentry', ts, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_deduplication', ts, label = 'web', label = 'store') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '1 day', 'any_order', ts, label = 'app', label = 'buy', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(3600, 'strict_increase', e, label = 'email', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(bigint,text,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '4 days', '', ts, ARRAY[label = 'web', label = 'buy'], ARRAY[label = 'sms']) FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[],boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(7200, 'strict_order', e, ARRAY[label = 'web', label = 'app'], ARRAY[label = 'store']) FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(bigint,text,bigint,boolean[],boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label, 'web', 'email', 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,timestamptz,text,text[])'),
+	($q$SELECT journey_fuzz.window_funnel_times(86400, e, label, 'store', 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(bigint,bigint,text,text[])'),
+	($q$SELECT journey_fuzz.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.sequence_match(text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_count('(?1)(?t<=3600)(?2)', ts, label = 'email', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.sequence_count(text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_match('(?1).(?2)(?3)', e, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.sequence_match(text,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_count('(?2)(?t>100)(?1)', e, label = 'app', label = 'web') FROM ev GROUP BY c$q$,
+	 'journey.sequence_count(text,bigint,boolean[])')
+) v(q, a);
 SELECT seed('journey.activity_buckets_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.activity_buckets(ts) FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.activity_buckets(ts, interval '1 day', 5) FROM ev GROUP BY c$q$),
