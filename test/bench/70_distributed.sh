@@ -218,13 +218,11 @@ dist_task_bytes() {
 }
 
 # dist_citus_counter SQL: Citus's "Tuple data received from nodes" of
-# EXPLAIN (ANALYZE) of SQL, in bytes (Citus prints it rounded by
-# pg_size_pretty); empty when EXPLAIN ANALYZE fails.
+# EXPLAIN (ANALYZE) of SQL as Citus prints it, rounded by pg_size_pretty
+# ("10 MB"); empty when EXPLAIN ANALYZE fails.
 dist_citus_counter() {
 	dist_q -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $1" 2>/dev/null |
-		sed -n 's/^ *Tuple data received from nodes: \([0-9]*\) \([a-zA-Z]*\)$/\1 \2/p' | head -n1 |
-		awk '{ m = 1; if ($2 == "kB") m = 1024; else if ($2 == "MB") m = 1048576; else if ($2 == "GB") m = 1073741824;
-			printf "%d", $1 * m }'
+		sed -n 's/^ *Tuple data received from nodes: //p' | head -n1
 }
 
 dist_stop() {
@@ -342,8 +340,9 @@ SQL
 	read -r stg srg sbg < <(dist_task_bytes "$s_gath") || bench_die "counting the gathered plan's bytes failed (short paths)"
 	read -r sts srs sbs < <(dist_task_bytes "$s_split") || bench_die "counting the split plan's bytes failed (short paths)"
 	ctr=$(dist_citus_counter "$m_gath")
+	[ -n "$ctr" ] || ctr="failed -"
 	metric "gathered: bytes received ($tg tasks, $rg rows)" "$bg" "bytes"
-	metric "  Citus's counter (EXPLAIN ANALYZE, rounded), as a check" "${ctr:-n/a}" "bytes"
+	metric "  Citus's counter (EXPLAIN ANALYZE, rounded), as a check" "${ctr% *}" "${ctr#* }"
 	metric "split: bytes received ($ts tasks, $rs states)" "$bs" "bytes"
 	metric -t 1 "split / gathered" "$(awk -v a="$bs" -v b="$bg" 'BEGIN { printf "%.2f", 100 * a / b }')" "%"
 	metric "short paths, gathered: bytes received ($srg rows)" "$sbg" "bytes"
