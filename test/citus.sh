@@ -56,12 +56,9 @@ if ! citus_start; then
 	not_ok "a Citus cluster: ${CITUS_ERROR%%:*}"
 	finish
 fi
-# The names the checks below use (and may use: NODES, RUNAS, as_owner).
+# The names the checks below use.
 BASE=$CITUS_BASE
-NODES=("${CITUS_NODES[@]}")
 declare -n PORT=CITUS_PORT
-RUNAS=$CITUS_RUNAS
-as_owner() { citus_as_owner "$@"; }
 ok "a Citus cluster: coordinator on ${PORT[coord]}, workers on ${PORT[w1]} and ${PORT[w2]} ($CITUS_START_S s)"
 
 export PGHOST=$BASE PGUSER=postgres

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # test/citus_lib.sh — a private Citus cluster: a coordinator and two workers
 # on 127.0.0.1.  Sourced by test/citus.sh (make test) and
 # test/bench/70_distributed.sh (make bench).
@@ -115,7 +116,7 @@ citus_start() {
 
 	next=${CITUS_PORT_FROM:-$((57000 + RANDOM % 2000))}
 	for n in "${CITUS_NODES[@]}"; do
-		while ! citus_port_free $next; do next=$((next + 1)); done
+		while ! citus_port_free "$next"; do next=$((next + 1)); done
 		CITUS_PORT[$n]=$next
 		next=$((next + 1))
 	done

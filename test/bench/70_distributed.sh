@@ -151,6 +151,17 @@ dist_same() {
 	a=$(dist_answer "$1") && b=$(dist_answer "$2") && [ "$a" = "$b" ] && [ "${a%% *}" != 0 ]
 }
 
+# dist_same_credits QUERY...: the credits of the markov_model QUERYs, to 9
+# digits (sums of floats are added in another order on Citus), all equal.
+dist_same_credits() {
+	local round="SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6), round(c.weight::numeric, 9) FROM ({q}) s(r), unnest(s.r) c"
+	local first=${round//\{q\}/"$1"} q
+	shift
+	for q in "$@"; do
+		dist_same "${round//\{q\}/"$q"}" "$first" || return 1
+	done
+}
+
 # dist_plan SQL: EXPLAIN (VERBOSE, COSTS OFF) of SQL with every task shown.
 dist_plan() {
 	dist_q -c "SET citus.explain_all_tasks = on" -c "EXPLAIN (VERBOSE, COSTS OFF) $1"
@@ -334,11 +345,11 @@ SQL
 		"short paths: gathered / split|dms_gathered|dms_split|"
 
 	bench_note "   counting the bytes the coordinator receives ..."
-	local tg rg bg ts rs bs ctr stg srg sbg sts srs sbs
+	local tg rg bg ts rs bs ctr srg sbg srs sbs
 	read -r tg rg bg < <(dist_task_bytes "$m_gath") || bench_die "counting the gathered plan's bytes failed"
 	read -r ts rs bs < <(dist_task_bytes "$m_split") || bench_die "counting the split plan's bytes failed"
-	read -r stg srg sbg < <(dist_task_bytes "$s_gath") || bench_die "counting the gathered plan's bytes failed (short paths)"
-	read -r sts srs sbs < <(dist_task_bytes "$s_split") || bench_die "counting the split plan's bytes failed (short paths)"
+	read -r _ srg sbg < <(dist_task_bytes "$s_gath") || bench_die "counting the gathered plan's bytes failed (short paths)"
+	read -r _ srs sbs < <(dist_task_bytes "$s_split") || bench_die "counting the split plan's bytes failed (short paths)"
 	ctr=$(dist_citus_counter "$m_gath")
 	[ -n "$ctr" ] || ctr="failed -"
 	metric "gathered: bytes received ($tg tasks, $rg rows)" "$bg" "bytes"
@@ -353,48 +364,36 @@ SQL
 	metric "distinct short paths" "$(dist_q -c "SELECT count(DISTINCT $DIST_SHORT) FROM journeys_local")" ""
 	metric_table
 	printf '\n'
-	# Sums of floats are added in another order: compared to 9 digits.
-	local round="SELECT c.label, round(c.conversions::numeric, 9), round(c.value::numeric, 6), round(c.weight::numeric, 9) FROM (%s) s(r), unnest(s.r) c"
-	# shellcheck disable=SC2059
 	dist_check "plan: split into worker_partial_agg per shard + coord_combine_agg" dist_is_split "$m_split"
 	dist_check "plan: gathered, every task sends the journeys (SELECT j AS ...)" dist_is_gathered "$m_gath" j
-	# shellcheck disable=SC2059
-	dist_check "same credits: split, gathered, one node" eval \
-		'dist_same "$(printf "$round" "$m_split")" "$(printf "$round" "$m_local")" &&
-		 dist_same "$(printf "$round" "$m_gath")" "$(printf "$round" "$m_local")"'
-	# shellcheck disable=SC2059
-	dist_check "short paths: same credits on Citus (split) as on one node" eval \
-		'dist_same "$(printf "$round" "$s_split")" "$(printf "$round" "$s_local")"'
+	dist_check "same credits: split, gathered, one node" dist_same_credits "$m_local" "$m_split" "$m_gath"
+	dist_check "short paths: same credits on Citus (split) as on one node" \
+		dist_same_credits "$s_local" "$s_split"
 
 	# -- per-customer funnels -----------------------------------------------
 	local wf="journey.window_funnel(interval '7 days', ts, $DIST_FUNNEL_BOOLS)"
 	local jf="journey.funnel(j, interval '7 days', $DIST_FUNNEL_LABELS)"
-	local wf_rep="SELECT reached, count(*) FROM (SELECT customer_id, $wf AS reached FROM %s GROUP BY customer_id) s GROUP BY reached"
-	local wf_rows="COPY (SELECT customer_id, $wf FROM %s GROUP BY customer_id) TO '/dev/null'"
-	local jf_rep="SELECT $jf AS reached, count(*) FROM %s GROUP BY 1"
-	local jf_rows="COPY (SELECT customer_id, $jf FROM %s) TO '/dev/null'"
+	# {t}: the table, distributed or local.
+	local wf_rep="SELECT reached, count(*) FROM (SELECT customer_id, $wf AS reached FROM {t} GROUP BY customer_id) s GROUP BY reached"
+	local jf_rep="SELECT $jf AS reached, count(*) FROM {t} GROUP BY 1"
 	section "distributed: per-customer funnel, 4 steps, 7 days (Citus vs one node)"
 	local shape tbl_d tbl_l sql row
 	for shape in wf_rep wf_rows jf_rep jf_rows; do
 		case $shape in
+		wf_rep) row="window_funnel report" sql=$wf_rep ;;
+		wf_rows) row="window_funnel rows" sql="COPY (SELECT customer_id, $wf FROM {t} GROUP BY customer_id) TO '/dev/null'" ;;
+		jf_rep) row="journey.funnel report" sql=$jf_rep ;;
+		jf_rows) row="journey.funnel rows" sql="COPY (SELECT customer_id, $jf FROM {t}) TO '/dev/null'" ;;
+		esac
+		case $shape in
 		wf_*) tbl_d=events tbl_l=events_local ;;
 		*) tbl_d=journeys tbl_l=journeys_local ;;
 		esac
-		case $shape in
-		wf_rep) row="window_funnel report" ;;
-		wf_rows) row="window_funnel rows" ;;
-		jf_rep) row="journey.funnel report" ;;
-		jf_rows) row="journey.funnel rows" ;;
-		esac
-		sql=${!shape}
-		# shellcheck disable=SC2059
-		dist_bench -w 0 -d "$row: 1 node" "df_${shape}_l0" "$(printf "$sql" "$tbl_l")"
-		# shellcheck disable=SC2059
-		dist_bench -w 2 -d "$row: 1 node, 2 workers" "df_${shape}_l2" "$(printf "$sql" "$tbl_l")"
+		dist_bench -w 0 -d "$row: 1 node" "df_${shape}_l0" "${sql//\{t\}/"$tbl_l"}"
+		dist_bench -w 2 -d "$row: 1 node, 2 workers" "df_${shape}_l2" "${sql//\{t\}/"$tbl_l"}"
 		[ "${BENCH_WL[df_${shape}_l2]}" = 2 ] ||
 			BENCH_DESC[df_${shape}_l2]="$row: 1 node, ${BENCH_WL[df_${shape}_l2]} of 2 workers"
-		# shellcheck disable=SC2059
-		dist_bench -d "$row: Citus" "df_${shape}_c" "$(printf "$sql" "$tbl_d")"
+		dist_bench -d "$row: Citus" "df_${shape}_c" "${sql//\{t\}/"$tbl_d"}"
 		# The target: within 1.5x of the faster one-node figure.
 		if awk -v a="${BENCH_MS[df_${shape}_l2]}" -v b="${BENCH_MS[df_${shape}_l0]}" 'BEGIN { exit !(a < b) }'; then
 			BENCH_TGT[df_${shape}_c]="df_${shape}_l2:1.5"
@@ -404,12 +403,10 @@ SQL
 	done
 	time_table df_wf_rep_l0
 	printf '\n'
-	# shellcheck disable=SC2059
 	dist_check "same funnel report on Citus as on one node (window_funnel)" \
-		dist_same "$(printf "$wf_rep" events)" "$(printf "$wf_rep" events_local)"
-	# shellcheck disable=SC2059
+		dist_same "${wf_rep//\{t\}/"events"}" "${wf_rep//\{t\}/"events_local"}"
 	dist_check "same funnel report on Citus as on one node (journey.funnel)" \
-		dist_same "$(printf "$jf_rep" journeys)" "$(printf "$jf_rep" journeys_local)"
+		dist_same "${jf_rep//\{t\}/"journeys"}" "${jf_rep//\{t\}/"journeys_local"}"
 
 	dist_stop
 }
