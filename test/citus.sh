@@ -6,7 +6,8 @@
 # (test/build_citus.sh: an installed Citus, or Citus 13.2.2 built once from
 # ../shared/vendor into a cache; one SKIP line when neither is possible, e.g.
 # on PostgreSQL 18, which Citus 13 does not support).  Then starts a private
-# Citus cluster — a coordinator and two workers, initdb'd into a temporary
+# Citus cluster (test/citus_lib.sh, which the benchmark's section distributed
+# shares) — a coordinator and two workers, initdb'd into a temporary
 # directory, listening on free ports of 127.0.0.1, run as the postgres user
 # when we are root — and removes it on every exit.
 #
@@ -36,98 +37,34 @@ not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
 finish() { echo "$PASSED passed, $FAILED failed"; [ $FAILED -eq 0 ]; exit; }
 
 LOG=${JOURNEY_LOG:-/dev/null}
+# The cluster's start and stop: test/citus_lib.sh (shared with the
+# benchmark's section distributed).
+# shellcheck source=citus_lib.sh
+. "$ROOT/test/citus_lib.sh"
 rc=0
-bash "$ROOT/test/build_citus.sh" 2>"$LOG.citus-build" || rc=$?
-cat "$LOG.citus-build" >>"$LOG" 2>/dev/null
+citus_prepare "$LOG" || rc=$?
 if [ $rc -eq 3 ]; then
-	grep '^SKIP:' "$LOG.citus-build"
-	rm -f "$LOG.citus-build"
+	echo "SKIP: $CITUS_SKIP"
 	exit 0
 elif [ $rc -ne 0 ]; then
-	cat "$LOG.citus-build"
-	rm -f "$LOG.citus-build"
+	printf '%s\n' "$CITUS_ERROR"
 	not_ok "Citus is available (test/build_citus.sh exit $rc)"
 	finish
 fi
-rm -f "$LOG.citus-build"
 
-RUNAS=""
-if [ "$(id -u)" -eq 0 ]; then
-	RUNAS=postgres
-	id postgres >/dev/null 2>&1 || RUNAS=journey
+if ! citus_start; then
+	printf '%s\n' "$CITUS_ERROR"
+	not_ok "a Citus cluster: ${CITUS_ERROR%%:*}"
+	finish
 fi
-as_owner() { if [ -n "$RUNAS" ]; then (cd / && runuser -u "$RUNAS" -- "$@"); else "$@"; fi; }
-
-BASE=$(mktemp -d "${JOURNEY_TMPDIR:-/tmp}/journey-citus.XXXXXX")
-chmod 755 "$BASE"
-[ -n "$RUNAS" ] && chown "$RUNAS" "$BASE"
-NODES=(coord w1 w2)
-declare -A PORT
-cleanup() {
-	local n
-	for n in "${NODES[@]}"; do
-		[ -f "$BASE/$n/postmaster.pid" ] &&
-			as_owner "$PGBIN/pg_ctl" -D "$BASE/$n" -m immediate -w stop >/dev/null 2>&1
-	done
-	rm -rf "$BASE"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && [ ! -S "/tmp/.s.PGSQL.$1" ]; }
-next=$((57000 + RANDOM % 2000))
-for n in "${NODES[@]}"; do
-	while ! port_free $next; do next=$((next + 1)); done
-	PORT[$n]=$next
-	next=$((next + 1))
-done
-
-T0=$SECONDS
-for n in "${NODES[@]}"; do
-	if ! as_owner "$PGBIN/initdb" -D "$BASE/$n" -A trust -U postgres --no-sync -E UTF8 --locale=C \
-		>"$BASE/$n.initdb.log" 2>&1; then
-		cat "$BASE/$n.initdb.log"
-		not_ok "initdb $n"
-		finish
-	fi
-	cat >>"$BASE/$n/postgresql.conf" <<EOF
-port = ${PORT[$n]}
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$BASE'
-shared_preload_libraries = 'citus'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-max_connections = 60
-shared_buffers = 64MB
-timezone = 'UTC'
-lc_messages = 'C'
-citus.shard_count = 4
-citus.enable_statistics_collection = off
-EOF
-	if ! as_owner "$PGBIN/pg_ctl" -D "$BASE/$n" -l "$BASE/$n.log" -w -t 60 start >/dev/null 2>&1; then
-		tail -n 20 "$BASE/$n.log"
-		not_ok "start $n"
-		finish
-	fi
-done
+# The names the checks below use.
+BASE=$CITUS_BASE
+declare -n PORT=CITUS_PORT
+ok "a Citus cluster: coordinator on ${PORT[coord]}, workers on ${PORT[w1]} and ${PORT[w2]} ($CITUS_START_S s)"
 
 export PGHOST=$BASE PGUSER=postgres
 unset PGDATABASE PGSERVICE PGOPTIONS
 q() { local n=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -p "${PORT[$n]}" -d postgres "$@"; }
-
-for n in "${NODES[@]}"; do
-	q "$n" -c "CREATE EXTENSION citus" >/dev/null || { not_ok "CREATE EXTENSION citus on $n"; finish; }
-done
-if q coord -c "SELECT citus_set_coordinator_host('127.0.0.1', ${PORT[coord]})" \
-	-c "SELECT citus_add_node('127.0.0.1', ${PORT[w1]})" \
-	-c "SELECT citus_add_node('127.0.0.1', ${PORT[w2]})" >/dev/null; then
-	ok "a Citus cluster: coordinator on ${PORT[coord]}, workers on ${PORT[w1]} and ${PORT[w2]} ($((SECONDS - T0)) s)"
-else
-	not_ok "citus_add_node"
-	finish
-fi
 
 # CREATE EXTENSION on the coordinator installs journey on the workers.
 q coord -c "CREATE EXTENSION journey" >/dev/null || { not_ok "CREATE EXTENSION journey"; finish; }
