@@ -60,6 +60,7 @@ fi
 # The names the checks below use.
 BASE=$CITUS_BASE
 declare -n PORT=CITUS_PORT
+NODES=("${CITUS_NODES[@]}")
 ok "a Citus cluster: coordinator on ${PORT[coord]}, workers on ${PORT[w1]} and ${PORT[w2]} ($CITUS_START_S s)"
 
 export PGHOST=$BASE PGUSER=postgres
