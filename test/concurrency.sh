@@ -152,6 +152,7 @@ BEGIN;
 INSERT INTO journey.customer_journey_data (customer, channels, events, first_seen, last_seen)
 VALUES ('cust1', 'web@2020-01-01 00:00:00+00', 'x@2020-01-01 00:00:00+00', '2020-01-01', '2020-01-01');
 SELECT pg_sleep(3) AS holding_a_journey;
+SELECT extract(epoch FROM clock_timestamp());
 COMMIT;
 EOF
 holder=$!
@@ -159,12 +160,17 @@ for _ in $(seq 100); do
 	[ "$(psql_q -d "$db" -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%AS holding_a_journey%' AND state = 'active' AND pid <> pg_backend_pid()")" = 1 ] && break
 	sleep 0.1
 done
-refreshed=$(psql_q -d "$db" -c "SELECT journey.refresh_journeys()" 2>&1) || refreshed="error: $refreshed"
+refreshed=$(psql_q -d "$db" -c "SELECT journey.refresh_journeys()" -c "SELECT extract(epoch FROM clock_timestamp())" 2>&1) ||
+	refreshed="error: $refreshed"
 holder_rc=0
 wait "$holder" || holder_rc=$?
 customers=$(psql_q -d "$db" -c "SELECT count(DISTINCT customer) FROM journey.touchpoints")
-[ "$holder_rc" = 0 ] && [ "$refreshed" = "$customers" ]
-check "first refresh with a journey stored meanwhile: every journey built ($refreshed of $customers)" $?
+# (it waited for the other session: it ended after that session's last
+# statement before COMMIT)
+waited=$(awk -v r="$(sed -n 2p <<<"$refreshed")" -v h="$(tail -n1 "$work/outh")" 'BEGIN { print (r + 0 >= h + 0 && h + 0 > 0) ? "yes" : "no" }')
+refreshed=$(head -n1 <<<"$refreshed")
+[ "$holder_rc" = 0 ] && [ "$refreshed" = "$customers" ] && [ "$waited" = yes ]
+check "first refresh with a journey stored meanwhile: waited for it ($waited), every journey built ($refreshed of $customers)" $?
 diff=$(psql_q -d "$db" <<'EOF'
 SELECT count(*) FROM (
 	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j,
