@@ -188,6 +188,47 @@ BEGIN
 		RETURN n;
 	END IF;
 
+	-- Nothing stored yet (the first refresh after a load, or after the
+	-- journeys were emptied): every customer gets the journey of all its
+	-- touchpoints, in one pass over the table like journey_agg from scratch,
+	-- whatever the size of the queue (merging the queue into nothing is right
+	-- only if it holds every touchpoint), with no lookup of the queue or of
+	-- stored journeys.  The queue is emptied in the same statement, so with
+	-- the same snapshot: a touchpoint committed meanwhile stays queued.
+	--
+	-- A plain INSERT, not INSERT ... ON CONFLICT (which writes every row as
+	-- a speculative insertion: an index probe before it and a second WAL
+	-- record after it): only a refresh adds journeys of customers that have
+	-- none (link_identity moves a stored one, forget_customer and
+	-- purge_before delete or shorten them), and refreshes wait for each
+	-- other on the lock above, taken before this statement's snapshot.  A
+	-- journey stored meanwhile all the same (an INSERT by hand, a restore
+	-- of the table) makes it fail with a unique violation: then everything
+	-- is undone and the general build below runs instead.  Rows in
+	-- customer order: the primary key grows at its right end.
+	IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints) THEN
+			RETURN 0;
+		END IF;
+		BEGIN
+			WITH done AS (
+				DELETE FROM @extschema@.pending_touchpoints p
+			)
+			INSERT INTO @extschema@.customer_journey_data (customer, channels, events, first_seen, last_seen)
+			SELECT t.customer,
+				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+				min(t.ts), max(t.ts)
+			FROM @extschema@.touchpoints t
+			GROUP BY t.customer
+			ORDER BY t.customer;
+			GET DIAGNOSTICS n = ROW_COUNT;
+			RETURN n;
+		EXCEPTION WHEN unique_violation THEN
+			NULL;				-- a journey stored meanwhile: build below
+		END;
+	END IF;
+
 	-- the touchpoints, as the planner estimates them: the rows per page of
 	-- the last VACUUM or ANALYZE (60 before the first) times the pages now,
 	-- summed over the partitions if the table is partitioned
@@ -217,45 +258,25 @@ BEGIN
 	-- statement, so with the same snapshot: a touchpoint committed meanwhile
 	-- stays queued for the next refresh.
 	IF queued * 4 >= total THEN
-		IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
-			-- nothing stored yet (the first refresh after a load): every
-			-- customer, no lookup of the queue or of stored journeys
-			WITH done AS (
-				DELETE FROM @extschema@.pending_touchpoints p
-			)
-			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
-			SELECT t.customer,
-				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
-				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
-				min(t.ts), max(t.ts)
-			FROM @extschema@.touchpoints t
-			GROUP BY t.customer
-			ORDER BY t.customer
-			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
-				SET channels = excluded.channels, events = excluded.events,
-					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-					refreshed = pg_catalog.now();
-		ELSE
-			WITH done AS (
-				DELETE FROM @extschema@.pending_touchpoints p
-				RETURNING p.touchpoint
-			)
-			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
-			SELECT t.customer,
-				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
-				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
-				min(t.ts), max(t.ts)
-			FROM @extschema@.touchpoints t
-			LEFT JOIN @extschema@.customer_journey_data s ON s.customer = t.customer
-			GROUP BY t.customer
-			-- (the queue is looked up only for customers with a stored journey)
-			HAVING pg_catalog.bool_or(s.customer IS NULL OR t.id IN (SELECT done.touchpoint FROM done))
-			ORDER BY t.customer
-			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
-				SET channels = excluded.channels, events = excluded.events,
-					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-					refreshed = pg_catalog.now();
-		END IF;
+		WITH done AS (
+			DELETE FROM @extschema@.pending_touchpoints p
+			RETURNING p.touchpoint
+		)
+		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+		SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+			min(t.ts), max(t.ts)
+		FROM @extschema@.touchpoints t
+		LEFT JOIN @extschema@.customer_journey_data s ON s.customer = t.customer
+		GROUP BY t.customer
+		-- (the queue is looked up only for customers with a stored journey)
+		HAVING pg_catalog.bool_or(s.customer IS NULL OR t.id IN (SELECT done.touchpoint FROM done))
+		ORDER BY t.customer
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+			SET channels = excluded.channels, events = excluded.events,
+				first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+				refreshed = pg_catalog.now();
 		GET DIAGNOSTICS n = ROW_COUNT;
 		RETURN n;
 	END IF;
