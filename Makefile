@@ -29,10 +29,12 @@ FRAGMENTS_0.1.0 = \
 	src/journey_type.sql \
 	src/journey_agg.sql \
 	src/journey_ops.sql \
+	src/merge_agg.sql \
 	src/stage.sql
 FRAGMENTS_0.2.0 = \
 	src/funnel.sql \
 	src/sequence.sql \
+	src/step_agg.sql \
 	src/retention.sql \
 	src/session.sql \
 	src/time_state.sql \
@@ -46,7 +48,8 @@ FRAGMENTS_0.3.0 = \
 	src/correlation.sql \
 	src/markov_fit.sql \
 	src/score.sql \
-	src/load.sql
+	src/load.sql \
+	src/distribute.sql
 SQL_FRAGMENTS = $(FRAGMENTS_0.1.0) $(FRAGMENTS_0.2.0) $(FRAGMENTS_0.3.0)
 PREVIOUS_VERSION = 0.2.0
 # Statements that bring objects of earlier versions up to date (CREATE OR
@@ -58,7 +61,12 @@ UPGRADE_$(EXTVERSION) = src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
 # and path_before changed their state type; the fragments create the new
 # support functions and CREATE OR REPLACE the aggregates, which keeps their
 # OIDs and so the user's views on them).
-UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql
+# step_agg.sql: window_funnel, window_funnel_times, sequence_match and
+# sequence_count (internal -> step_state).
+UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql \
+	src/step_agg.sql
+# merge_agg (0.1.0) changed its state type to journey_state.
+UPGRADE_FRAGMENTS_0.3.0 += src/merge_agg.sql
 # activity_buckets and session_count: internal -> time_state.
 UPGRADE_FRAGMENTS_0.3.0 += src/time_state.sql
 # Statements the upgrade step runs last, after every fragment: drops of

@@ -283,7 +283,7 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey'
 WHERE p.proname IN ('length', 'labels', 'path', 'unnest', 'first_touch', 'last_touch', 'first_time',
                     'last_time', 'duration', 'nth', 'slice', 'merge', 'merge_agg', 'contains',
                     'journey_contained', 'collapse', 'filter', 'make_journey',
-                    'journey_merge_agg_trans', 'journey_merge_agg_combine', 'journey_merge_agg_final')
+                    'journey_merge_agg_trans', 'journey_state_combine', 'journey_merge_agg_final')
 ORDER BY p.proname;
 -- Results do not depend on the time zone.
 SET timezone = 'America/New_York';

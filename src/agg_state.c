@@ -449,27 +449,25 @@ agg_state_send(const AggStateClass *cls, FunctionCallInfo fcinfo)
 	PG_RETURN_BYTEA_P(result);
 }
 
-/* ------------------------------------------------------------------------
- * The text form of a flat state type (time_state), whose varlena is its
- * working form rather than its binary form: the same strict base64 of the
- * binary form.  Only cls->type_name and cls->noun are used.
- * ------------------------------------------------------------------------
+/*
+ * The base64 text form for state types that keep their own layout
+ * instead of an AggStateClass object (step_state): the same strict
+ * decoding and its errors (22P02), type_name and noun as in a class.
  */
-
-/* The binary form (palloc'd, *len bytes) that the text s encodes. */
 char *
-agg_state_text_to_binary(const AggStateClass *cls, const char *s, Size *len)
+agg_state_b64_encode(const char *src, Size n)
 {
-	size_t		n = strlen(s);
-	char	   *buf = palloc(n / 4 * 3 + 1);
-
-	*len = b64_decode(cls, s, n, buf);
-	return buf;
+	return b64_encode((const unsigned char *) src, n);
 }
 
-/* The text form of the binary form (data, len), palloc'd. */
-char *
-agg_state_binary_to_text(const char *data, Size len)
+Size
+agg_state_b64_decode(const char *type_name, const char *noun, const char *s,
+					 size_t n, char *dst)
 {
-	return b64_encode((const unsigned char *) data, len);
+	AggStateClass cls;
+
+	memset(&cls, 0, sizeof(cls));
+	cls.type_name = type_name;
+	cls.noun = noun;
+	return b64_decode(&cls, s, n, dst);
 }

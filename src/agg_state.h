@@ -113,9 +113,9 @@ extern Datum agg_state_out(const AggStateClass *cls, FunctionCallInfo fcinfo);
 extern Datum agg_state_recv(const AggStateClass *cls, FunctionCallInfo fcinfo);
 extern Datum agg_state_send(const AggStateClass *cls, FunctionCallInfo fcinfo);
 
-/* The text form of a flat state type (time_state): base64 of its binary form. */
-extern char *agg_state_text_to_binary(const AggStateClass *cls, const char *s,
-									  Size *len);
-extern char *agg_state_binary_to_text(const char *data, Size len);
+/* base64 text form for a state type without an AggStateClass (step_state) */
+extern char *agg_state_b64_encode(const char *src, Size n);
+extern Size agg_state_b64_decode(const char *type_name, const char *noun,
+								 const char *s, size_t n, char *dst);
 
 #endif							/* JOURNEY_AGG_STATE_H */

@@ -17,6 +17,13 @@
  * the state serialized as bytea, and journey.funnel_correlation(bytea)
  * turns it into one row per label with the 2x2 table statistics.
  *
+ * The state is the SQL type journey.correlation_state, through the
+ * machinery of agg_state.h: flat, a varlena whose data is the serialized
+ * form below (text form: its base64), so that Citus computes partial
+ * states on its workers across customers and ships them as text; inside an
+ * aggregate, an expanded object updated in place.  Its size is that of the
+ * distinct labels, whatever the number of customers.
+ *
  * Observation period (doc/funnels.md, "Why do people drop off"), with
  * t1 .. tL the step times of the chain journey.funnel_times reports:
  *	  converted (L >= k + 1): touches with time < t(k+1);
@@ -52,16 +59,19 @@
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
+#include "agg_state.h"
 #include "journey.h"
 #include "step_state.h"
 
 PG_FUNCTION_INFO_V1(funnel_correlation_trans);
 PG_FUNCTION_INFO_V1(funnel_correlation_attr_trans);
-PG_FUNCTION_INFO_V1(funnel_correlation_combine);
-PG_FUNCTION_INFO_V1(funnel_correlation_serial);
-PG_FUNCTION_INFO_V1(funnel_correlation_deserial);
 PG_FUNCTION_INFO_V1(funnel_correlation_final);
 PG_FUNCTION_INFO_V1(funnel_correlation);
+PG_FUNCTION_INFO_V1(journey_correlation_state_combine);
+PG_FUNCTION_INFO_V1(journey_correlation_state_in);
+PG_FUNCTION_INFO_V1(journey_correlation_state_out);
+PG_FUNCTION_INFO_V1(journey_correlation_state_recv);
+PG_FUNCTION_INFO_V1(journey_correlation_state_send);
 
 /* journey.funnel_times (funnel.c): the funnel over a stored journey. */
 extern Datum journey_funnel_times(PG_FUNCTION_ARGS);
@@ -111,6 +121,8 @@ typedef struct CorrState
 	int32	   *slots;			/* open addressing, -1 = empty */
 	int32		nslots;
 } CorrState;
+
+static const AggStateClass correlation_state_class;
 
 /* The step labels of a row, canonicalized once per call site (fn_extra). */
 typedef struct CorrSteps
@@ -235,14 +247,18 @@ add_count(int64 a, int64 b)
 	return r;
 }
 
-/* Record the parameters, or check that they are those already recorded. */
+/*
+ * Record the parameters and the form (form: CORR_FLAG_ATTRIBUTE or 0), or
+ * check that they are those already recorded.  A state without parameters
+ * (empty: an aggregate's new state) takes those of the first row or state.
+ */
 static void
-corr_set_params(CorrState *cs, int64 window, int32 step, int32 nsteps,
+corr_set_params(CorrState *cs, uint8 form, int64 window, int32 step, int32 nsteps,
 				const char *steps, int32 steps_len)
 {
 	if (!(cs->flags & CORR_FLAG_PARAMS))
 	{
-		cs->flags |= CORR_FLAG_PARAMS;
+		cs->flags = CORR_FLAG_PARAMS | form;
 		cs->window = window;
 		cs->step = step;
 		cs->nsteps = nsteps;
@@ -251,6 +267,10 @@ corr_set_params(CorrState *cs, int64 window, int32 step, int32 nsteps,
 		cs->steps_len = steps_len;
 		return;
 	}
+	if ((cs->flags & CORR_FLAG_ATTRIBUTE) != form)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine a label funnel_correlation_agg state with an attribute one")));
 	if (cs->window != window || cs->step != step || cs->nsteps != nsteps ||
 		cs->steps_len != steps_len || memcmp(cs->steps, steps, steps_len) != 0)
 		ereport(ERROR,
@@ -337,7 +357,8 @@ static Datum
 corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_agg");
-	CorrState  *cs = PG_ARGISNULL(0) ? NULL : (CorrState *) PG_GETARG_POINTER(0);
+	ExpandedAggState *state;
+	CorrState  *cs;
 	int64		window;
 	int32		step;
 	CorrSteps  *cst;
@@ -369,12 +390,13 @@ corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
 				 errdetail("With %d steps, step must be between 1 and %d: customers who reached it are compared by whether they reached the next one.",
 						   cst->n, cst->n - 1)));
 
-	if (cs == NULL)
-		cs = corr_new(aggcontext, attribute ? CORR_FLAG_ATTRIBUTE : 0);
-	corr_set_params(cs, window, step, cst->n, cst->canon, cst->canon_len);
+	state = agg_state_for_update(&correlation_state_class, fcinfo, 0, aggcontext);
+	cs = state->obj;
+	corr_set_params(cs, attribute ? CORR_FLAG_ATTRIBUTE : 0, window, step, cst->n,
+					cst->canon, cst->canon_len);
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(cs);
+		PG_RETURN_DATUM(agg_state_datum(state));
 
 	/* the funnel, exactly as journey.funnel_times computes it */
 	j = PG_GETARG_JOURNEY_P(1);
@@ -385,7 +407,7 @@ corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
 													   CStringGetTextDatum("")));
 	level = ArrayGetNItems(ARR_NDIM(times_arr), ARR_DIMS(times_arr));
 	if (level < step)
-		PG_RETURN_POINTER(cs);
+		PG_RETURN_DATUM(agg_state_datum(state));
 	Assert(!ARR_HASNULL(times_arr));
 	times = (TimestampTz *) ARR_DATA_PTR(times_arr);
 	converted = level > step;
@@ -413,7 +435,7 @@ corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
 		int32		id;
 
 		if (PG_ARGISNULL(5))
-			PG_RETURN_POINTER(cs);
+			PG_RETURN_DATUM(agg_state_datum(state));
 		v = PG_GETARG_TEXT_PP(5);
 		id = corr_label(cs, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), NULL);
 		if (converted)
@@ -462,7 +484,7 @@ corr_trans_common(FunctionCallInfo fcinfo, bool attribute)
 		pfree(jd.events);
 		pfree(jd.labels);
 	}
-	PG_RETURN_POINTER(cs);
+	PG_RETURN_DATUM(agg_state_datum(state));
 }
 
 Datum
@@ -477,18 +499,18 @@ funnel_correlation_attr_trans(PG_FUNCTION_ARGS)
 	return corr_trans_common(fcinfo, true);
 }
 
-/* Add the counts of b into a (same form and parameters). */
+/*
+ * Add the counts of b into a (same form and parameters; a state without
+ * parameters has no counts and takes b's).
+ */
 static void
 corr_merge(CorrState *a, const CorrState *b)
 {
 	int32		i;
 
-	if ((a->flags & CORR_FLAG_ATTRIBUTE) != (b->flags & CORR_FLAG_ATTRIBUTE))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine a label funnel_correlation_agg state with an attribute one")));
 	if (b->flags & CORR_FLAG_PARAMS)
-		corr_set_params(a, b->window, b->step, b->nsteps, b->steps, b->steps_len);
+		corr_set_params(a, b->flags & CORR_FLAG_ATTRIBUTE, b->window, b->step,
+						b->nsteps, b->steps, b->steps_len);
 	a->nconverted = add_count(a->nconverted, b->nconverted);
 	a->ndropped = add_count(a->ndropped, b->ndropped);
 	for (i = 0; i < b->nlabels; i++)
@@ -500,58 +522,71 @@ corr_merge(CorrState *a, const CorrState *b)
 	}
 }
 
-Datum
-funnel_correlation_combine(PG_FUNCTION_ARGS)
+/* The serialized form (see the file header): its size, and its bytes. */
+static Size
+corr_size(const void *obj)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_combine");
-	CorrState  *a = PG_ARGISNULL(0) ? NULL : (CorrState *) PG_GETARG_POINTER(0);
-	CorrState  *b = PG_ARGISNULL(1) ? NULL : (CorrState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = corr_new(aggcontext, b->flags & CORR_FLAG_ATTRIBUTE);
-	corr_merge(a, b);
-	PG_RETURN_POINTER(a);
-}
-
-static bytea *
-corr_serialize(const CorrState *cs)
-{
-	StringInfoData buf;
+	const CorrState *cs = obj;
+	Size		size = 1 + 1 + 8 + 4 + 4 + cs->steps_len + 8 + 8 + 4;
 	int32		i;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, CORR_VERSION);
-	pq_sendbyte(&buf, cs->flags);
-	pq_sendint64(&buf, cs->window);
-	pq_sendint32(&buf, cs->step);
-	pq_sendint32(&buf, cs->nsteps);
+	for (i = 0; i < cs->nlabels; i++)
+		size += 4 + (Size) cs->label_len[i] + 8 + 8;
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("funnel_correlation state is too large"),
+				 errdetail("It holds %d distinct labels.", cs->nlabels)));
+	return size;
+}
+
+static void
+corr_write(const void *obj, char *dst, Size size)
+{
+	const CorrState *cs = obj;
+	char	   *p = dst;
+	int32		i;
+
+	*p++ = CORR_VERSION;
+	*p++ = cs->flags;
+	p = put_int64(p, cs->window);
+	p = put_int32(p, cs->step);
+	p = put_int32(p, cs->nsteps);
 	if (cs->steps_len > 0)
-		pq_sendbytes(&buf, cs->steps, cs->steps_len);
-	pq_sendint64(&buf, cs->nconverted);
-	pq_sendint64(&buf, cs->ndropped);
-	pq_sendint32(&buf, cs->nlabels);
+	{
+		memcpy(p, cs->steps, cs->steps_len);
+		p += cs->steps_len;
+	}
+	p = put_int64(p, cs->nconverted);
+	p = put_int64(p, cs->ndropped);
+	p = put_int32(p, cs->nlabels);
 	for (i = 0; i < cs->nlabels; i++)
 	{
-		pq_sendint32(&buf, cs->label_len[i]);
-		pq_sendbytes(&buf, cs->label_str[i], cs->label_len[i]);
-		pq_sendint64(&buf, cs->converted[i]);
-		pq_sendint64(&buf, cs->dropped[i]);
+		JOURNEY_CHECK_INTERRUPTS(i);
+		p = put_int32(p, cs->label_len[i]);
+		memcpy(p, cs->label_str[i], cs->label_len[i]);
+		p += cs->label_len[i];
+		p = put_int64(p, cs->converted[i]);
+		p = put_int64(p, cs->dropped[i]);
 	}
-	return pq_endtypsend(&buf);
+	if (p - dst != size)
+		elog(ERROR, "funnel_correlation state of %zu bytes written as %zu",
+			 (size_t) size, (size_t) (p - dst));
 }
+
+/* Reading the serialized form: the bytes, and the SQLSTATE of errors. */
+typedef struct CorrReader
+{
+	StringInfoData r;
+	int			code;			/* 22P03 binary, 22P02 text input */
+} CorrReader;
 
 pg_noreturn
 static void
-bad_state(const char *what)
+bad_state(CorrReader *rd, const char *what)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			(errcode(rd->code),
 			 errmsg("invalid funnel_correlation state: %s", what)));
 }
 
@@ -560,50 +595,54 @@ bad_state(const char *what)
  * against the length (pq_getmsg* would report a protocol violation).
  */
 static void
-rd_need(StringInfo r, int32 n)
+rd_need(CorrReader *rd, int32 n)
 {
-	if (n < 0 || n > r->len - r->cursor)
-		bad_state("truncated");
+	if (n < 0 || n > rd->r.len - rd->r.cursor)
+		bad_state(rd, "truncated");
 }
 
 static const char *
-rd_bytes(StringInfo r, int32 n)
+rd_bytes(CorrReader *rd, int32 n)
 {
-	rd_need(r, n);
-	return pq_getmsgbytes(r, n);
+	rd_need(rd, n);
+	return pq_getmsgbytes(&rd->r, n);
 }
 
 static uint8
-rd_u8(StringInfo r)
+rd_u8(CorrReader *rd)
 {
-	rd_need(r, 1);
-	return (uint8) pq_getmsgbyte(r);
+	rd_need(rd, 1);
+	return (uint8) pq_getmsgbyte(&rd->r);
 }
 
 static int32
-rd_i32(StringInfo r)
+rd_i32(CorrReader *rd)
 {
-	rd_need(r, 4);
-	return (int32) pq_getmsgint(r, 4);
+	rd_need(rd, 4);
+	return (int32) pq_getmsgint(&rd->r, 4);
 }
 
 static int64
-rd_i64(StringInfo r)
+rd_i64(CorrReader *rd)
 {
-	rd_need(r, 8);
-	return pq_getmsgint64(r);
+	rd_need(rd, 8);
+	return pq_getmsgint64(&rd->r);
 }
 
 /*
- * Rebuild a state from corr_serialize's bytes.  The bytes are untrusted
- * (they cross process boundaries, and the SQL function takes any bytea), so
- * everything is checked: version, flags, parameters, lengths, counts within
- * the totals, no duplicate label, nothing left over.
+ * Rebuild a state in mcxt from the serialized form (data, len).  The bytes
+ * are untrusted (text or binary input of correlation_state, a parallel
+ * worker's tuple, a Citus worker's text, and journey.funnel_correlation
+ * takes any bytea), so everything is checked, errors with SQLSTATE code:
+ * version, flags, parameters, lengths, counts within the totals, no
+ * duplicate label, nothing left over.  Only the form corr_write writes is
+ * accepted, so a value that reads back writes the same bytes.
  */
-static CorrState *
-corr_deserialize(bytea *bytes, MemoryContext mcxt)
+static void *
+corr_read(const char *data, Size len, MemoryContext mcxt, int code)
 {
-	StringInfoData r;
+	CorrReader	rd;
+	StringInfo	r = &rd.r;
 	CorrState  *cs;
 	uint8		flags;
 	int64		window;
@@ -613,103 +652,145 @@ corr_deserialize(bytea *bytes, MemoryContext mcxt)
 				i;
 	int32		steps_start;
 
-	r.data = VARDATA_ANY(bytes);
-	r.len = VARSIZE_ANY_EXHDR(bytes);
-	r.maxlen = r.len;
-	r.cursor = 0;
+	rd.code = code;
+	if (len > MaxAllocSize)
+		bad_state(&rd, "too long");
+	r->data = (char *) data;
+	r->len = (int) len;
+	r->maxlen = r->len;
+	r->cursor = 0;
 
-	if (rd_u8(&r) != CORR_VERSION)
-		bad_state("unsupported version");
-	flags = rd_u8(&r);
+	if (rd_u8(&rd) != CORR_VERSION)
+		bad_state(&rd, "unsupported version");
+	flags = rd_u8(&rd);
 	if ((flags & ~CORR_FLAGS_VALID) != 0)
-		bad_state("invalid flags");
+		bad_state(&rd, "invalid flags");
 	cs = corr_new(mcxt, flags & CORR_FLAG_ATTRIBUTE);
-	window = rd_i64(&r);
-	step = rd_i32(&r);
-	nsteps = rd_i32(&r);
-	steps_start = r.cursor;
+	window = rd_i64(&rd);
+	step = rd_i32(&rd);
+	nsteps = rd_i32(&rd);
+	steps_start = r->cursor;
 	if (flags & CORR_FLAG_PARAMS)
 	{
 		if (window < 0)
-			bad_state("negative window");
+			bad_state(&rd, "negative window");
 		if (nsteps < 2 || nsteps > STEP_MAX_STEPS || step < 1 || step >= nsteps)
-			bad_state("invalid steps");
+			bad_state(&rd, "invalid steps");
 		for (i = 0; i < nsteps; i++)
 		{
-			int32		len = rd_i32(&r);
-			const char *str = rd_bytes(&r, len);
+			int32		len = rd_i32(&rd);
+			const char *str = rd_bytes(&rd, len);
 
 			if (!pg_verifymbstr(str, len, true))
-				bad_state("invalid step label");
+				bad_state(&rd, "invalid step label");
 		}
-		corr_set_params(cs, window, step, nsteps, r.data + steps_start,
-						r.cursor - steps_start);
+		corr_set_params(cs, flags & CORR_FLAG_ATTRIBUTE, window, step, nsteps,
+						r->data + steps_start, r->cursor - steps_start);
 	}
 	else if (window != 0 || step != 0 || nsteps != 0)
-		bad_state("parameters without the parameters flag");
-	cs->nconverted = rd_i64(&r);
-	cs->ndropped = rd_i64(&r);
+		bad_state(&rd, "parameters without the parameters flag");
+	cs->nconverted = rd_i64(&rd);
+	cs->ndropped = rd_i64(&rd);
 	if (cs->nconverted < 0 || cs->ndropped < 0 ||
 		cs->nconverted > CORR_MAX_COUNT || cs->ndropped > CORR_MAX_COUNT ||
 		(!(flags & CORR_FLAG_PARAMS) && (cs->nconverted != 0 || cs->ndropped != 0)))
-		bad_state("invalid totals");
-	nlabels = rd_i32(&r);
-	if (nlabels < 0 || nlabels > (r.len - r.cursor) / 20)
-		bad_state("invalid number of labels");
+		bad_state(&rd, "invalid totals");
+	nlabels = rd_i32(&rd);
+	if (nlabels < 0 || nlabels > (r->len - r->cursor) / 20)
+		bad_state(&rd, "invalid number of labels");
 	for (i = 0; i < nlabels; i++)
 	{
-		int32		len = rd_i32(&r);
-		const char *str = rd_bytes(&r, len);
-		int64		conv = rd_i64(&r);
-		int64		drop = rd_i64(&r);
+		int32		len = rd_i32(&rd);
+		const char *str = rd_bytes(&rd, len);
+		int64		conv = rd_i64(&rd);
+		int64		drop = rd_i64(&rd);
 		bool		is_new;
 		int32		id;
 
 		/* labels become text: valid in the database encoding, no NUL */
 		if (!pg_verifymbstr(str, len, true))
-			bad_state("invalid label");
+			bad_state(&rd, "invalid label");
 		if (conv < 0 || drop < 0 || conv > cs->nconverted || drop > cs->ndropped ||
 			(conv == 0 && drop == 0))
-			bad_state("invalid label counts");
+			bad_state(&rd, "invalid label counts");
 		id = corr_label(cs, str, len, &is_new);
 		if (!is_new)
-			bad_state("duplicate label");
+			bad_state(&rd, "duplicate label");
 		cs->converted[id] = conv;
 		cs->dropped[id] = drop;
 	}
-	if (r.cursor != r.len)
-		bad_state("trailing bytes");
+	if (r->cursor != r->len)
+		bad_state(&rd, "trailing bytes");
 	return cs;
 }
 
-Datum
-funnel_correlation_serial(PG_FUNCTION_ARGS)
+static void *
+corr_create(MemoryContext mcxt)
 {
-	CorrState  *cs = (CorrState *) PG_GETARG_POINTER(0);
-
-	journey_agg_context(fcinfo, "funnel_correlation_serial");
-	PG_RETURN_BYTEA_P(corr_serialize(cs));
+	return corr_new(mcxt, 0);
 }
 
-Datum
-funnel_correlation_deserial(PG_FUNCTION_ARGS)
+static void
+corr_merge_obj(void *into, const void *from)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "funnel_correlation_deserial");
-
-	PG_RETURN_POINTER(corr_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext));
+	corr_merge(into, from);
 }
+
+static const AggStateClass correlation_state_class = {
+	"correlation_state", "a funnel_correlation state",
+	corr_create, corr_read, corr_size, corr_write, corr_merge_obj
+};
 
 /*
- * Final: the state as bytea, for journey.funnel_correlation.  NULL over
- * zero rows.  Reads the state only (FINALFUNC_MODIFY = READ_ONLY).
+ * Final: the state's serialized form as bytea, for
+ * journey.funnel_correlation.  NULL over zero rows.  Reads the state only
+ * (FINALFUNC_MODIFY = READ_ONLY).
  */
 Datum
 funnel_correlation_final(PG_FUNCTION_ARGS)
 {
+	CorrState  *cs;
+
 	journey_agg_context(fcinfo, "funnel_correlation_final");
-	if (PG_ARGISNULL(0))
+	cs = agg_state_getarg(&correlation_state_class, fcinfo, 0);
+	if (cs == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_BYTEA_P(corr_serialize((CorrState *) PG_GETARG_POINTER(0)));
+	PG_RETURN_BYTEA_P(agg_state_serialize(&correlation_state_class, cs));
+}
+
+/* ------------------------------------------------------------------------
+ * Type correlation_state and the combine function (agg_state.c)
+ * ------------------------------------------------------------------------
+ */
+
+Datum
+journey_correlation_state_combine(PG_FUNCTION_ARGS)
+{
+	return agg_state_combine(&correlation_state_class, fcinfo, "correlation_state_combine");
+}
+
+Datum
+journey_correlation_state_in(PG_FUNCTION_ARGS)
+{
+	return agg_state_in(&correlation_state_class, fcinfo);
+}
+
+Datum
+journey_correlation_state_out(PG_FUNCTION_ARGS)
+{
+	return agg_state_out(&correlation_state_class, fcinfo);
+}
+
+Datum
+journey_correlation_state_recv(PG_FUNCTION_ARGS)
+{
+	return agg_state_recv(&correlation_state_class, fcinfo);
+}
+
+Datum
+journey_correlation_state_send(PG_FUNCTION_ARGS)
+{
+	return agg_state_send(&correlation_state_class, fcinfo);
 }
 
 /* ------------------------------------------------------------------------
@@ -871,11 +952,14 @@ Datum
 funnel_correlation(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bytea	   *bytes;
 	CorrState  *cs;
 	CorrRow    *rows;
 	int32		i;
 
-	cs = corr_deserialize(PG_GETARG_BYTEA_PP(0), CurrentMemoryContext);
+	bytes = PG_GETARG_BYTEA_PP(0);
+	cs = corr_read(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes), CurrentMemoryContext,
+				   ERRCODE_INVALID_BINARY_REPRESENTATION);
 	InitMaterializedSRF(fcinfo, 0);
 	if (cs->nlabels == 0)
 		return (Datum) 0;

@@ -4,59 +4,78 @@
 -- (correlation.c).  Semantics: doc/funnels.md, "Why do people drop off".
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.funnel_correlation_trans(pg_catalog.internal, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_trans(pg_catalog.internal, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4) IS
-	'transition function of funnel_correlation_agg (labels)';
-CREATE FUNCTION @extschema@.funnel_correlation_attr_trans(pg_catalog.internal, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4, pg_catalog.text)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_attr_trans(pg_catalog.internal, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4, pg_catalog.text) IS
-	'transition function of funnel_correlation_agg (attribute values)';
-CREATE FUNCTION @extschema@.funnel_correlation_final(pg_catalog.internal)
-	RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_final(pg_catalog.internal) IS
-	'final function of funnel_correlation_agg: the counts, as the bytea journey.funnel_correlation reads';
-CREATE FUNCTION @extschema@.funnel_correlation_combine(pg_catalog.internal, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_combine(pg_catalog.internal, pg_catalog.internal) IS
+-- The state type, correlation_state: per label (or attribute value) the
+-- customers who converted and dropped, with the two totals and the
+-- parameters.  A real type rather than internal so that Citus computes
+-- partial states on its workers across customers (doc/distributed.md);
+-- text form = base64 of the binary form, which is also what the final
+-- function returns (doc/funnels.md).
+CREATE TYPE @extschema@.correlation_state;
+CREATE FUNCTION @extschema@.correlation_state_in(pg_catalog.cstring) RETURNS @extschema@.correlation_state
+	AS 'MODULE_PATHNAME', 'journey_correlation_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.correlation_state_out(@extschema@.correlation_state) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'journey_correlation_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.correlation_state_recv(pg_catalog.internal) RETURNS @extschema@.correlation_state
+	AS 'MODULE_PATHNAME', 'journey_correlation_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.correlation_state_send(@extschema@.correlation_state) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'journey_correlation_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.correlation_state (
+	INPUT = @extschema@.correlation_state_in,
+	OUTPUT = @extschema@.correlation_state_out,
+	RECEIVE = @extschema@.correlation_state_recv,
+	SEND = @extschema@.correlation_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.correlation_state IS
+	'aggregate state of funnel_correlation_agg (customers who converted and dropped, per label); text form: base64 of the binary form';
+COMMENT ON FUNCTION @extschema@.correlation_state_in(pg_catalog.cstring) IS 'text input of type correlation_state';
+COMMENT ON FUNCTION @extschema@.correlation_state_out(@extschema@.correlation_state) IS 'text output of type correlation_state';
+COMMENT ON FUNCTION @extschema@.correlation_state_recv(pg_catalog.internal) IS 'binary input of type correlation_state';
+COMMENT ON FUNCTION @extschema@.correlation_state_send(@extschema@.correlation_state) IS 'binary output of type correlation_state';
+
+-- Not strict: it copes with either state being null.
+CREATE FUNCTION @extschema@.correlation_state_combine(@extschema@.correlation_state, @extschema@.correlation_state)
+	RETURNS @extschema@.correlation_state
+	AS 'MODULE_PATHNAME', 'journey_correlation_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.correlation_state_combine(@extschema@.correlation_state, @extschema@.correlation_state) IS
 	'combine function of funnel_correlation_agg';
-CREATE FUNCTION @extschema@.funnel_correlation_serial(pg_catalog.internal)
+
+CREATE FUNCTION @extschema@.funnel_correlation_trans(@extschema@.correlation_state, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4)
+	RETURNS @extschema@.correlation_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_correlation_trans(@extschema@.correlation_state, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4) IS
+	'transition function of funnel_correlation_agg (labels)';
+CREATE FUNCTION @extschema@.funnel_correlation_attr_trans(@extschema@.correlation_state, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4, pg_catalog.text)
+	RETURNS @extschema@.correlation_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_correlation_attr_trans(@extschema@.correlation_state, @extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4, pg_catalog.text) IS
+	'transition function of funnel_correlation_agg (attribute values)';
+CREATE FUNCTION @extschema@.funnel_correlation_final(@extschema@.correlation_state)
 	RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_serial(pg_catalog.internal) IS
-	'serialization function of funnel_correlation_agg';
-CREATE FUNCTION @extschema@.funnel_correlation_deserial(pg_catalog.bytea, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.funnel_correlation_deserial(pg_catalog.bytea, pg_catalog.internal) IS
-	'deserialization function of funnel_correlation_agg (validates its input)';
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_correlation_final(@extschema@.correlation_state) IS
+	'final function of funnel_correlation_agg: the counts, as the bytea journey.funnel_correlation reads';
 
 CREATE AGGREGATE @extschema@.funnel_correlation_agg(j @extschema@.journey, "window" pg_catalog.interval, steps pg_catalog.text[], step pg_catalog.int4) (
 	SFUNC = @extschema@.funnel_correlation_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.correlation_state,
 	SSPACE = 1024,
 	FINALFUNC = @extschema@.funnel_correlation_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.funnel_correlation_combine,
-	SERIALFUNC = @extschema@.funnel_correlation_serial,
-	DESERIALFUNC = @extschema@.funnel_correlation_deserial,
+	COMBINEFUNC = @extschema@.correlation_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.funnel_correlation_agg(@extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4) IS
 	'per label, how many customers who reached funnel step "step" had it before converting to the next step or dropping off (read with journey.funnel_correlation)';
 CREATE AGGREGATE @extschema@.funnel_correlation_agg(j @extschema@.journey, "window" pg_catalog.interval, steps pg_catalog.text[], step pg_catalog.int4, attribute pg_catalog.text) (
 	SFUNC = @extschema@.funnel_correlation_attr_trans,
-	STYPE = pg_catalog.internal,
+	STYPE = @extschema@.correlation_state,
 	SSPACE = 1024,
 	FINALFUNC = @extschema@.funnel_correlation_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.funnel_correlation_combine,
-	SERIALFUNC = @extschema@.funnel_correlation_serial,
-	DESERIALFUNC = @extschema@.funnel_correlation_deserial,
+	COMBINEFUNC = @extschema@.correlation_state_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.funnel_correlation_agg(@extschema@.journey, pg_catalog.interval, pg_catalog.text[], pg_catalog.int4, pg_catalog.text) IS

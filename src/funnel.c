@@ -47,6 +47,17 @@ PG_FUNCTION_INFO_V1(window_funnel_times_final_int);
 PG_FUNCTION_INFO_V1(window_funnel_combine);
 PG_FUNCTION_INFO_V1(window_funnel_serial);
 PG_FUNCTION_INFO_V1(window_funnel_deserial);
+PG_FUNCTION_INFO_V1(funnel_state_trans);
+PG_FUNCTION_INFO_V1(funnel_state_trans_int);
+PG_FUNCTION_INFO_V1(funnel_state_mode_trans);
+PG_FUNCTION_INFO_V1(funnel_state_mode_trans_int);
+PG_FUNCTION_INFO_V1(funnel_state_excl_trans);
+PG_FUNCTION_INFO_V1(funnel_state_excl_trans_int);
+PG_FUNCTION_INFO_V1(funnel_state_label_trans);
+PG_FUNCTION_INFO_V1(funnel_state_label_trans_int);
+PG_FUNCTION_INFO_V1(funnel_state_final);
+PG_FUNCTION_INFO_V1(funnel_state_times_final);
+PG_FUNCTION_INFO_V1(funnel_state_times_final_int);
 PG_FUNCTION_INFO_V1(journey_funnel);
 PG_FUNCTION_INFO_V1(journey_funnel_mode);
 PG_FUNCTION_INFO_V1(journey_funnel_times);
@@ -173,7 +184,7 @@ null_argument(const char *what)
 }
 
 static inline FunnelParams
-funnel_params_of(StepState *st)
+funnel_params_of(const StepState *st)
 {
 	FunnelParams p;
 
@@ -263,10 +274,10 @@ label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
  */
 static inline Datum
 funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
-					bool has_excl, bool by_label)
+					bool has_excl, bool by_label, bool internal)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel");
-	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	StepGrow	g;
+	StepState  *st;
 	int			tsarg = has_mode ? 3 : 2;
 	int64		window;
 	text	   *modetext = NULL;
@@ -290,6 +301,22 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 		modetext = PG_GETARG_TEXT_PP(2);
 	}
 
+	if (internal)
+	{
+		/* the 0.2.0 definitions (STYPE = internal) */
+		g.cxt = journey_agg_context(fcinfo, "window_funnel");
+		g.free_old = true;
+		st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	}
+	else if (PG_ARGISNULL(0))
+	{
+		g.cxt = CurrentMemoryContext;
+		g.free_old = false;
+		st = NULL;
+	}
+	else
+		st = step_state_getarg(fcinfo, 0, true, &g);
+
 	if (st == NULL)
 	{
 		uint32		mode = 0;
@@ -300,12 +327,13 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("window_funnel exclusions cannot be combined with mode any_order")));
-		st = step_state_new(aggcontext);
-		st->keep_empty = (mode & FUNNEL_STRICT_ORDER) != 0;
 		/* the step count is added to the flags when the first row shows it */
-		step_state_set_params(st, window, mode | (has_excl ? FUNNEL_HAS_EXCLUSIONS : 0),
-							  modetext ? VARDATA_ANY(modetext) : NULL,
-							  modetext ? VARSIZE_ANY_EXHDR(modetext) : 0);
+		st = step_state_new_params(g.cxt, STEP_KIND_FUNNEL,
+								   (mode & FUNNEL_STRICT_ORDER) != 0,
+								   step_state_initial_room(modetext ? VARSIZE_ANY_EXHDR(modetext) : -1),
+								   window, mode | (has_excl ? FUNNEL_HAS_EXCLUSIONS : 0),
+								   modetext ? VARDATA_ANY(modetext) : NULL,
+								   modetext ? VARSIZE_ANY_EXHDR(modetext) : 0);
 	}
 	else
 	{
@@ -315,7 +343,7 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 					 errmsg("window_funnel window must be the same for all rows of a group")));
 		if (modetext &&
 			((int32) VARSIZE_ANY_EXHDR(modetext) != st->param_text_len ||
-			 memcmp(VARDATA_ANY(modetext), st->param_text, st->param_text_len) != 0) &&
+			 memcmp(VARDATA_ANY(modetext), step_state_text(st), st->param_text_len) != 0) &&
 			funnel_parse_mode(VARDATA_ANY(modetext), VARSIZE_ANY_EXHDR(modetext)) !=
 			(st->param_flags & FUNNEL_MODE_MASK))
 			ereport(ERROR,
@@ -377,58 +405,115 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 		st->param_flags |= (uint32) nfunnel << FUNNEL_NSTEPS_SHIFT;
 	}
 	step_state_set_nsteps(st, n);
-	step_state_add(st, is_interval ? (int64) PG_GETARG_TIMESTAMPTZ(tsarg) : PG_GETARG_INT64(tsarg),
-				   mask);
+	st = step_state_add(st, is_interval ? (int64) PG_GETARG_TIMESTAMPTZ(tsarg) : PG_GETARG_INT64(tsarg),
+						mask, &g);
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * The transition functions of journey.step_state: (state, window, [mode,]
+ * ts, steps [, exclusions]) or, label form, (state, window, ts, label,
+ * VARIADIC step_labels).
+ */
+Datum
+funnel_state_trans(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, true, false, false, false, false);
+}
+
+Datum
+funnel_state_trans_int(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, false, false, false, false, false);
+}
+
+Datum
+funnel_state_mode_trans(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, true, true, false, false, false);
+}
+
+Datum
+funnel_state_mode_trans_int(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, false, true, false, false, false);
+}
+
+Datum
+funnel_state_excl_trans(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, true, true, true, false, false);
+}
+
+Datum
+funnel_state_excl_trans_int(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, false, true, true, false, false);
+}
+
+Datum
+funnel_state_label_trans(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, true, false, false, true, false);
+}
+
+Datum
+funnel_state_label_trans_int(PG_FUNCTION_ARGS)
+{
+	return funnel_trans_common(fcinfo, false, false, false, true, false);
+}
+
+/*
+ * The transition functions of 0.2.0 (STYPE = internal), kept so that the
+ * aggregates of an installation not yet updated keep working with this
+ * library: the same state, grown in the aggregate context.
+ */
 Datum
 window_funnel_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, false, false, false);
+	return funnel_trans_common(fcinfo, true, false, false, false, true);
 }
 
 Datum
 window_funnel_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, false, false, false);
+	return funnel_trans_common(fcinfo, false, false, false, false, true);
 }
 
 Datum
 window_funnel_mode_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, true, false, false);
+	return funnel_trans_common(fcinfo, true, true, false, false, true);
 }
 
 Datum
 window_funnel_mode_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, true, false, false);
+	return funnel_trans_common(fcinfo, false, true, false, false, true);
 }
 
 Datum
 window_funnel_excl_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, true, true, false);
+	return funnel_trans_common(fcinfo, true, true, true, false, true);
 }
 
 Datum
 window_funnel_excl_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, true, true, false);
+	return funnel_trans_common(fcinfo, false, true, true, false, true);
 }
 
-/* The label form: (state, window, ts, label, VARIADIC step_labels). */
 Datum
 window_funnel_label_trans(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, true, false, false, true);
+	return funnel_trans_common(fcinfo, true, false, false, true, true);
 }
 
 Datum
 window_funnel_label_trans_int(PG_FUNCTION_ARGS)
 {
-	return funnel_trans_common(fcinfo, false, false, false, true);
+	return funnel_trans_common(fcinfo, false, false, false, true, true);
 }
 
 /* t - first <= window, without overflow (t >= first in a sorted scan). */
@@ -1005,10 +1090,10 @@ funnel_eval(StepState *st, const FunnelParams *p, int64 *times)
 		return 0;
 	step_state_sort(st);
 	if (p->mode & FUNNEL_ANY_ORDER)
-		return funnel_eval_any_order(st->events, st->nevents, p, times);
+		return funnel_eval_any_order(step_state_events(st), st->nevents, p, times);
 	if (p->mode == 0 && !p->has_excl && times == NULL)
-		return funnel_eval_default(st->events, st->nevents, p);
-	return funnel_eval_ordered(st->events, st->nevents, p, times);
+		return funnel_eval_default(step_state_events(st), st->nevents, p);
+	return funnel_eval_ordered(step_state_events(st), st->nevents, p, times);
 }
 
 /*
@@ -1016,6 +1101,19 @@ funnel_eval(StepState *st, const FunnelParams *p, int64 *times)
  * events in place keeps the multiset they form, so later transitions stay
  * correct: READ_ONLY holds and the aggregate works with OVER (...).
  */
+Datum
+funnel_state_final(PG_FUNCTION_ARGS)
+{
+	StepState  *st = step_state_final_arg(fcinfo, STEP_KIND_FUNNEL, "window_funnel");
+	FunnelParams p;
+
+	if (st == NULL)
+		PG_RETURN_INT32(0);
+	p = funnel_params_of(st);
+	PG_RETURN_INT32(funnel_eval(st, &p, NULL));
+}
+
+/* The same for the 0.2.0 definitions (STYPE = internal). */
 Datum
 window_funnel_final(PG_FUNCTION_ARGS)
 {
@@ -1060,15 +1158,20 @@ times_array(int64 *times, int level, bool is_tz)
 }
 
 static Datum
-funnel_times_final_common(FunctionCallInfo fcinfo, bool is_tz)
+funnel_times_final_common(FunctionCallInfo fcinfo, bool is_tz, bool internal)
 {
 	StepState  *st;
 	FunnelParams p;
 	int64		times[STEP_MAX_STEPS];
 	int			level = 0;
 
-	journey_agg_context(fcinfo, "window_funnel_times_final");
-	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	if (internal)
+	{
+		journey_agg_context(fcinfo, "window_funnel_times_final");
+		st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	}
+	else
+		st = step_state_final_arg(fcinfo, STEP_KIND_FUNNEL, "window_funnel_times");
 	if (st != NULL)
 	{
 		p = funnel_params_of(st);
@@ -1078,20 +1181,50 @@ funnel_times_final_common(FunctionCallInfo fcinfo, bool is_tz)
 }
 
 Datum
+funnel_state_times_final(PG_FUNCTION_ARGS)
+{
+	return funnel_times_final_common(fcinfo, true, false);
+}
+
+Datum
+funnel_state_times_final_int(PG_FUNCTION_ARGS)
+{
+	return funnel_times_final_common(fcinfo, false, false);
+}
+
+Datum
 window_funnel_times_final(PG_FUNCTION_ARGS)
 {
-	return funnel_times_final_common(fcinfo, true);
+	return funnel_times_final_common(fcinfo, true, true);
 }
 
 Datum
 window_funnel_times_final_int(PG_FUNCTION_ARGS)
 {
-	return funnel_times_final_common(fcinfo, false);
+	return funnel_times_final_common(fcinfo, false, true);
 }
 
 /*
- * Combine: merge the second state into the first; both must come from the
- * same window, mode and number of steps.
+ * Before b is merged into a (journey.step_state_combine and the 0.2.0
+ * combine function): both must come from the same window and mode.
+ */
+void
+funnel_state_before_combine(StepState *a, const StepState *b)
+{
+	if (a->has_params && b->has_params &&
+		(a->param_int != b->param_int ||
+		 (a->param_flags & (FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS)) !=
+		 (b->param_flags & (FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS))))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel window and mode must be the same for all rows of a group")));
+	if (a->nsteps == 0 && b->nsteps != 0)
+		a->param_flags |= b->param_flags & (0xFF << FUNNEL_NSTEPS_SHIFT);
+}
+
+/*
+ * The 0.2.0 combine function (STYPE = internal): merge the second state
+ * into the first, in the aggregate context.
  */
 Datum
 window_funnel_combine(PG_FUNCTION_ARGS)
@@ -1099,6 +1232,7 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel_combine");
 	StepState  *a = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	StepState  *b = PG_ARGISNULL(1) ? NULL : (StepState *) PG_GETARG_POINTER(1);
+	StepGrow	g = {aggcontext, true};
 
 	if (b == NULL)
 	{
@@ -1106,16 +1240,14 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	if (a != NULL && a->has_params && b->has_params &&
-		(a->param_int != b->param_int ||
-		 (a->param_flags & (FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS)) !=
-		 (b->param_flags & (FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS))))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("window_funnel window and mode must be the same for all rows of a group")));
-	if (a != NULL && a->nsteps == 0 && b->nsteps != 0)
-		a->param_flags |= b->param_flags & (0xFF << FUNNEL_NSTEPS_SHIFT);
-	PG_RETURN_POINTER(step_state_combine(a, b, aggcontext));
+	if (a == NULL)
+	{
+		a = MemoryContextAlloc(aggcontext, VARSIZE(b));
+		memcpy(a, b, VARSIZE(b));
+		PG_RETURN_POINTER(a);
+	}
+	funnel_state_before_combine(a, b);
+	PG_RETURN_POINTER(step_state_combine(a, b, &g));
 }
 
 Datum
@@ -1128,39 +1260,39 @@ window_funnel_serial(PG_FUNCTION_ARGS)
 }
 
 /*
- * Deserialize, and check that the parameters make sense as a funnel's (the
- * bytes are untrusted).
+ * Whether the parameters of a funnel state read from untrusted bytes are
+ * ones funnel_trans_common can have set.
  */
+bool
+funnel_state_valid(const StepState *st)
+{
+	FunnelParams p = funnel_params_of(st);
+	uint32		known = FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS | (0xFF << FUNNEL_NSTEPS_SHIFT);
+
+	if (!st->has_params)
+		return false;			/* set by the first row */
+	if ((st->param_flags & ~known) != 0 || p.window < 0 ||
+	/* the mode combinations parse_mode rejects */
+		((p.mode & FUNNEL_ALLOW_REENTRY) && !(p.mode & FUNNEL_STRICT_ORDER)) ||
+		((p.mode & FUNNEL_ANY_ORDER) && (p.mode & ~FUNNEL_ANY_ORDER)) ||
+		(p.has_excl && (p.mode & FUNNEL_ANY_ORDER)) ||
+		p.nsteps > STEP_MAX_STEPS ||
+		(st->nsteps == 0 && p.nsteps != 0) ||
+		(st->nsteps != 0 &&
+		 st->nsteps != (p.has_excl ? 2 * p.nsteps - 1 : p.nsteps)) ||
+		st->keep_empty != ((p.mode & FUNNEL_STRICT_ORDER) != 0))
+		return false;
+	return true;
+}
+
+/* The 0.2.0 deserialize function (STYPE = internal). */
 Datum
 window_funnel_deserial(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "window_funnel_deserial");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
-	StepState  *st = step_state_deserialize(bytes, aggcontext);
-	FunnelParams p = funnel_params_of(st);
-	bool		ok = true;
 
-	if (st->has_params)
-	{
-		uint32		known = FUNNEL_MODE_MASK | FUNNEL_HAS_EXCLUSIONS | (0xFF << FUNNEL_NSTEPS_SHIFT);
-
-		if ((st->param_flags & ~known) != 0 || p.window < 0 ||
-			/* the mode combinations parse_mode rejects */
-			((p.mode & FUNNEL_ALLOW_REENTRY) && !(p.mode & FUNNEL_STRICT_ORDER)) ||
-			((p.mode & FUNNEL_ANY_ORDER) && (p.mode & ~FUNNEL_ANY_ORDER)) ||
-			p.nsteps > STEP_MAX_STEPS ||
-			(st->nsteps != 0 &&
-			 st->nsteps != (p.has_excl ? 2 * p.nsteps - 1 : p.nsteps)) ||
-			st->keep_empty != ((p.mode & FUNNEL_STRICT_ORDER) != 0))
-			ok = false;
-	}
-	else if (st->nevents > 0)
-		ok = false;
-	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid serialized window_funnel state")));
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(step_state_deserialize(bytes, STEP_KIND_FUNNEL, aggcontext));
 }
 
 /*

@@ -188,6 +188,13 @@ extern int	journey_event_cmp(const JourneyEvent *a, const JourneyEvent *b,
 extern int	journey_cmp_internal(const Journey *a, const Journey *b);
 extern Journey *journey_empty(void);
 
+/*
+ * journey_agg.c: the class (agg_state.h) of journey_state, merge_agg's
+ * state type: a JourneyBuilder.
+ */
+struct AggStateClass;
+extern const struct AggStateClass journey_state_class;
+
 /* journey.c */
 extern MemoryContext journey_agg_context(FunctionCallInfo fcinfo, const char *fname);
 

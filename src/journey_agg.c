@@ -8,6 +8,12 @@
  * function.  Partial states travel between processes as the builder's
  * labels and events, unsorted (see journey_agg_serial).
  *
+ * The same builder is the state of merge_agg (journey_ops.c), there as the
+ * SQL type journey_state (defined at the end of this file): journey_agg
+ * keeps its internal state, the per-customer path where nothing crosses a
+ * node, while merge_agg also merges across customers, which Citus splits
+ * into worker partials only for a state type with text I/O.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -16,8 +22,10 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
+#include "agg_state.h"
 #include "journey.h"
 
 PG_FUNCTION_INFO_V1(journey_agg_trans);
@@ -25,6 +33,11 @@ PG_FUNCTION_INFO_V1(journey_agg_final);
 PG_FUNCTION_INFO_V1(journey_agg_combine);
 PG_FUNCTION_INFO_V1(journey_agg_serial);
 PG_FUNCTION_INFO_V1(journey_agg_deserial);
+PG_FUNCTION_INFO_V1(journey_state_combine);
+PG_FUNCTION_INFO_V1(journey_state_in);
+PG_FUNCTION_INFO_V1(journey_state_out);
+PG_FUNCTION_INFO_V1(journey_state_recv);
+PG_FUNCTION_INFO_V1(journey_state_send);
 
 /*
  * journey_agg_trans(state, ts, label [, value]).  Not strict: the first
@@ -96,8 +109,8 @@ journey_agg_combine(PG_FUNCTION_ARGS)
 }
 
 /*
- * Serialized state (journey_agg_serial, for journey_agg and merge_agg),
- * integers in network order:
+ * Serialized state (journey_agg_serial, and the binary form of the type
+ * journey_state, merge_agg's state), integers in network order:
  *
  *	uint8	JOURNEY_AGG_STATE_VERSION
  *	uint8	flags			bit 0: the events carry their value fields
@@ -117,176 +130,339 @@ journey_agg_combine(PG_FUNCTION_ARGS)
 #define JOURNEY_AGG_STATE_VERSION	1
 #define JOURNEY_AGG_STATE_VALUES	0x01
 
-/*
- * journey_agg_serial: the state's bytes (see above).
- */
-Datum
-journey_agg_serial(PG_FUNCTION_ARGS)
+/* Whether some event of the builder has a value (bit 0 of the flags). */
+static bool
+builder_has_values(const JourneyBuilder *b)
 {
-	JourneyBuilder *b = (JourneyBuilder *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-	bool		values = false;
 	int32		i;
 
-	journey_agg_context(fcinfo, "journey_agg_serial");
-	for (i = 0; i < b->nevents && !values; i++)
-		values = b->events[i].has_value;
+	for (i = 0; i < b->nevents; i++)
+		if (b->events[i].has_value)
+			return true;
+	return false;
+}
 
-	pq_begintypsend(&buf);
-	enlargeStringInfo(&buf, 10 + b->label_bytes + 4 * b->nlabels +
-					  (int64) b->nevents * (values ? 21 : 12));
-	pq_sendbyte(&buf, JOURNEY_AGG_STATE_VERSION);
-	pq_sendbyte(&buf, values ? JOURNEY_AGG_STATE_VALUES : 0);
-	pq_sendint32(&buf, b->nlabels);
+static Size
+journey_state_size(const void *obj)
+{
+	const JourneyBuilder *b = obj;
+	Size		size = 2 + 4 + 4 + (Size) b->label_bytes + 4 * (Size) b->nlabels +
+		(Size) b->nevents * 12;
+	int32		i;
+
+	if (builder_has_values(b))
+	{
+		size += b->nevents;
+		for (i = 0; i < b->nevents; i++)
+			if (b->events[i].has_value)
+				size += 8;
+	}
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("journey state is too large to be sent"),
+				 errdetail("It holds %d events with %d distinct labels.",
+						   b->nevents, b->nlabels)));
+	return size;
+}
+
+static void
+journey_state_write(const void *obj, char *dst, Size size)
+{
+	const JourneyBuilder *b = obj;
+	bool		values = builder_has_values(b);
+	char	   *p = dst;
+	int32		i;
+
+	*p++ = JOURNEY_AGG_STATE_VERSION;
+	*p++ = values ? JOURNEY_AGG_STATE_VALUES : 0;
+	p = put_int32(p, b->nlabels);
 	for (i = 0; i < b->nlabels; i++)
 	{
-		pq_sendint32(&buf, b->labels[i].len);
-		pq_sendbytes(&buf, b->labels[i].str, b->labels[i].len);
+		p = put_int32(p, b->labels[i].len);
+		memcpy(p, b->labels[i].str, b->labels[i].len);
+		p += b->labels[i].len;
 	}
-	pq_sendint32(&buf, b->nevents);
+	p = put_int32(p, b->nevents);
 	for (i = 0; i < b->nevents; i++)
 	{
 		const JourneyEvent *e = &b->events[i];
 
 		JOURNEY_CHECK_INTERRUPTS(i);
-		pq_sendint64(&buf, e->ts);
-		pq_sendint32(&buf, e->label);
+		p = put_int64(p, e->ts);
+		p = put_int32(p, e->label);
 		if (values)
 		{
-			pq_sendbyte(&buf, e->has_value ? 1 : 0);
+			*p++ = e->has_value ? 1 : 0;
 			if (e->has_value)
-				pq_sendfloat8(&buf, e->value);
+				p = put_float8(p, e->value);
 		}
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (p - dst != size)
+		elog(ERROR, "journey state of %zu bytes written as %zu",
+			 (size_t) size, (size_t) (p - dst));
 }
+
+/*
+ * journey_agg_serial: the state's bytes (see above), as the type
+ * journey_state writes them.
+ */
+Datum
+journey_agg_serial(PG_FUNCTION_ARGS)
+{
+	JourneyBuilder *b = (JourneyBuilder *) PG_GETARG_POINTER(0);
+
+	journey_agg_context(fcinfo, "journey_agg_serial");
+	PG_RETURN_BYTEA_P(agg_state_serialize(&journey_state_class, b));
+}
+
+/* Reading the serialized form: the bytes, and how to report errors. */
+typedef struct StateReader
+{
+	StringInfoData r;
+	int			code;			/* SQLSTATE: 22P03 binary, 22P02 text */
+	const char *what;			/* "journey_agg state", "journey state" */
+} StateReader;
 
 pg_noreturn
 static void
-bad_state(const char *what)
+bad_state(StateReader *rd, const char *what)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized journey_agg state: %s", what)));
+			(errcode(rd->code),
+			 errmsg("invalid serialized %s: %s", rd->what, what)));
 }
 
 /* pq_getmsg* reads, each first checked against the length */
 static void
-rd_need(StringInfo r, int64 n)
+rd_need(StateReader *rd, int64 n)
 {
-	if (n < 0 || n > r->len - r->cursor)
-		bad_state("truncated");
+	if (n < 0 || n > rd->r.len - rd->r.cursor)
+		bad_state(rd, "truncated");
 }
 
 static int32
-rd_i32(StringInfo r)
+rd_i32(StateReader *rd)
 {
-	rd_need(r, 4);
-	return (int32) pq_getmsgint(r, 4);
+	rd_need(rd, 4);
+	return (int32) pq_getmsgint(&rd->r, 4);
 }
 
 /*
- * journey_agg_deserial: rebuild a state from journey_agg_serial's bytes.
- * They are untrusted (the SQL function takes any bytea), so everything is
- * checked as binary input checks it: version, flags, counts against the
- * bytes left and the limits, label lengths and encoding, label indexes,
- * timestamps, the value flags.
+ * Read the serialized form into the empty builder b.  The bytes are
+ * untrusted (journey_agg_deserial takes any bytea; journey_state's text and
+ * binary input, a parallel worker's tuple, a Citus worker's text), so
+ * everything is checked as binary input checks it: version, flags, counts
+ * against the bytes left and the limits, label lengths and encoding, label
+ * indexes, timestamps, the value flags.
  *
- * The state is only read by the combine function that follows (PostgreSQL
- * never hands a deserialized state to anything else), which adds its
- * events to the group's state in the aggregate context, interning its
- * labels there.  So it is a builder in name only, as cheap as can be: its
- * labels point into the bytes (a label given twice in crafted bytes is
- * merged by that interning), its events are one array, and it lives in the
- * current (per input tuple) memory context, as the results of PostgreSQL's
- * own deserialization functions do, so that the aggregate context does not
- * keep a dead copy of every partial state.
+ * canonical = false (journey_agg_deserial): b is a builder in name only,
+ * as cheap as can be: its labels point into the bytes, not interned (a
+ * label given twice in crafted bytes is merged by the interning of the
+ * combine function that reads it).  canonical = true (journey_state): b is
+ * a real builder, its labels interned and copied into its memory context,
+ * and only the form journey_state_write writes is accepted (distinct
+ * labels, the values flag only when some event has a value), so that a
+ * value that reads back writes the same bytes.
  */
-Datum
-journey_agg_deserial(PG_FUNCTION_ARGS)
+static void
+read_state(StateReader *rd, JourneyBuilder *b, bool canonical)
 {
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
-	StringInfoData r;
-	JourneyBuilder *b;
+	StringInfo	r = &rd->r;
 	int32		nlabels,
 				nevents,
 				i;
 	int			flags;
+	bool		any_value = false;
 
-	(void) journey_agg_context(fcinfo, "journey_agg_deserial");
-	r.data = VARDATA_ANY(bytes);
-	r.len = VARSIZE_ANY_EXHDR(bytes);
-	r.maxlen = r.len;
-	r.cursor = 0;
-
-	rd_need(&r, 2);
-	if (pq_getmsgbyte(&r) != JOURNEY_AGG_STATE_VERSION)
-		bad_state("unsupported version");
-	flags = pq_getmsgbyte(&r);
+	rd_need(rd, 2);
+	if (pq_getmsgbyte(r) != JOURNEY_AGG_STATE_VERSION)
+		bad_state(rd, "unsupported version");
+	flags = pq_getmsgbyte(r);
 	if (flags & ~JOURNEY_AGG_STATE_VALUES)
-		bad_state("invalid flags");
+		bad_state(rd, "invalid flags");
 
-	b = journey_builder_new(CurrentMemoryContext);
-	nlabels = rd_i32(&r);
+	nlabels = rd_i32(rd);
 	/* every label takes at least 4 bytes */
-	if (nlabels < 0 || nlabels > (r.len - r.cursor) / 4)
-		bad_state("invalid number of labels");
-	b->labels = palloc(Max(nlabels, 1) * sizeof(JourneyLabel));
-	b->nlabels = b->maxlabels = nlabels;
+	if (nlabels < 0 || nlabels > (r->len - r->cursor) / 4)
+		bad_state(rd, "invalid number of labels");
+	if (!canonical)
+	{
+		b->labels = MemoryContextAlloc(b->mcxt, Max(nlabels, 1) * sizeof(JourneyLabel));
+		b->nlabels = b->maxlabels = nlabels;
+	}
 	for (i = 0; i < nlabels; i++)
 	{
-		int32		len = rd_i32(&r);
+		int32		len = rd_i32(rd);
 		const char *str;
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (len < 0 || len > JOURNEY_MAX_LABEL_LEN)
-			bad_state("invalid label length");
-		rd_need(&r, len);
-		str = pq_getmsgbytes(&r, len);
+			bad_state(rd, "invalid label length");
+		rd_need(rd, len);
+		str = pq_getmsgbytes(r, len);
 		if (!pg_verifymbstr(str, len, true))
-			bad_state("label is not valid in the database encoding");
-		b->labels[i].str = str;
-		b->labels[i].len = len;
+			bad_state(rd, "label is not valid in the database encoding");
+		if (canonical)
+		{
+			if (b->label_bytes + len > JOURNEY_MAX_BYTES)
+				bad_state(rd, "labels too long");
+			if (journey_builder_label(b, str, len) != i)
+				bad_state(rd, "label appears twice");
+		}
+		else
+		{
+			b->labels[i].str = str;
+			b->labels[i].len = len;
+			b->label_bytes += len;	/* what journey_state_size counts */
+		}
 	}
-	nevents = rd_i32(&r);
+	nevents = rd_i32(rd);
 	/* every event takes at least 12 bytes */
 	if (nevents < 0 || nevents > JOURNEY_MAX_EVENTS ||
-		nevents > (r.len - r.cursor) / 12)
-		bad_state("invalid number of events");
-	b->events = palloc(Max(nevents, 1) * sizeof(JourneyEvent));
+		nevents > (r->len - r->cursor) / 12)
+		bad_state(rd, "invalid number of events");
+	b->events = MemoryContextAlloc(b->mcxt, Max(nevents, 1) * sizeof(JourneyEvent));
 	b->maxevents = Max(nevents, 1);
 	for (i = 0; i < nevents; i++)
 	{
 		JourneyEvent *e = &b->events[i];
 
 		JOURNEY_CHECK_INTERRUPTS(i);
-		rd_need(&r, 12);
-		e->ts = pq_getmsgint64(&r);
-		e->label = (int32) pq_getmsgint(&r, 4);
+		rd_need(rd, 12);
+		e->ts = pq_getmsgint64(r);
+		e->label = (int32) pq_getmsgint(r, 4);
 		e->has_value = false;
 		e->value = 0.0;
 		if (e->ts < JOURNEY_MIN_TS || e->ts >= JOURNEY_END_TS)
-			bad_state("timestamp out of range");
+			bad_state(rd, "timestamp out of range");
 		if (e->label < 0 || e->label >= nlabels)
-			bad_state("label index out of range");
+			bad_state(rd, "label index out of range");
 		if (flags & JOURNEY_AGG_STATE_VALUES)
 		{
 			int			hv;
 
-			rd_need(&r, 1);
-			hv = pq_getmsgbyte(&r);
+			rd_need(rd, 1);
+			hv = pq_getmsgbyte(r);
 			if (hv != 0 && hv != 1)
-				bad_state("invalid value flag");
+				bad_state(rd, "invalid value flag");
 			if (hv)
 			{
-				rd_need(&r, 8);
+				rd_need(rd, 8);
 				e->has_value = true;
-				e->value = pq_getmsgfloat8(&r);
+				e->value = pq_getmsgfloat8(r);
+				any_value = true;
 			}
 		}
 	}
 	b->nevents = nevents;
-	if (r.cursor != r.len)
-		bad_state("trailing bytes");
+	if (r->cursor != r->len)
+		bad_state(rd, "trailing bytes");
+	if (canonical && (flags & JOURNEY_AGG_STATE_VALUES) && !any_value)
+		bad_state(rd, "values flag without values");
+}
+
+/*
+ * journey_agg_deserial: rebuild a state from journey_agg_serial's bytes
+ * (read_state, not canonical).
+ *
+ * The state is only read by the combine function that follows (PostgreSQL
+ * never hands a deserialized state to anything else), which adds its
+ * events to the group's state in the aggregate context, interning its
+ * labels there.  So it lives in the current (per input tuple) memory
+ * context, as the results of PostgreSQL's own deserialization functions
+ * do, so that the aggregate context does not keep a dead copy of every
+ * partial state.
+ */
+Datum
+journey_agg_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	StateReader rd;
+	JourneyBuilder *b;
+
+	(void) journey_agg_context(fcinfo, "journey_agg_deserial");
+	rd.r.data = VARDATA_ANY(bytes);
+	rd.r.len = VARSIZE_ANY_EXHDR(bytes);
+	rd.r.maxlen = rd.r.len;
+	rd.r.cursor = 0;
+	rd.code = ERRCODE_INVALID_BINARY_REPRESENTATION;
+	rd.what = "journey_agg state";
+	b = journey_builder_new(CurrentMemoryContext);
+	read_state(&rd, b, false);
 	PG_RETURN_POINTER(b);
+}
+
+/* ------------------------------------------------------------------------
+ * Type journey_state: merge_agg's state (journey_ops.c), a JourneyBuilder
+ * in the expanded form of agg_state.c; its binary form is the serialized
+ * state above, its text form the base64 of that.
+ * ------------------------------------------------------------------------
+ */
+
+static void *
+journey_state_create(MemoryContext mcxt)
+{
+	return journey_builder_new(mcxt);
+}
+
+static void *
+journey_state_read(const char *data, Size len, MemoryContext mcxt, int code)
+{
+	StateReader rd;
+	JourneyBuilder *b;
+
+	rd.code = code;
+	rd.what = "journey state";
+	if (len > MaxAllocSize)
+		bad_state(&rd, "too long");
+	rd.r.data = (char *) data;
+	rd.r.len = (int) len;
+	rd.r.maxlen = rd.r.len;
+	rd.r.cursor = 0;
+	b = journey_builder_new(mcxt);
+	read_state(&rd, b, true);
+	return b;
+}
+
+static void
+journey_state_merge(void *into, const void *from)
+{
+	journey_builder_add_builder(into, from);
+}
+
+const AggStateClass journey_state_class = {
+	"journey_state", "a journey state",
+	journey_state_create, journey_state_read, journey_state_size,
+	journey_state_write, journey_state_merge
+};
+
+Datum
+journey_state_combine(PG_FUNCTION_ARGS)
+{
+	return agg_state_combine(&journey_state_class, fcinfo, "journey_state_combine");
+}
+
+Datum
+journey_state_in(PG_FUNCTION_ARGS)
+{
+	return agg_state_in(&journey_state_class, fcinfo);
+}
+
+Datum
+journey_state_out(PG_FUNCTION_ARGS)
+{
+	return agg_state_out(&journey_state_class, fcinfo);
+}
+
+Datum
+journey_state_recv(PG_FUNCTION_ARGS)
+{
+	return agg_state_recv(&journey_state_class, fcinfo);
+}
+
+Datum
+journey_state_send(PG_FUNCTION_ARGS)
+{
+	return agg_state_send(&journey_state_class, fcinfo);
 }

@@ -25,6 +25,7 @@
 #include "utils/float.h"
 #include "utils/timestamp.h"
 
+#include "agg_state.h"
 #include "journey.h"
 #include "varint.h"
 
@@ -55,6 +56,8 @@ PG_FUNCTION_INFO_V1(journey_contained);
 PG_FUNCTION_INFO_V1(journey_merge_agg_trans);
 PG_FUNCTION_INFO_V1(journey_merge_agg_combine);
 PG_FUNCTION_INFO_V1(journey_merge_agg_final);
+PG_FUNCTION_INFO_V1(journey_merge_agg_state_trans);
+PG_FUNCTION_INFO_V1(journey_merge_agg_state_final);
 
 /* Free the decoded arrays (the labels point into the journey). */
 static void
@@ -698,17 +701,67 @@ journey_contained(PG_FUNCTION_ARGS)
 /* ------------------------------------------------------------------------
  * merge_agg(journey): the merge of a group's journeys
  *
- * The state is a JourneyBuilder in the aggregate context, the same state
- * journey_agg keeps, so journey_agg_serial and journey_agg_deserial
- * serialise it.  A state exists once a non-NULL journey was seen, even an
- * empty one: a group whose journeys are all empty gives the empty journey,
- * a group with no non-NULL journey gives NULL.
+ * The state is a JourneyBuilder, the state journey_agg keeps, here as the
+ * SQL type journey_state (journey_agg.c) in the expanded form of
+ * agg_state.c: updated in place inside the aggregate, flattened to its
+ * binary form (journey_agg_serial's bytes) only to leave the process, and
+ * combined by journey_state_combine, so that Citus splits merge_agg across
+ * customers into worker partials.  A state exists once a non-NULL journey
+ * was seen, even an empty one: a group whose journeys are all empty gives
+ * the empty journey, a group with no non-NULL journey gives NULL.
  * ------------------------------------------------------------------------
  */
 
 /*
- * journey_merge_agg_trans(state, j).  Not strict: it creates the state on
- * the first non-NULL journey and skips NULLs.
+ * journey_merge_agg_trans(state journey_state, j).  Not strict: it creates
+ * the state on the first non-NULL journey and skips NULLs.
+ */
+Datum
+journey_merge_agg_state_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "journey_merge_agg_trans");
+	ExpandedAggState *state;
+	Journey    *j;
+	JourneyData jd;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	state = agg_state_for_update(&journey_state_class, fcinfo, 0, aggcontext);
+	j = PG_GETARG_JOURNEY_P(1);
+	journey_decode(j, &jd);
+	journey_builder_add_journey(state->obj, &jd);
+	free_decoded(&jd);
+	PG_FREE_IF_COPY(j, 1);
+	PG_RETURN_DATUM(agg_state_datum(state));
+}
+
+/*
+ * journey_merge_agg_final(state journey_state): the merged journey, or NULL
+ * when the group had no non-NULL journey.  Sorting the state in place keeps
+ * its multiset of events (and its serialized size), so the function is
+ * READ_ONLY (usable as a window aggregate).
+ */
+Datum
+journey_merge_agg_state_final(PG_FUNCTION_ARGS)
+{
+	JourneyBuilder *b;
+
+	journey_agg_context(fcinfo, "journey_merge_agg_final");
+	b = agg_state_getarg(&journey_state_class, fcinfo, 0);
+	if (b == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_JOURNEY_P(journey_builder_finish(b));
+}
+
+/*
+ * The support functions of 0.2.0 (STYPE = internal, a JourneyBuilder in the
+ * aggregate context, serialized by journey_agg_serial), kept so that
+ * merge_agg of an installation not yet updated keeps working with this
+ * library.
  */
 Datum
 journey_merge_agg_trans(PG_FUNCTION_ARGS)
@@ -734,10 +787,6 @@ journey_merge_agg_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(b);
 }
 
-/*
- * journey_merge_agg_combine: add the second state's events to the first.
- * Either may be NULL (no non-NULL journey seen yet).
- */
 Datum
 journey_merge_agg_combine(PG_FUNCTION_ARGS)
 {
@@ -757,11 +806,6 @@ journey_merge_agg_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-/*
- * journey_merge_agg_final: the merged journey, or NULL when the group had
- * no non-NULL journey.  Sorting the state in place keeps its multiset of
- * events, so the function is READ_ONLY (usable as a window aggregate).
- */
 Datum
 journey_merge_agg_final(PG_FUNCTION_ARGS)
 {

@@ -129,34 +129,5 @@ COMMENT ON OPERATOR @extschema@.|| (@extschema@.journey, @extschema@.journey) IS
 COMMENT ON OPERATOR @extschema@.@> (@extschema@.journey, @extschema@.journey) IS 'contains the label sequence as a subsequence';
 COMMENT ON OPERATOR @extschema@.<@ (@extschema@.journey, @extschema@.journey) IS 'label sequence is a subsequence of';
 
--- merge_agg: the merge of a group's journeys.  The state is journey_agg's
--- (a JourneyBuilder), so it shares journey_agg's serialize functions.
-
-CREATE FUNCTION @extschema@.journey_merge_agg_trans(pg_catalog.internal, @extschema@.journey)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.journey_merge_agg_combine(pg_catalog.internal, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.journey_merge_agg_final(pg_catalog.internal)
-	RETURNS @extschema@.journey
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.journey_merge_agg_trans(pg_catalog.internal, @extschema@.journey) IS 'transition function of merge_agg';
-COMMENT ON FUNCTION @extschema@.journey_merge_agg_combine(pg_catalog.internal, pg_catalog.internal) IS 'combine function of merge_agg';
-COMMENT ON FUNCTION @extschema@.journey_merge_agg_final(pg_catalog.internal) IS 'final function of merge_agg';
-
-CREATE AGGREGATE @extschema@.merge_agg(@extschema@.journey) (
-	SFUNC = @extschema@.journey_merge_agg_trans,
-	STYPE = pg_catalog.internal,
-	SSPACE = 256,
-	FINALFUNC = @extschema@.journey_merge_agg_final,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.journey_merge_agg_combine,
-	SERIALFUNC = @extschema@.journey_agg_serial,
-	DESERIALFUNC = @extschema@.journey_agg_deserial,
-	PARALLEL = SAFE
-);
-
-COMMENT ON AGGREGATE @extschema@.merge_agg(@extschema@.journey) IS
-	'merge of the group''s journeys (NULLs skipped; NULL when there is none)';
+-- merge_agg: the merge of a group's journeys, is in merge_agg.sql (its
+-- state type, journey_state, and its support functions).

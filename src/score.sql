@@ -109,6 +109,13 @@ BEGIN
 		RAISE EXCEPTION 'channel_filter must not contain NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
+	-- no scoring trigger on Citus (distribute.sql)
+	IF @extschema@.model_is_distributed() THEN
+		RAISE EXCEPTION 'score rules are not supported on a distributed customer model'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'On Citus the scoring trigger would run on the workers, and its NOTIFY journey_score would reach only sessions connected to a worker.',
+				  HINT = 'Score from the application with journey.conversion_probability().';
+	END IF;
 	IF NOT EXISTS (SELECT FROM @extschema@.departments d WHERE d.name = add_score_rule.department) THEN
 		RAISE EXCEPTION 'department "%" does not exist', department
 			USING ERRCODE = 'foreign_key_violation';

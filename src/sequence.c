@@ -57,6 +57,10 @@ PG_FUNCTION_INFO_V1(sequence_count_final);
 PG_FUNCTION_INFO_V1(sequence_combine);
 PG_FUNCTION_INFO_V1(sequence_serial);
 PG_FUNCTION_INFO_V1(sequence_deserial);
+PG_FUNCTION_INFO_V1(sequence_state_trans);
+PG_FUNCTION_INFO_V1(sequence_state_trans_int);
+PG_FUNCTION_INFO_V1(sequence_match_state_final);
+PG_FUNCTION_INFO_V1(sequence_count_state_final);
 PG_FUNCTION_INFO_V1(sequence_match);
 PG_FUNCTION_INFO_V1(sequence_count);
 
@@ -598,19 +602,18 @@ sequence_run(const SeqPattern *pat, const StepEvent *events, int32 nevents,
  */
 
 /*
- * sequence_trans(state, pattern, ts, conds): the transition function of
- * both aggregates, for timestamptz and bigint times (the argument type
- * decides the unit of time constraints).  Not strict: the first call has
- * no state, a row with a NULL time is skipped (but its pattern and number
- * of conditions are still checked), and a NULL condition counts as false.
+ * The transition of both aggregates (state, pattern, ts, conds), times in
+ * the given unit (SEQ_UNIT_TIMESTAMPTZ: time constraints count seconds;
+ * SEQ_UNIT_BIGINT: the caller's unit).  Not strict: the first call has no
+ * state, a row with a NULL time is skipped (but its pattern and number of
+ * conditions are still checked), and a NULL condition counts as false.
+ * With internal, the state of the 0.2.0 definitions (STYPE = internal).
  */
-Datum
-sequence_trans(PG_FUNCTION_ARGS)
+static Datum
+sequence_trans_common(FunctionCallInfo fcinfo, int64 unit, bool internal)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_trans");
-	StepState  *st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
-	Oid			tstype = get_fn_expr_argtype(fcinfo->flinfo, 2);
-	int64		unit;
+	StepGrow	g;
+	StepState  *st;
 	text	   *pattern;
 	const char *ptext;
 	int32		plen;
@@ -618,12 +621,20 @@ sequence_trans(PG_FUNCTION_ARGS)
 	uint64		mask;
 	int32		nconds;
 
-	if (tstype == TIMESTAMPTZOID)
-		unit = SEQ_UNIT_TIMESTAMPTZ;
-	else if (tstype == INT8OID)
-		unit = SEQ_UNIT_BIGINT;
+	if (internal)
+	{
+		g.cxt = journey_agg_context(fcinfo, "sequence_trans");
+		g.free_old = true;
+		st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
+	}
+	else if (PG_ARGISNULL(0))
+	{
+		g.cxt = CurrentMemoryContext;
+		g.free_old = false;
+		st = NULL;
+	}
 	else
-		elog(ERROR, "sequence_trans: unexpected time type %u", tstype);
+		st = step_state_getarg(fcinfo, 0, true, &g);
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -633,37 +644,70 @@ sequence_trans(PG_FUNCTION_ARGS)
 	ptext = VARDATA_ANY(pattern);
 	plen = VARSIZE_ANY_EXHDR(pattern);
 
-	if (st == NULL)
-		st = step_state_new(aggcontext);
 	if (PG_ARGISNULL(3))
-		PG_RETURN_POINTER(st);	/* no condition holds */
+	{
+		/* no condition holds */
+		if (st == NULL)
+			st = step_state_new(g.cxt, STEP_KIND_SEQUENCE, false, 0);
+		PG_RETURN_POINTER(st);
+	}
 
 	conds = PG_GETARG_ARRAYTYPE_P(3);
 	mask = step_mask_from_array(conds, &nconds);
 	/* validates the pattern against the number of conditions */
 	(void) sequence_pattern_cached(fcinfo->flinfo, ptext, plen, nconds, unit);
+	if (st == NULL)
+		st = step_state_new_params(g.cxt, STEP_KIND_SEQUENCE, false,
+								   step_state_initial_room(plen), unit, 0, ptext, plen);
 	step_state_set_nsteps(st, nconds);
 	if (!st->has_params)
-		step_state_set_params(st, unit, 0, ptext, plen);
-	else if (st->param_text_len != plen || memcmp(st->param_text, ptext, plen) != 0)
+		st = step_state_set_params(st, unit, 0, ptext, plen, &g);
+	else if (st->param_text_len != plen || memcmp(step_state_text(st), ptext, plen) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sequence pattern must be the same for all rows of a group")));
 
 	if (!PG_ARGISNULL(2))
-		step_state_add(st, PG_GETARG_INT64(2), mask);
+		st = step_state_add(st, PG_GETARG_INT64(2), mask, &g);
 	PG_RETURN_POINTER(st);
 }
 
-/* Run the state's pattern over its events, for the final functions. */
-static int64
-sequence_final_common(FunctionCallInfo fcinfo, const char *fname, bool count_all)
+/* The transition functions of journey.step_state, timestamptz and bigint. */
+Datum
+sequence_state_trans(PG_FUNCTION_ARGS)
 {
-	StepState  *st;
+	return sequence_trans_common(fcinfo, SEQ_UNIT_TIMESTAMPTZ, false);
+}
+
+Datum
+sequence_state_trans_int(PG_FUNCTION_ARGS)
+{
+	return sequence_trans_common(fcinfo, SEQ_UNIT_BIGINT, false);
+}
+
+/*
+ * The transition function of 0.2.0 (STYPE = internal) for both time
+ * types, kept so that the aggregates of an installation not yet updated
+ * keep working with this library: the argument type decides the unit.
+ */
+Datum
+sequence_trans(PG_FUNCTION_ARGS)
+{
+	Oid			tstype = get_fn_expr_argtype(fcinfo->flinfo, 2);
+
+	if (tstype == TIMESTAMPTZOID)
+		return sequence_trans_common(fcinfo, SEQ_UNIT_TIMESTAMPTZ, true);
+	if (tstype == INT8OID)
+		return sequence_trans_common(fcinfo, SEQ_UNIT_BIGINT, true);
+	elog(ERROR, "sequence_trans: unexpected time type %u", tstype);
+}
+
+/* Run the state's pattern over its (sorted) events, for the final functions. */
+static int64
+sequence_final_run(FunctionCallInfo fcinfo, StepState *st, bool count_all)
+{
 	SeqPattern *pat;
 
-	journey_agg_context(fcinfo, fname);
-	st = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	/*
 	 * No state or no parameters: no row came with its pattern, so the
 	 * pattern is unknown and nothing can match.
@@ -676,34 +720,66 @@ sequence_final_common(FunctionCallInfo fcinfo, const char *fname, bool count_all
 	 * they form, so the final functions may be declared READ_ONLY.
 	 */
 	step_state_sort(st);
-	pat = sequence_pattern_cached(fcinfo->flinfo, st->param_text,
+	pat = sequence_pattern_cached(fcinfo->flinfo, step_state_text(st),
 								  st->param_text_len, st->nsteps,
 								  st->param_int);
-	return sequence_run(pat, st->events, st->nevents, count_all);
+	return sequence_run(pat, step_state_events(st), st->nevents, count_all);
 }
 
 Datum
+sequence_match_state_final(PG_FUNCTION_ARGS)
+{
+	StepState  *st = step_state_final_arg(fcinfo, STEP_KIND_SEQUENCE, "sequence_match");
+
+	PG_RETURN_BOOL(sequence_final_run(fcinfo, st, false) > 0);
+}
+
+Datum
+sequence_count_state_final(PG_FUNCTION_ARGS)
+{
+	StepState  *st = step_state_final_arg(fcinfo, STEP_KIND_SEQUENCE, "sequence_count");
+
+	PG_RETURN_INT64(sequence_final_run(fcinfo, st, true));
+}
+
+/* The final functions of 0.2.0 (STYPE = internal). */
+Datum
 sequence_match_final(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(sequence_final_common(fcinfo, "sequence_match_final", false) > 0);
+	journey_agg_context(fcinfo, "sequence_match_final");
+	PG_RETURN_BOOL(sequence_final_run(fcinfo, PG_ARGISNULL(0) ? NULL :
+									  (StepState *) PG_GETARG_POINTER(0), false) > 0);
 }
 
 Datum
 sequence_count_final(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(sequence_final_common(fcinfo, "sequence_count_final", true));
+	journey_agg_context(fcinfo, "sequence_count_final");
+	PG_RETURN_INT64(sequence_final_run(fcinfo, PG_ARGISNULL(0) ? NULL :
+									   (StepState *) PG_GETARG_POINTER(0), true));
 }
 
-/*
- * sequence_combine: merge the second state into the first; the patterns
- * must agree.
- */
+/* Before b is merged into a: the patterns must agree. */
+void
+sequence_state_before_combine(StepState *a, const StepState *b)
+{
+	if (a->has_params && b->has_params &&
+		(a->param_int != b->param_int ||
+		 a->param_text_len != b->param_text_len ||
+		 memcmp(step_state_text(a), step_state_text(b), a->param_text_len) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sequence pattern must be the same for all rows of a group")));
+}
+
+/* The 0.2.0 combine function (STYPE = internal). */
 Datum
 sequence_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_combine");
 	StepState  *a = PG_ARGISNULL(0) ? NULL : (StepState *) PG_GETARG_POINTER(0);
 	StepState  *b = PG_ARGISNULL(1) ? NULL : (StepState *) PG_GETARG_POINTER(1);
+	StepGrow	g = {aggcontext, true};
 
 	if (b == NULL)
 	{
@@ -711,14 +787,14 @@ sequence_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	if (a != NULL && a->has_params && b->has_params &&
-		(a->param_int != b->param_int ||
-		 a->param_text_len != b->param_text_len ||
-		 memcmp(a->param_text, b->param_text, a->param_text_len) != 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sequence pattern must be the same for all rows of a group")));
-	PG_RETURN_POINTER(step_state_combine(a, b, aggcontext));
+	if (a == NULL)
+	{
+		a = MemoryContextAlloc(aggcontext, VARSIZE(b));
+		memcpy(a, b, VARSIZE(b));
+		PG_RETURN_POINTER(a);
+	}
+	sequence_state_before_combine(a, b);
+	PG_RETURN_POINTER(step_state_combine(a, b, &g));
 }
 
 Datum
@@ -730,36 +806,26 @@ sequence_serial(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(step_state_serialize(st));
 }
 
-pg_noreturn
-static void
-bad_sequence_params(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized step state: %s", "bad sequence parameters")));
-}
-
 /*
- * sequence_deserial: step_state_deserialize checks the bytes; here we also
- * check the parameters only sequence_trans can have set, the pattern
- * included: it must compile for the state's number of conditions, as
- * sequence_trans made sure, or the final function would report a pattern
- * the user never wrote as invalid (22023).
+ * Whether the parameters of a sequence state read from untrusted bytes are
+ * ones sequence_trans_common can have set, the pattern included: it must
+ * compile for the state's number of conditions, as the transition made
+ * sure, or the final function would report a pattern the user never wrote
+ * as invalid (22023).
  */
-Datum
-sequence_deserial(PG_FUNCTION_ARGS)
+bool
+sequence_state_valid(const StepState *st)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_deserial");
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
-	StepState  *st = step_state_deserialize(bytes, aggcontext);
 	MemoryContext cxt = CurrentMemoryContext;
 	volatile bool bad_pattern = false;
 
+	if (st->keep_empty)
+		return false;
 	if (!st->has_params)
-		PG_RETURN_POINTER(st);
+		return true;
 	if ((st->param_int != SEQ_UNIT_TIMESTAMPTZ && st->param_int != SEQ_UNIT_BIGINT) ||
-		st->param_flags != 0 || st->param_text == NULL)
-		bad_sequence_params();
+		st->param_flags != 0 || st->param_text_len < 0)
+		return false;
 
 	/*
 	 * Compiling only parses and allocates memory (no locks, buffers, catalog
@@ -768,9 +834,12 @@ sequence_deserial(PG_FUNCTION_ARGS)
 	 */
 	PG_TRY();
 	{
-		(void) sequence_pattern_cached(fcinfo->flinfo, st->param_text,
-									   st->param_text_len, st->nsteps,
-									   st->param_int);
+		SeqPattern *pat = sequence_compile(step_state_text(st), st->param_text_len,
+										   st->nsteps, st->param_int);
+
+		pfree(pat->text);
+		pfree(pat->elems);
+		pfree(pat);
 	}
 	PG_CATCH();
 	{
@@ -785,9 +854,17 @@ sequence_deserial(PG_FUNCTION_ARGS)
 		bad_pattern = true;
 	}
 	PG_END_TRY();
-	if (bad_pattern)
-		bad_sequence_params();
-	PG_RETURN_POINTER(st);
+	return !bad_pattern;
+}
+
+/* The 0.2.0 deserialize function (STYPE = internal). */
+Datum
+sequence_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = journey_agg_context(fcinfo, "sequence_deserial");
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+
+	PG_RETURN_POINTER(step_state_deserialize(bytes, STEP_KIND_SEQUENCE, aggcontext));
 }
 
 /* ----------------------------------------------------------------

@@ -16,32 +16,150 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
-#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
+#include "port/pg_bswap.h"
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "agg_state.h"
 #include "sort.h"
 #include "step_state.h"
 #include "varint.h"
 
-StepState *
-step_state_new(MemoryContext mcxt)
-{
-	StepState  *st = MemoryContextAllocZero(mcxt, sizeof(StepState));
+PG_FUNCTION_INFO_V1(journey_step_state_in);
+PG_FUNCTION_INFO_V1(journey_step_state_out);
+PG_FUNCTION_INFO_V1(journey_step_state_recv);
+PG_FUNCTION_INFO_V1(journey_step_state_send);
+PG_FUNCTION_INFO_V1(journey_step_state_combine);
 
-	st->mcxt = mcxt;
+/* The allocated size of a state with this much room. */
+static Size
+step_state_alloc_size(int32 text_len, int32 maxevents)
+{
+	return STEP_STATE_HDRSZ + MAXALIGN(Max(text_len, 0)) +
+		(Size) maxevents * sizeof(StepEvent);
+}
+
+/*
+ * A new state without parameters, with room for maxevents events, in cxt.
+ */
+StepState *
+step_state_new(MemoryContext cxt, uint8 kind, bool keep_empty, int32 maxevents)
+{
+	Size		size = step_state_alloc_size(-1, maxevents);
+	StepState  *st = MemoryContextAllocZero(cxt, size);
+
+	SET_VARSIZE(st, size);
+	st->version = STEP_STATE_VERSION;
+	st->kind = kind;
+	st->keep_empty = keep_empty;
 	st->sorted = true;
+	st->maxevents = maxevents;
+	st->param_text_len = -1;
 	return st;
 }
 
-/* The lowest set bit of a mask, -1 for an empty mask (sorts first). */
-static inline int
-step_lowest(uint64 mask)
+/* The same with its parameters (text may be NULL: none). */
+StepState *
+step_state_new_params(MemoryContext cxt, uint8 kind, bool keep_empty,
+					  int32 maxevents, int64 param_int, uint32 param_flags,
+					  const char *text, int32 text_len)
 {
-	return mask == 0 ? -1 : pg_rightmost_one_pos64(mask);
+	Size		size = step_state_alloc_size(text ? text_len : -1, maxevents);
+	StepState  *st = MemoryContextAllocZero(cxt, size);
+
+	SET_VARSIZE(st, size);
+	st->version = STEP_STATE_VERSION;
+	st->kind = kind;
+	st->keep_empty = keep_empty;
+	st->sorted = true;
+	st->maxevents = maxevents;
+	st->has_params = true;
+	st->param_int = param_int;
+	st->param_flags = param_flags;
+	st->param_text_len = text ? text_len : -1;
+	if (text)
+		memcpy(step_state_text(st), text, text_len);
+	return st;
+}
+
+/*
+ * A copy of st with room for text_len bytes of text and maxevents events
+ * (at least its events), allocated and the old one freed as g says.
+ */
+static StepState *
+step_state_realloc(StepState *st, int32 text_len, int32 maxevents,
+				   const StepGrow *g)
+{
+	Size		size = step_state_alloc_size(text_len, maxevents);
+	StepState  *n = MemoryContextAlloc(g->cxt, size);
+	int32		old_len = Max(st->param_text_len, 0);
+
+	Assert(maxevents >= st->nevents);
+	memcpy(n, st, STEP_STATE_HDRSZ);
+	SET_VARSIZE(n, size);
+	n->maxevents = maxevents;
+	n->param_text_len = text_len;
+	memset(step_state_text(n), 0, MAXALIGN(Max(text_len, 0)));
+	memcpy(step_state_text(n), step_state_text(st), Min(old_len, Max(text_len, 0)));
+	memcpy(step_state_events(n), step_state_events(st),
+		   (Size) st->nevents * sizeof(StepEvent));
+	/* the spare room is zero, so the bytes of a stored state are defined */
+	memset(step_state_events(n) + st->nevents, 0,
+		   (Size) (maxevents - st->nevents) * sizeof(StepEvent));
+	if (g->free_old)
+		pfree(st);
+	return n;
+}
+
+/*
+ * Room for events in a state of the given text length allocated with size
+ * bytes.
+ */
+static inline int64
+step_state_room(int32 text_len, Size size)
+{
+	return ((int64) size - (int64) STEP_STATE_HDRSZ - (int64) MAXALIGN(Max(text_len, 0))) /
+		(int64) sizeof(StepEvent);
+}
+
+/*
+ * The room of a new state: as many events as fill 128 bytes (5 without
+ * text), or one when the text alone is longer.  Sizes are powers of two
+ * because the memory allocator rounds chunks up to them anyway.
+ */
+int32
+step_state_initial_room(int32 text_len)
+{
+	Size		size = 128;
+
+	while (step_state_room(text_len, size) < 1)
+		size *= 2;
+	return (int32) step_state_room(text_len, size);
+}
+
+/*
+ * Room for more events: the allocated size at least doubles (to a power
+ * of two), so a group of n rows is copied O(log n) times, O(n) bytes in
+ * all.
+ */
+StepState *
+step_state_grow(StepState *st, int32 more, const StepGrow *g)
+{
+	int64		need = (int64) st->nevents + more;
+	Size		size = 128;
+	int64		newmax;
+
+	if (need <= st->maxevents)
+		return st;
+	if (need > JOURNEY_MAX_GROUP_ROWS)
+		journey_too_many_rows("too many matching events");
+	while (size < 2 * (Size) VARSIZE(st) || step_state_room(st->param_text_len, size) < need)
+		size *= 2;
+	newmax = Min(step_state_room(st->param_text_len, size), JOURNEY_MAX_GROUP_ROWS);
+	return step_state_realloc(st, st->param_text_len, (int32) newmax, g);
 }
 
 void
@@ -101,61 +219,27 @@ step_state_set_nsteps(StepState *st, int32 nsteps)
 						st->nsteps, nsteps)));
 }
 
-void
-step_state_add(StepState *st, int64 ts, uint64 mask)
-{
-	StepEvent  *e;
-
-	if (mask == 0 && !st->keep_empty)
-		return;
-	if (st->nevents >= st->maxevents)
-	{
-		int32		newmax;
-
-		if (st->nevents >= JOURNEY_MAX_GROUP_ROWS)
-			journey_too_many_rows("too many matching events");
-		newmax = st->maxevents == 0 ? 8 :
-			Min(st->maxevents * 2, JOURNEY_MAX_GROUP_ROWS);
-		if (st->events == NULL)
-			st->events = MemoryContextAllocHuge(st->mcxt, newmax * sizeof(StepEvent));
-		else
-			st->events = repalloc_huge(st->events, newmax * sizeof(StepEvent));
-		st->maxevents = newmax;
-	}
-	e = &st->events[st->nevents++];
-	e->ts = ts;
-	e->mask = mask;
-	if (st->nevents > 1 && st->sorted)
-	{
-		StepEvent  *prev = e - 1;
-
-		if (prev->ts > ts ||
-			(prev->ts == ts && (step_lowest(prev->mask) > step_lowest(mask) ||
-								(step_lowest(prev->mask) == step_lowest(mask) &&
-								 prev->mask > mask))))
-			st->sorted = false;
-	}
-}
-
 /*
- * Remember the constant parameters of the call (first time only).
+ * Remember the constant parameters of the call (first time only); the
+ * state moves when its text needs more room.
  */
-void
+StepState *
 step_state_set_params(StepState *st, int64 param_int, uint32 param_flags,
-					  const char *text, int32 text_len)
+					  const char *text, int32 text_len, const StepGrow *g)
 {
 	if (st->has_params)
-		return;
+		return st;
+	Assert(st->param_text_len < 0);
+	if (text != NULL && text_len > 0)
+		st = step_state_realloc(st, text_len, st->maxevents, g);
+	else if (text != NULL)
+		st->param_text_len = 0;
+	if (text != NULL)
+		memcpy(step_state_text(st), text, text_len);
 	st->param_int = param_int;
 	st->param_flags = param_flags;
-	if (text != NULL)
-	{
-		st->param_text = MemoryContextAlloc(st->mcxt, text_len + 1);
-		memcpy(st->param_text, text, text_len);
-		st->param_text[text_len] = '\0';
-		st->param_text_len = text_len;
-	}
 	st->has_params = true;
+	return st;
 }
 
 static int
@@ -183,142 +267,380 @@ step_state_sort(StepState *st)
 {
 	if (!st->sorted)
 	{
-		journey_sort(st->events, st->nevents, sizeof(StepEvent), step_event_cmp);
+		journey_sort(step_state_events(st), st->nevents, sizeof(StepEvent),
+					 step_event_cmp);
 		st->sorted = true;
 	}
 }
 
 /*
- * Merge b into a (either may be NULL); the result lives in mcxt.
+ * Merge b into a (a non-NULL, of b's kind; the callers check the
+ * parameters agree): a, moved as g says when it needs room.  Two sorted
+ * states whose events do not interleave stay sorted.
  */
 StepState *
-step_state_combine(StepState *a, StepState *b, MemoryContext mcxt)
+step_state_combine(StepState *a, const StepState *b, const StepGrow *g)
 {
-	int32		i;
+	const StepEvent *bev;
+	StepEvent  *aev;
 
-	if (b == NULL)
-		return a;
-	if (a == NULL)
-		a = step_state_new(mcxt);
+	Assert(a->kind == b->kind);
 	a->keep_empty = a->keep_empty || b->keep_empty;
 	if (b->nsteps != 0)
 		step_state_set_nsteps(a, b->nsteps);
-	if (b->has_params)
-		step_state_set_params(a, b->param_int, b->param_flags,
-							  b->param_text, b->param_text_len);
-	for (i = 0; i < b->nevents; i++)
-	{
-		JOURNEY_CHECK_INTERRUPTS(i);
-		step_state_add(a, b->events[i].ts, b->events[i].mask);
-	}
+	if (b->has_params && !a->has_params)
+		a = step_state_set_params(a, b->param_int, b->param_flags,
+								  b->param_text_len >= 0 ? step_state_text(b) : NULL,
+								  b->param_text_len, g);
+	if (b->nevents == 0)
+		return a;
+	a = step_state_grow(a, b->nevents, g);
+	aev = step_state_events(a);
+	bev = step_state_events(b);
+	if (a->sorted &&
+		(!b->sorted ||
+		 (a->nevents > 0 && step_event_after(&aev[a->nevents - 1], bev[0].ts, bev[0].mask))))
+		a->sorted = false;
+	/* b keeps rows without a step only if a now does too */
+	memcpy(aev + a->nevents, bev, (Size) b->nevents * sizeof(StepEvent));
+	a->nevents += b->nevents;
 	return a;
 }
 
 /*
- * Serialized form: version byte, nsteps, a flags byte (bit 0: has_params,
- * bit 1: keep_empty; other bits zero), param_int,
- * param_flags, text length (-1 for none) and bytes, nevents, then
- * (ts, mask) pairs; integers in network order.
+ * The serialized form (binary form of journey.step_state; its text form is
+ * the base64 of it): version byte, kind byte, a flags byte (bit 0:
+ * has_params, bit 1: keep_empty, bit 2: sorted; other bits zero), nsteps,
+ * param_int, param_flags, text length (-1 for none) and bytes, nevents,
+ * then (ts, mask) pairs; integers in network order.  Without parameters,
+ * param_int and param_flags are 0 and there is no text.
  */
-bytea *
-step_state_serialize(StepState *st)
+#define STEP_FLAG_HAS_PARAMS	0x01
+#define STEP_FLAG_KEEP_EMPTY	0x02
+#define STEP_FLAG_SORTED		0x04
+#define STEP_SER_HEADER			(1 + 1 + 1 + 4 + 8 + 4 + 4)
+
+Size
+step_state_flat_size(const StepState *st)
 {
-	StringInfoData buf;
+	return STEP_SER_HEADER + Max(st->param_text_len, 0) + 4 +
+		(Size) st->nevents * 16;
+}
+
+void
+step_state_write(const StepState *st, char *dst)
+{
+	const StepEvent *ev = step_state_events(st);
+	char	   *p = dst;
 	int32		i;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, STEP_STATE_VERSION);
-	pq_sendint32(&buf, st->nsteps);
-	pq_sendbyte(&buf, (st->has_params ? 1 : 0) | (st->keep_empty ? 2 : 0));
-	pq_sendint64(&buf, st->param_int);
-	pq_sendint32(&buf, st->param_flags);
-	pq_sendint32(&buf, st->param_text ? st->param_text_len : -1);
-	if (st->param_text)
-		pq_sendbytes(&buf, st->param_text, st->param_text_len);
-	pq_sendint32(&buf, st->nevents);
+	*p++ = STEP_STATE_VERSION;
+	*p++ = st->kind;
+	*p++ = (st->has_params ? STEP_FLAG_HAS_PARAMS : 0) |
+		(st->keep_empty ? STEP_FLAG_KEEP_EMPTY : 0) |
+		(st->sorted ? STEP_FLAG_SORTED : 0);
+	p = put_int32(p, st->nsteps);
+	p = put_int64(p, st->has_params ? st->param_int : 0);
+	p = put_int32(p, st->has_params ? (int32) st->param_flags : 0);
+	p = put_int32(p, st->has_params ? st->param_text_len : -1);
+	if (st->has_params && st->param_text_len > 0)
+	{
+		memcpy(p, step_state_text(st), st->param_text_len);
+		p += st->param_text_len;
+	}
+	p = put_int32(p, st->nevents);
 	for (i = 0; i < st->nevents; i++)
 	{
 		JOURNEY_CHECK_INTERRUPTS(i);
-		pq_sendint64(&buf, st->events[i].ts);
-		pq_sendint64(&buf, (int64) st->events[i].mask);
+		p = put_int64(p, ev[i].ts);
+		p = put_int64(p, (int64) ev[i].mask);
 	}
-	return pq_endtypsend(&buf);
+	Assert(p - dst == step_state_flat_size(st));
 }
 
-pg_noreturn
-static void
-bad_state(const char *what)
+/* The serialized form as a bytea (0.2.0 serialize functions, send). */
+bytea *
+step_state_serialize(const StepState *st)
+{
+	Size		size = step_state_flat_size(st);
+	bytea	   *result = palloc(VARHDRSZ + size);
+
+	SET_VARSIZE(result, VARHDRSZ + size);
+	step_state_write(st, VARDATA(result));
+	return result;
+}
+
+void
+step_state_bad(int code, const char *what)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			(errcode(code),
 			 errmsg("invalid serialized step state: %s", what)));
 }
 
+static inline int32
+read_int32(const char **p)
+{
+	uint32		v;
+
+	memcpy(&v, *p, 4);
+	*p += 4;
+	return (int32) pg_ntoh32(v);
+}
+
+static inline int64
+read_int64(const char **p)
+{
+	uint64		v;
+
+	memcpy(&v, *p, 8);
+	*p += 8;
+	return (int64) pg_ntoh64(v);
+}
+
 /*
- * Rebuild a state from step_state_serialize's bytes, checking everything.
+ * A state (in cxt, with no spare room) from its serialized form, which is
+ * untrusted: everything is checked, errors are raised with code (22P03
+ * for binary, 22P02 for text input).  Every state has one serialized form:
+ * fields a state without parameters does not use are zero, and the sorted
+ * flag says exactly whether the events are in order.
  */
 StepState *
-step_state_deserialize(bytea *bytes, MemoryContext mcxt)
+step_state_read(const char *data, Size len, int code, MemoryContext cxt)
 {
-	StringInfoData buf;
-	StepState  *st = step_state_new(mcxt);
+	const char *p = data;
+	const char *end = data + len;
+	uint8		kind;
+	int			flags;
 	int32		nsteps,
-				len,
+				text_len,
 				n,
 				i;
 	int64		param_int;
 	uint32		param_flags;
-	bool		has_params;
-	int			flags;
+	const char *text = NULL;
 	uint64		allowed;
+	StepState  *st;
+	StepEvent  *ev;
+	bool		sorted = true;
 
-	buf.data = VARDATA_ANY(bytes);
-	buf.len = VARSIZE_ANY_EXHDR(bytes);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-
-	if (buf.len < 1 + 4 + 1 + 8 + 4 + 4 + 4)
-		bad_state("truncated");
-	if (pq_getmsgbyte(&buf) != STEP_STATE_VERSION)
-		bad_state("unsupported version");
-	nsteps = pq_getmsgint(&buf, 4);
+	if (len < STEP_SER_HEADER + 4)
+		step_state_bad(code, "truncated");
+	if ((uint8) *p++ != STEP_STATE_VERSION)
+		step_state_bad(code, "unsupported version");
+	kind = (uint8) *p++;
+	if (kind != STEP_KIND_FUNNEL && kind != STEP_KIND_SEQUENCE)
+		step_state_bad(code, "unknown kind");
+	flags = (uint8) *p++;
+	if ((flags & ~(STEP_FLAG_HAS_PARAMS | STEP_FLAG_KEEP_EMPTY | STEP_FLAG_SORTED)) != 0)
+		step_state_bad(code, "invalid flags");
+	nsteps = read_int32(&p);
 	if (nsteps < 0 || nsteps > STEP_MAX_STEPS)
-		bad_state("invalid number of steps");
-	st->nsteps = nsteps;
-	flags = pq_getmsgbyte(&buf);
-	if ((flags & ~3) != 0)
-		bad_state("invalid flags");
-	has_params = (flags & 1) != 0;
-	st->keep_empty = (flags & 2) != 0;
-	param_int = pq_getmsgint64(&buf);
-	param_flags = pq_getmsgint(&buf, 4);
-	len = pq_getmsgint(&buf, 4);
-	if (len < -1 || len > buf.len - buf.cursor)
-		bad_state("invalid parameter length");
-	if (has_params)
+		step_state_bad(code, "invalid number of steps");
+	param_int = read_int64(&p);
+	param_flags = (uint32) read_int32(&p);
+	text_len = read_int32(&p);
+	if (text_len < -1 || text_len > end - p - 4)
+		step_state_bad(code, "invalid parameter length");
+	if (!(flags & STEP_FLAG_HAS_PARAMS) &&
+		(param_int != 0 || param_flags != 0 || text_len != -1))
+		step_state_bad(code, "parameters without has_params");
+	if (text_len >= 0)
 	{
-		const char *text = len >= 0 ? pq_getmsgbytes(&buf, len) : NULL;
-
-		step_state_set_params(st, param_int, param_flags, text, Max(len, 0));
+		text = p;
+		p += text_len;
 	}
-	else if (len > 0)
-		bad_state("parameter text without parameters");
-	if (buf.len - buf.cursor < 4)
-		bad_state("truncated");
-	n = pq_getmsgint(&buf, 4);
-	if (n < 0 || (int64) n * 16 != buf.len - buf.cursor)
-		bad_state("invalid number of events");
+	n = read_int32(&p);
+	if (n < 0 || n > JOURNEY_MAX_GROUP_ROWS || (int64) n * 16 != end - p)
+		step_state_bad(code, "invalid number of events");
+	if (n > 0 && (nsteps == 0 || !(flags & STEP_FLAG_HAS_PARAMS)))
+		step_state_bad(code, "events without steps or parameters");
+
+	if (flags & STEP_FLAG_HAS_PARAMS)
+		st = step_state_new_params(cxt, kind, (flags & STEP_FLAG_KEEP_EMPTY) != 0, n,
+								   param_int, param_flags, text, Max(text_len, 0));
+	else
+		st = step_state_new(cxt, kind, (flags & STEP_FLAG_KEEP_EMPTY) != 0, n);
+	st->nsteps = nsteps;
 	allowed = nsteps == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << nsteps) - 1;
+	ev = step_state_events(st);
 	for (i = 0; i < n; i++)
 	{
-		int64		ts = pq_getmsgint64(&buf);
-		uint64		mask = (uint64) pq_getmsgint64(&buf);
+		int64		ts = read_int64(&p);
+		uint64		mask = (uint64) read_int64(&p);
 
+		JOURNEY_CHECK_INTERRUPTS(i);
 		if ((mask == 0 && !st->keep_empty) || (mask & ~allowed) != 0)
-			bad_state("invalid step mask");
-		step_state_add(st, ts, mask);
+			step_state_bad(code, "invalid step mask");
+		if (i > 0 && sorted && step_event_after(&ev[i - 1], ts, mask))
+			sorted = false;
+		ev[i].ts = ts;
+		ev[i].mask = mask;
+	}
+	st->nevents = n;
+	st->sorted = sorted;
+	if (sorted != ((flags & STEP_FLAG_SORTED) != 0))
+		step_state_bad(code, "wrong sorted flag");
+	if (kind == STEP_KIND_FUNNEL ? !funnel_state_valid(st) : !sequence_state_valid(st))
+		step_state_bad(code, kind == STEP_KIND_FUNNEL ? "invalid funnel parameters" :
+					   "invalid sequence parameters");
+	return st;
+}
+
+/*
+ * The 0.2.0 deserialize functions (STYPE = internal): a state of the
+ * given kind from the bytes, in cxt.
+ */
+StepState *
+step_state_deserialize(bytea *bytes, uint8 kind, MemoryContext cxt)
+{
+	StepState  *st = step_state_read(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes),
+									 ERRCODE_INVALID_BINARY_REPRESENTATION, cxt);
+
+	if (st->kind != kind)
+		step_state_bad(ERRCODE_INVALID_BINARY_REPRESENTATION,
+					   "state of another aggregate");
+	return st;
+}
+
+/*
+ * Argument argno of a support function of journey.step_state as a state
+ * to read or, with for_update, to modify and return: inside an aggregate
+ * the aggregate's own state, updated in place; called as a plain function,
+ * a copy.  *g is set to where the state grows.
+ */
+StepState *
+step_state_getarg(FunctionCallInfo fcinfo, int argno, bool for_update, StepGrow *g)
+{
+	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
+	StepState  *st = (StepState *) PG_DETOAST_DATUM(PointerGetDatum(raw));
+
+	if (g)
+	{
+		g->cxt = CurrentMemoryContext;
+		g->free_old = false;
+	}
+	if (for_update && (struct varlena *) st == raw && !AggCheckCallContext(fcinfo, NULL))
+	{
+		StepState  *copy = palloc(VARSIZE(st));
+
+		memcpy(copy, st, VARSIZE(st));
+		st = copy;
 	}
 	return st;
+}
+
+/*
+ * The state argument of a final function of journey.step_state, of the
+ * given kind (NULL for a NULL state), sorted: in place inside an aggregate
+ * (the events keep the multiset they form, so the final functions stay
+ * READ_ONLY and work with OVER (...)), else in a copy.
+ */
+StepState *
+step_state_final_arg(FunctionCallInfo fcinfo, uint8 kind, const char *fname)
+{
+	StepState  *st;
+
+	if (PG_ARGISNULL(0))
+		return NULL;
+	st = step_state_getarg(fcinfo, 0, false, NULL);
+	if (st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized step state: state of another aggregate"),
+				 errdetail("%s cannot read a state of %s.", fname,
+						   st->kind == STEP_KIND_FUNNEL ? "window_funnel" : "sequence_match or sequence_count")));
+	if (!st->sorted)
+	{
+		if ((Pointer) st == PG_GETARG_POINTER(0) && !AggCheckCallContext(fcinfo, NULL))
+		{
+			StepState  *copy = palloc(VARSIZE(st));
+
+			memcpy(copy, st, VARSIZE(st));
+			st = copy;
+		}
+		step_state_sort(st);
+	}
+	return st;
+}
+
+/* ------------------------------------------------------------------------
+ * The SQL type journey.step_state: I/O and the combine function
+ * ------------------------------------------------------------------------
+ */
+
+Datum
+journey_step_state_in(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING(0);
+	size_t		n = strlen(s);
+	char	   *buf = palloc(n / 4 * 3 + 1);
+	Size		len = agg_state_b64_decode("step_state", "a step state", s, n, buf);
+
+	PG_RETURN_POINTER(step_state_read(buf, len, ERRCODE_INVALID_TEXT_REPRESENTATION,
+									  CurrentMemoryContext));
+}
+
+Datum
+journey_step_state_out(PG_FUNCTION_ARGS)
+{
+	StepState  *st = step_state_getarg(fcinfo, 0, false, NULL);
+	Size		size = step_state_flat_size(st);
+	char	   *buf = palloc(size);
+
+	step_state_write(st, buf);
+	PG_RETURN_CSTRING(agg_state_b64_encode(buf, size));
+}
+
+Datum
+journey_step_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	StepState  *st = step_state_read(buf->data + buf->cursor, buf->len - buf->cursor,
+									 ERRCODE_INVALID_BINARY_REPRESENTATION,
+									 CurrentMemoryContext);
+
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+journey_step_state_send(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BYTEA_P(step_state_serialize(step_state_getarg(fcinfo, 0, false, NULL)));
+}
+
+/*
+ * step_state_combine(a, b): b merged into a, for every aggregate of the
+ * type.  Not strict (either may be NULL).  The states must be of one kind
+ * (a state of another aggregate can only be a forged one: 22P03) and have
+ * the same parameters (22023, as for rows of one group).
+ */
+Datum
+journey_step_state_combine(PG_FUNCTION_ARGS)
+{
+	StepGrow	g;
+	StepState  *a,
+			   *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = step_state_getarg(fcinfo, 1, false, NULL);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(b);	/* nodeAgg copies it into its context */
+	a = step_state_getarg(fcinfo, 0, true, &g);
+	if (a->kind != b->kind)
+		step_state_bad(ERRCODE_INVALID_BINARY_REPRESENTATION,
+					   "states of two different aggregates");
+	if (a->kind == STEP_KIND_FUNNEL)
+		funnel_state_before_combine(a, b);
+	else
+		sequence_state_before_combine(a, b);
+	PG_RETURN_POINTER(step_state_combine(a, b, &g));
 }
 
 /* ------------------------------------------------------------------------

@@ -27,13 +27,23 @@
 #define JOURNEY_STEP_STATE_H
 
 #include "fmgr.h"
+#include "port/pg_bitutils.h"
 #include "utils/array.h"
 
 #include "journey.h"
 #include "varint.h"
 
-#define STEP_STATE_VERSION	1
+/*
+ * Version byte of the serialized form (binary and text forms of
+ * journey.step_state, and the bytes of the 0.2.0 serialize functions);
+ * 0.2.0 wrote version 1.
+ */
+#define STEP_STATE_VERSION	2
 #define STEP_MAX_STEPS		64
+
+/* Which aggregates a state belongs to (states of one never reach another). */
+#define STEP_KIND_FUNNEL	1	/* window_funnel, window_funnel_times */
+#define STEP_KIND_SEQUENCE	2	/* sequence_match, sequence_count */
 
 typedef struct StepEvent
 {
@@ -41,35 +51,140 @@ typedef struct StepEvent
 	uint64		mask;
 } StepEvent;
 
+/*
+ * The state: a flat varlena (SQL type journey.step_state) whose layout in
+ * memory is the working form, modified in place by the aggregates: this
+ * header, the parameter text (room rounded up to MAXALIGN), then room for
+ * maxevents events, nevents of them used.  VARSIZE is the allocated size,
+ * spare room (zeroed) included; the text and binary forms
+ * (step_state_write) leave the spare room out.  No memory context and no pointer inside, so
+ * nodeAgg keeps one palloc'd chunk per group.
+ */
 typedef struct StepState
 {
-	MemoryContext mcxt;
-	int32		nsteps;			/* number of conditions; 0 = not known yet */
-	int32		nevents;
-	int32		maxevents;
-	bool		sorted;
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* STEP_STATE_VERSION */
+	uint8		kind;			/* STEP_KIND_* */
+	bool		has_params;		/* parameters set (from the first row) */
 	bool		keep_empty;		/* keep rows where no condition holds (mask
 								 * 0), e.g. for strict_order funnels */
-	StepEvent  *events;
-	/* parameters, set from the first row that has them */
-	bool		has_params;
-	int64		param_int;		/* e.g. the window */
+	bool		sorted;			/* the events are in step_state order (exact:
+								 * false only when two are out of order) */
+	uint8		pad[3];
+	int32		nsteps;			/* number of conditions; 0 = not known yet */
+	int32		nevents;
+	int32		maxevents;		/* room for events */
+	int32		param_text_len; /* -1: no text (nor room for one) */
 	uint32		param_flags;	/* e.g. mode bits */
-	int32		param_text_len;
-	char	   *param_text;		/* e.g. a pattern; NULL if none */
+	int64		param_int;		/* e.g. the window */
 } StepState;
 
-extern StepState *step_state_new(MemoryContext mcxt);
+#define STEP_STATE_HDRSZ	MAXALIGN(sizeof(StepState))
+
+static inline char *
+step_state_text(const StepState *st)
+{
+	return (char *) st + STEP_STATE_HDRSZ;
+}
+
+static inline StepEvent *
+step_state_events(const StepState *st)
+{
+	return (StepEvent *) ((char *) st + STEP_STATE_HDRSZ +
+						  MAXALIGN(Max(st->param_text_len, 0)));
+}
+
+/*
+ * Where a state that must grow is reallocated.  In an aggregate with the
+ * state type journey.step_state: in the per-call memory context, the old
+ * state left alone (nodeAgg copies a new pointer into the aggregate context
+ * and frees the old state).  With STYPE = internal (the 0.2.0 definitions):
+ * in the aggregate context, the old state freed (nodeAgg keeps the pointer
+ * as it is).
+ */
+typedef struct StepGrow
+{
+	MemoryContext cxt;
+	bool		free_old;
+} StepGrow;
+
+extern StepState *step_state_new(MemoryContext cxt, uint8 kind, bool keep_empty,
+								  int32 maxevents);
+extern StepState *step_state_new_params(MemoryContext cxt, uint8 kind, bool keep_empty,
+										int32 maxevents, int64 param_int,
+										uint32 param_flags, const char *text,
+										int32 text_len);
+extern int32 step_state_initial_room(int32 text_len);
+extern StepState *step_state_grow(StepState *st, int32 more, const StepGrow *g);
 extern uint64 step_mask_from_array(ArrayType *conds, int32 *nsteps);
 extern void step_state_set_nsteps(StepState *st, int32 nsteps);
-extern void step_state_add(StepState *st, int64 ts, uint64 mask);
-extern void step_state_set_params(StepState *st, int64 param_int, uint32 param_flags,
-								  const char *text, int32 text_len);
+extern StepState *step_state_set_params(StepState *st, int64 param_int, uint32 param_flags,
+										const char *text, int32 text_len,
+										const StepGrow *g);
 extern void step_state_sort(StepState *st);
-extern StepState *step_state_combine(StepState *a, StepState *b, MemoryContext mcxt);
-extern bytea *step_state_serialize(StepState *st);
-extern StepState *step_state_deserialize(bytea *bytes, MemoryContext mcxt);
+extern StepState *step_state_combine(StepState *a, const StepState *b, const StepGrow *g);
+extern Size step_state_flat_size(const StepState *st);
+extern void step_state_write(const StepState *st, char *dst);
+extern bytea *step_state_serialize(const StepState *st);
+extern StepState *step_state_read(const char *data, Size len, int code,
+								  MemoryContext cxt);
+extern StepState *step_state_deserialize(bytea *bytes, uint8 kind,
+										 MemoryContext cxt);
+extern pg_noreturn void step_state_bad(int code, const char *what);
+extern StepState *step_state_getarg(FunctionCallInfo fcinfo, int argno, bool for_update,
+									StepGrow *g);
+extern StepState *step_state_final_arg(FunctionCallInfo fcinfo, uint8 kind,
+									   const char *fname);
 extern int64 interval_to_usec(Interval *iv, const char *what);
+
+/*
+ * The kinds' own rules, defined in funnel.c and sequence.c: whether the
+ * parameters of a state read from untrusted bytes are ones the transition
+ * functions can have set, and the checks (and adjustments) before b is
+ * merged into a (both non-NULL, of the kind).
+ */
+extern bool funnel_state_valid(const StepState *st);
+extern void funnel_state_before_combine(StepState *a, const StepState *b);
+extern bool sequence_state_valid(const StepState *st);
+extern void sequence_state_before_combine(StepState *a, const StepState *b);
+
+/* The step_state order: time, lowest step (none first), whole mask. */
+static inline int
+step_lowest(uint64 mask)
+{
+	return mask == 0 ? -1 : pg_rightmost_one_pos64(mask);
+}
+
+static inline bool
+step_event_after(const StepEvent *prev, int64 ts, uint64 mask)
+{
+	return prev->ts > ts ||
+		(prev->ts == ts && (step_lowest(prev->mask) > step_lowest(mask) ||
+							(step_lowest(prev->mask) == step_lowest(mask) &&
+							 prev->mask > mask)));
+}
+
+/*
+ * Add one row's event (rows where no condition holds only with
+ * keep_empty); returns the state, reallocated as g says when full.
+ */
+static inline StepState *
+step_state_add(StepState *st, int64 ts, uint64 mask, const StepGrow *g)
+{
+	StepEvent  *ev;
+
+	if (mask == 0 && !st->keep_empty)
+		return st;
+	if (unlikely(st->nevents >= st->maxevents))
+		st = step_state_grow(st, 1, g);
+	ev = step_state_events(st) + st->nevents;
+	if (st->nevents > 0 && st->sorted && step_event_after(ev - 1, ts, mask))
+		st->sorted = false;
+	ev->ts = ts;
+	ev->mask = mask;
+	st->nevents++;
+	return st;
+}
 
 /*
  * Reading stored journeys as step events (journey.funnel, journey.retention,

@@ -51,11 +51,6 @@ PG_FUNCTION_INFO_V1(journey_time_state_combine);
 /* Bytes of a new state: a 32-byte header and 12 times, one 128-byte chunk. */
 #define TIME_STATE_FIRST_SIZE	128
 
-/* For the text form's messages (agg_state.c). */
-static const AggStateClass time_state_text_class = {
-	.type_name = "time_state",
-	.noun = "a time state",
-};
 
 /* ------------------------------------------------------------------------
  * The working form
@@ -588,8 +583,9 @@ Datum
 journey_time_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
-	Size		len;
-	char	   *bin = agg_state_text_to_binary(&time_state_text_class, s, &len);
+	size_t		n = strlen(s);
+	char	   *bin = palloc(n / 4 * 3 + 1);
+	Size		len = agg_state_b64_decode("time_state", "a time state", s, n, bin);
 
 	PG_RETURN_POINTER(time_state_from_binary(bin, len, CurrentMemoryContext,
 											 ERRCODE_INVALID_TEXT_REPRESENTATION));
@@ -601,7 +597,7 @@ journey_time_state_out(PG_FUNCTION_ARGS)
 	const TimeState *st = time_state_getarg(fcinfo, 0);
 	bytea	   *bin = time_state_to_binary(st);
 
-	PG_RETURN_CSTRING(agg_state_binary_to_text(VARDATA(bin), VARSIZE(bin) - VARHDRSZ));
+	PG_RETURN_CSTRING(agg_state_b64_encode(VARDATA(bin), VARSIZE(bin) - VARHDRSZ));
 }
 
 Datum

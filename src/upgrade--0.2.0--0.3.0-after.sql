@@ -50,3 +50,36 @@ DROP FUNCTION @extschema@.session_count_final(pg_catalog.internal);
 DROP FUNCTION @extschema@.session_count_combine(pg_catalog.internal, pg_catalog.internal);
 DROP FUNCTION @extschema@.session_count_serial(pg_catalog.internal);
 DROP FUNCTION @extschema@.session_count_deserial(pg_catalog.bytea, pg_catalog.internal);
+
+-- The support functions of merge_agg's internal state (0.1.0 and 0.2.0),
+-- which the aggregate replaced by merge_agg.sql (state journey_state) no
+-- longer references; journey_agg_serial and journey_agg_deserial stay,
+-- journey_agg uses them.
+DROP FUNCTION @extschema@.journey_merge_agg_trans(pg_catalog.internal, @extschema@.journey);
+DROP FUNCTION @extschema@.journey_merge_agg_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.journey_merge_agg_final(pg_catalog.internal);
+
+-- The support functions of the internal state of window_funnel,
+-- window_funnel_times, sequence_match and sequence_count (0.2.0), which
+-- the aggregates replaced by step_agg.sql no longer reference.
+DROP FUNCTION @extschema@.window_funnel_trans(pg_catalog.internal, pg_catalog.interval, pg_catalog.timestamptz, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_trans_int(pg_catalog.internal, pg_catalog.int8, pg_catalog.int8, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_mode_trans(pg_catalog.internal, pg_catalog.interval, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_mode_trans_int(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.int8, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_excl_trans(pg_catalog.internal, pg_catalog.interval, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.bool[], pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_excl_trans_int(pg_catalog.internal, pg_catalog.int8, pg_catalog.text, pg_catalog.int8, pg_catalog.bool[], pg_catalog.bool[]);
+DROP FUNCTION @extschema@.window_funnel_label_trans(pg_catalog.internal, pg_catalog.interval, pg_catalog.timestamptz, pg_catalog.text, pg_catalog.text[]);
+DROP FUNCTION @extschema@.window_funnel_label_trans_int(pg_catalog.internal, pg_catalog.int8, pg_catalog.int8, pg_catalog.text, pg_catalog.text[]);
+DROP FUNCTION @extschema@.window_funnel_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.window_funnel_times_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.window_funnel_times_final_int(pg_catalog.internal);
+DROP FUNCTION @extschema@.window_funnel_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.window_funnel_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.window_funnel_deserial(pg_catalog.bytea, pg_catalog.internal);
+DROP FUNCTION @extschema@.sequence_trans(pg_catalog.internal, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.sequence_trans(pg_catalog.internal, pg_catalog.text, pg_catalog.int8, pg_catalog.bool[]);
+DROP FUNCTION @extschema@.sequence_match_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.sequence_count_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.sequence_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.sequence_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.sequence_deserial(pg_catalog.bytea, pg_catalog.internal);

@@ -162,6 +162,73 @@ BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
 
+	-- On Citus (distribute_model): the journey of every customer with a
+	-- queued touchpoint is built again from all of its touchpoints, on the
+	-- workers, and the queue emptied of what was read.  A rebuild, not a
+	-- merge, so a touchpoint a worker sees in one statement and not in the
+	-- other is at worst read again at the next refresh.
+	IF @extschema@.model_is_distributed() THEN
+		WITH done AS (
+			DELETE FROM @extschema@.pending_touchpoints p
+			RETURNING p.customer
+		)
+		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+		SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+			min(t.ts), max(t.ts)
+		FROM @extschema@.touchpoints t
+		WHERE t.customer IN (SELECT done.customer FROM done)
+		GROUP BY t.customer
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+			SET channels = excluded.channels, events = excluded.events,
+				first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+				refreshed = excluded.refreshed;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		RETURN n;
+	END IF;
+
+	-- Nothing stored yet (the first refresh after a load, or after the
+	-- journeys were emptied): every customer gets the journey of all its
+	-- touchpoints, in one pass over the table like journey_agg from scratch,
+	-- whatever the size of the queue (merging the queue into nothing is right
+	-- only if it holds every touchpoint), with no lookup of the queue or of
+	-- stored journeys.  The queue is emptied in the same statement, so with
+	-- the same snapshot: a touchpoint committed meanwhile stays queued.
+	--
+	-- A plain INSERT, not INSERT ... ON CONFLICT (which writes every row as
+	-- a speculative insertion: an index probe before it and a second WAL
+	-- record after it): only a refresh adds journeys of customers that have
+	-- none (link_identity moves a stored one, forget_customer and
+	-- purge_before delete or shorten them), and refreshes wait for each
+	-- other on the lock above, taken before this statement's snapshot.  A
+	-- journey stored meanwhile all the same (an INSERT by hand, a restore
+	-- of the table) makes it fail with a unique violation: then everything
+	-- is undone and the general build below runs instead.  Rows in
+	-- customer order: the primary key grows at its right end.
+	IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints) THEN
+			RETURN 0;
+		END IF;
+		BEGIN
+			WITH done AS (
+				DELETE FROM @extschema@.pending_touchpoints p
+			)
+			INSERT INTO @extschema@.customer_journey_data (customer, channels, events, first_seen, last_seen)
+			SELECT t.customer,
+				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+				min(t.ts), max(t.ts)
+			FROM @extschema@.touchpoints t
+			GROUP BY t.customer
+			ORDER BY t.customer;
+			GET DIAGNOSTICS n = ROW_COUNT;
+			RETURN n;
+		EXCEPTION WHEN unique_violation THEN
+			NULL;				-- a journey stored meanwhile: build below
+		END;
+	END IF;
+
 	-- the touchpoints, as the planner estimates them: the rows per page of
 	-- the last VACUUM or ANALYZE (60 before the first) times the pages now,
 	-- summed over the partitions if the table is partitioned
@@ -191,45 +258,25 @@ BEGIN
 	-- statement, so with the same snapshot: a touchpoint committed meanwhile
 	-- stays queued for the next refresh.
 	IF queued * 4 >= total THEN
-		IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
-			-- nothing stored yet (the first refresh after a load): every
-			-- customer, no lookup of the queue or of stored journeys
-			WITH done AS (
-				DELETE FROM @extschema@.pending_touchpoints p
-			)
-			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
-			SELECT t.customer,
-				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
-				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
-				min(t.ts), max(t.ts)
-			FROM @extschema@.touchpoints t
-			GROUP BY t.customer
-			ORDER BY t.customer
-			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
-				SET channels = excluded.channels, events = excluded.events,
-					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-					refreshed = pg_catalog.now();
-		ELSE
-			WITH done AS (
-				DELETE FROM @extschema@.pending_touchpoints p
-				RETURNING p.touchpoint
-			)
-			INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
-			SELECT t.customer,
-				@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
-				@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
-				min(t.ts), max(t.ts)
-			FROM @extschema@.touchpoints t
-			LEFT JOIN @extschema@.customer_journey_data s ON s.customer = t.customer
-			GROUP BY t.customer
-			-- (the queue is looked up only for customers with a stored journey)
-			HAVING pg_catalog.bool_or(s.customer IS NULL OR t.id IN (SELECT done.touchpoint FROM done))
-			ORDER BY t.customer
-			ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
-				SET channels = excluded.channels, events = excluded.events,
-					first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-					refreshed = pg_catalog.now();
-		END IF;
+		WITH done AS (
+			DELETE FROM @extschema@.pending_touchpoints p
+			RETURNING p.touchpoint
+		)
+		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+		SELECT t.customer,
+			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision),
+			@extschema@.journey_agg(t.ts, t.event, t.value::double precision),
+			min(t.ts), max(t.ts)
+		FROM @extschema@.touchpoints t
+		LEFT JOIN @extschema@.customer_journey_data s ON s.customer = t.customer
+		GROUP BY t.customer
+		-- (the queue is looked up only for customers with a stored journey)
+		HAVING pg_catalog.bool_or(s.customer IS NULL OR t.id IN (SELECT done.touchpoint FROM done))
+		ORDER BY t.customer
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+			SET channels = excluded.channels, events = excluded.events,
+				first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+				refreshed = pg_catalog.now();
 		GET DIAGNOSTICS n = ROW_COUNT;
 		RETURN n;
 	END IF;
@@ -607,9 +654,194 @@ CREATE OR REPLACE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	INSERT INTO @extschema@.pending_touchpoints (touchpoint)
-	SELECT id FROM new_rows;
+	INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
+	SELECT id, customer FROM new_rows;
 	RETURN NULL;
+END
+$$;
+
+-- Issue 11: the customer model on Citus (src/distribute.sql).  The queue
+-- holds the touchpoint's customer, its distribution column there; may_write
+-- gets a BEGIN ATOMIC body (Citus fails on RETURN bodies that read its
+-- tables); link_identity, forget_customer and purge_before take ways Citus
+-- can run.
+ALTER TABLE @extschema@.pending_touchpoints ADD COLUMN customer pg_catalog.text;
+UPDATE @extschema@.pending_touchpoints p SET customer = t.customer
+FROM @extschema@.touchpoints t WHERE t.id = p.touchpoint;
+
+CREATE OR REPLACE FUNCTION @extschema@.may_write(department pg_catalog.text) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT EXISTS (SELECT 1 FROM @extschema@.writers w
+				   WHERE w.department = may_write.department
+					 AND pg_catalog.pg_has_role(w.role_name, 'MEMBER'))
+		OR EXISTS (SELECT 1 FROM @extschema@.admins a
+				   WHERE pg_catalog.pg_has_role(a.role_name, 'MEMBER'));
+END;
+
+CREATE OR REPLACE FUNCTION @extschema@.link_identity(alias pg_catalog.text, customer pg_catalog.text,
+										  source pg_catalog.text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	existing pg_catalog.text;
+	target pg_catalog.text;
+	moved bigint;
+	aj record;
+	ids bigint[];
+	queued bigint[];
+BEGIN
+	IF alias IS NULL OR customer IS NULL OR alias = '' OR customer = '' THEN
+		RAISE EXCEPTION 'alias and customer must not be empty'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF alias = customer THEN
+		RAISE EXCEPTION 'cannot link "%" to itself', alias
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- the customer may itself be an alias
+	target := @extschema@.resolve_customer(customer);
+	SELECT i.customer INTO existing FROM @extschema@.identities i WHERE i.alias = link_identity.alias;
+	IF FOUND THEN
+		IF existing = target THEN
+			RETURN 0;
+		END IF;
+		RAISE EXCEPTION 'alias "%" is already linked to customer "%"', alias, existing
+			USING ERRCODE = 'unique_violation',
+				  HINT = 'An alias belongs to one customer.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM @extschema@.identities i WHERE i.customer = link_identity.alias) THEN
+		RAISE EXCEPTION '"%" has aliases of its own and cannot become an alias', alias
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- lock both customers, in a fixed order
+	PERFORM @extschema@.lock_customer(LEAST(target, alias));
+	PERFORM @extschema@.lock_customer(GREATEST(target, alias));
+
+	-- the alias's past becomes the customer's
+	IF NOT @extschema@.model_is_distributed() THEN
+		UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
+		GET DIAGNOSTICS moved = ROW_COUNT;
+		UPDATE @extschema@.stage_history h SET customer = target WHERE h.customer = link_identity.alias;
+	ELSE
+		-- Citus cannot change a row's distribution column: the rows are
+		-- copied under the customer (same ids), then deleted.  The copies
+		-- are queued by the trigger; only those the alias had queued stay
+		-- queued (the others are in the alias's journey, merged below).
+		SELECT pg_catalog.array_agg(t.id) INTO ids
+		FROM @extschema@.touchpoints t WHERE t.customer = link_identity.alias;
+		WITH q AS (DELETE FROM @extschema@.pending_touchpoints p
+				   WHERE p.customer = link_identity.alias RETURNING p.touchpoint)
+		SELECT pg_catalog.array_agg(q.touchpoint) INTO queued FROM q;
+		INSERT INTO @extschema@.touchpoints
+			(id, customer, ts, channel, department, event, value, campaign, attributes)
+		SELECT t.id, target, t.ts, t.channel, t.department, t.event, t.value, t.campaign, t.attributes
+		FROM @extschema@.touchpoints t
+		WHERE t.customer = link_identity.alias AND t.id = ANY (ids);
+		GET DIAGNOSTICS moved = ROW_COUNT;
+		DELETE FROM @extschema@.pending_touchpoints p
+		WHERE p.customer = target AND p.touchpoint = ANY (ids)
+		  AND NOT p.touchpoint = ANY (coalesce(queued, '{}'));
+		DELETE FROM @extschema@.touchpoints t
+		WHERE t.customer = link_identity.alias AND t.id = ANY (ids);
+		INSERT INTO @extschema@.stage_history
+			(id, customer, model, stage, entered, "left", department, reason)
+		SELECT h.id, target, h.model, h.stage, h.entered, h."left", h.department, h.reason
+		FROM @extschema@.stage_history h WHERE h.customer = link_identity.alias;
+		DELETE FROM @extschema@.stage_history h WHERE h.customer = link_identity.alias;
+	END IF;
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = link_identity.alias
+		RETURNING d.* INTO aj;
+	IF aj.customer IS NOT NULL THEN
+		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
+		VALUES (target, aj.channels, aj.events, aj.first_seen, aj.last_seen)
+		ON CONFLICT ON CONSTRAINT customer_journey_data_pkey DO UPDATE
+			SET channels = d.channels OPERATOR(@extschema@.||) excluded.channels,
+				events = d.events OPERATOR(@extschema@.||) excluded.events,
+				first_seen = LEAST(d.first_seen, excluded.first_seen),
+				last_seen = GREATEST(d.last_seen, excluded.last_seen),
+				-- (the row's default, now(): Citus takes no volatile
+				-- function in DO UPDATE)
+				refreshed = excluded.refreshed;
+	END IF;
+	DELETE FROM @extschema@.customers c WHERE c.id = link_identity.alias;
+	INSERT INTO @extschema@.identities (alias, customer, source) VALUES (alias, target, source);
+	RETURN moved;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.forget_customer(customer pg_catalog.text)
+	RETURNS TABLE (what pg_catalog.text, removed bigint)
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cust pg_catalog.text;
+	n bigint;
+BEGIN
+	SELECT i.customer INTO cust FROM @extschema@.identities i WHERE i.alias = forget_customer.customer;
+	IF NOT FOUND THEN
+		cust := forget_customer.customer;
+	END IF;
+	PERFORM @extschema@.lock_customer(cust);
+
+	DELETE FROM @extschema@.pending_touchpoints p
+	USING @extschema@.touchpoints t
+	WHERE t.id = p.touchpoint AND t.customer = cust AND p.customer = cust;
+	DELETE FROM @extschema@.touchpoints t WHERE t.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'touchpoints'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.stage_history h WHERE h.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'stage changes'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'journeys'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.identities i WHERE i.customer = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'aliases'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.customers c WHERE c.id = cust;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'customers'; removed := n; RETURN NEXT;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.purge_before(before timestamptz)
+	RETURNS TABLE (what pg_catalog.text, removed bigint)
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+	now_ts timestamptz := pg_catalog.now();
+BEGIN
+	IF before IS NULL THEN
+		RAISE EXCEPTION 'purge time must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	-- (joined on the customer too: on Citus both tables are distributed by it)
+	DELETE FROM @extschema@.pending_touchpoints p
+	USING @extschema@.touchpoints t
+	WHERE t.id = p.touchpoint AND t.customer = p.customer AND t.ts < before;
+	DELETE FROM @extschema@.touchpoints t WHERE t.ts < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'touchpoints'; removed := n; RETURN NEXT;
+	DELETE FROM @extschema@.stage_history h WHERE h."left" < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	what := 'stage changes'; removed := n; RETURN NEXT;
+	-- journeys lose the purged events without a rescan of the touchpoints
+	DELETE FROM @extschema@.customer_journey_data d WHERE d.last_seen < before;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	UPDATE @extschema@.customer_journey_data d
+	SET channels = @extschema@.slice(d.channels, before, NULL),
+		events = @extschema@.slice(d.events, before, NULL),
+		first_seen = @extschema@.first_time(@extschema@.slice(d.channels, before, NULL)),
+		refreshed = now_ts
+	WHERE d.first_seen < before;
+	what := 'journeys'; removed := n; RETURN NEXT;
 END
 $$;
 
@@ -689,3 +921,10 @@ ALTER FUNCTION @extschema@.sequence_count(@extschema@.journey, pg_catalog.text, 
 ALTER FUNCTION @extschema@.session_count(@extschema@.journey, pg_catalog.interval) COST 50;
 ALTER FUNCTION @extschema@.path_after(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;
 ALTER FUNCTION @extschema@.path_before(@extschema@.journey, pg_catalog.text, pg_catalog.int4, pg_catalog.text) COST 100;
+
+-- Issue 11, continued: merge_agg (0.1.0) gets a real state type,
+-- journey_state, instead of internal.  merge_agg.sql, run again after this
+-- file (UPGRADE_FRAGMENTS_0.3.0), creates the type and its functions and
+-- replaces the aggregate in place; upgrade--0.2.0--0.3.0-after.sql drops
+-- its old support functions (journey_agg_serial and journey_agg_deserial
+-- stay: journey_agg uses them).

@@ -55,7 +55,7 @@ for opt in --bindir --pkglibdir --sharedir --includedir-server --includedir \
 		# libpq headers next to the server's directory; /usr/lib/x86_64-...
 		# holds everything): copy only the files journey builds against.
 		mkdir -p "$DIR$d"
-		find "$d" -maxdepth 1 -type f \( -name '*.h' -o -name 'libpq*' \) \
+		find "$d" -maxdepth 1 \( -type f -o -type l \) \( -name '*.h' -o -name 'libpq*' \) \
 			-exec cp -a {} "$DIR$d/" \;
 		;;
 	*)

@@ -100,8 +100,19 @@ EOF
                    || journey.activity_buckets(e.ts::date, 2)::text
                    || journey.session_count(extract(epoch FROM e.ts)::bigint, 600)::text
             FROM upgrade_data, journey.unnest(j) e"
+  # And for merge_agg (0.3.0: internal -> journey_state), across journeys.
+  merge_sql="SELECT journey.merge_agg(j)::text || journey.merge_agg(journey.slice(j, NULL, '2026-01-01 05:00+00'))::text FROM upgrade_data"
+  # The same for window_funnel(_times) and sequence_match/count (0.3.0:
+  # internal -> step_state).
+  step_sql="SELECT journey.window_funnel(interval '2 hours', e.ts, e.label = 'web', e.label = 'email', e.label = 'store')::text
+                   || journey.window_funnel_times(7200::bigint, 'strict_order', extract(epoch FROM e.ts)::bigint, e.label = 'web', e.label = 'store')::text
+                   || journey.window_funnel(interval '1 day', e.ts, e.label, 'email', 'store')::text
+                   || journey.sequence_count('(?1).*(?2)', e.ts, e.label = 'web', e.label = 'store')::text
+            FROM upgrade_data, journey.unnest(j) e"
   attr_before=""
   path_before=""
+  step_before=""
+  merge_before=""
   time_before=""
   internal_attr=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
         JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
@@ -112,6 +123,13 @@ EOF
       -c "SET min_parallel_table_scan_size = 0" -c "$attr_sql")
     path_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
       -c "SET min_parallel_table_scan_size = 0" -c "$path_sql")
+    merge_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$merge_sql")
+    step_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$step_sql")
+    psql_q -d "$db" -c "CREATE VIEW upgrade_funnel AS SELECT id, journey.window_funnel(interval '1 day', e.ts, e.label = 'web', e.label = 'store') AS f,
+        journey.sequence_match('(?1)(?2)', e.ts, e.label = 'email', e.label = 'web') AS m FROM upgrade_data, journey.unnest(j) e GROUP BY id"
+    funnel_view_before=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_funnel v")
   fi
   internal_time=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
         JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
@@ -131,22 +149,32 @@ EOF
   if [ "$internal_attr" != 0 ]; then
     psql_q -d "$db" -c "CREATE VIEW upgrade_markov AS SELECT journey.markov_model(journey.labels(j), 1, 0, 0) FROM upgrade_data" \
       -c "CREATE VIEW upgrade_paths AS SELECT id, journey.path_after(e.ts, e.label, true, 1) AS p FROM upgrade_data, journey.unnest(j) e GROUP BY id" \
-      -c "CREATE VIEW upgrade_path_fn AS SELECT journey.path_after(j, 'web', 2) AS p FROM upgrade_data"
+      -c "CREATE VIEW upgrade_path_fn AS SELECT journey.path_after(j, 'web', 2) AS p FROM upgrade_data" \
+      -c "CREATE VIEW upgrade_merge AS SELECT id % 7 AS k, journey.merge_agg(j) AS m FROM upgrade_data GROUP BY 1"
     views_before=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_markov v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_paths v" \
-      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v")
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" \
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_merge v")
   fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
   if [ "$internal_attr" != 0 ]; then
     views_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_markov v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_paths v" \
-      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" 2>&1)
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" \
+      -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_merge v" 2>&1)
     if [ "$views_after" != "$views_before" ]; then
-      echo "FAIL: views on markov_model and path_after after $old -> $current: before $views_before, after $views_after"; failed=$((failed + 1))
+      echo "FAIL: views on markov_model, path_after and merge_agg after $old -> $current: before $views_before, after $views_after"; failed=$((failed + 1))
     else
-      echo "ok: views on markov_model, the path_after aggregate and function answer the same after $old -> $current"
+      echo "ok: views on markov_model, the path_after aggregate and function, merge_agg answer the same after $old -> $current"
     fi
-    psql_q -d "$db" -c "DROP VIEW upgrade_markov, upgrade_paths, upgrade_path_fn"
+    psql_q -d "$db" -c "DROP VIEW upgrade_markov, upgrade_paths, upgrade_path_fn, upgrade_merge"
+    funnel_view_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_funnel v" 2>&1)
+    if [ "$funnel_view_after" != "$funnel_view_before" ]; then
+      echo "FAIL: view on window_funnel and sequence_match after $old -> $current: before $funnel_view_before, after $funnel_view_after"; failed=$((failed + 1))
+    else
+      echo "ok: a view on window_funnel and sequence_match answers the same after $old -> $current"
+    fi
+    psql_q -d "$db" -c "DROP VIEW upgrade_funnel"
   fi
   if [ "$internal_time" != 0 ]; then
     time_views_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_times v" 2>&1)
@@ -169,6 +197,8 @@ EOF
     bad=$(psql_q -d "$db" -c "SELECT count(*) FROM upgrade_data d JOIN upgrade_text t USING (id) WHERE d.j::text <> t.t")
     attr_after=$(psql_q -d "$db" -c "$attr_sql")
     path_after=$(psql_q -d "$db" -c "$path_sql")
+    merge_after=$(psql_q -d "$db" -c "$merge_sql")
+    step_after=$(psql_q -d "$db" -c "$step_sql")
     time_after=$(psql_q -d "$db" -c "$time_sql")
     if [ "$bad" != "0" ]; then
       echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
@@ -178,11 +208,17 @@ EOF
     elif [ "$internal_attr" != 0 ] && { [ -z "$path_before" ] || [ "$path_before" != "$path_after" ]; }; then
       echo "FAIL: path_after / path_before of $old with this library: $path_before, after the update: $path_after"
       failed=$((failed + 1))
+    elif [ "$internal_attr" != 0 ] && { [ -z "$merge_before" ] || [ "$merge_before" != "$merge_after" ]; }; then
+      echo "FAIL: merge_agg of $old with this library: $merge_before, after the update: $merge_after"
+      failed=$((failed + 1))
+    elif [ "$internal_attr" != 0 ] && { [ -z "$step_before" ] || [ "$step_before" != "$step_after" ]; }; then
+      echo "FAIL: window_funnel / sequence_count of $old with this library: $step_before, after the update: $step_after"
+      failed=$((failed + 1))
     elif [ "$internal_time" != 0 ] && { [ -z "$time_before" ] || [ "$time_before" != "$time_after" ]; }; then
       echo "FAIL: activity_buckets / session_count of $old with this library: $time_before, after the update: $time_after"
       failed=$((failed + 1))
     else
-      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after and path_before of $old answered as after the update")$([ "$internal_time" != 0 ] && echo ", activity_buckets and session_count too"))"
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after, path_before, merge_agg, window_funnel(_times) and sequence_count of $old answered as after the update")$([ "$internal_time" != 0 ] && echo ", activity_buckets and session_count too"))"
       checked=$((checked + 1))
     fi
   fi

@@ -15,9 +15,10 @@
 # (b) bench.events as touchpoints: loaded by INSERT ... SELECT (the 0.2.0
 #     way, no checks) and by journey.load_touchpoints (target: 200,000
 #     touchpoints/s), the first refresh (everything queued) against
-#     journey_agg from scratch (target: at most 1.2x), then 1 % more
-#     touchpoints and the incremental refresh (target: at most a tenth of
-#     the first refresh).
+#     journey_agg from scratch (target: at most 1.2x) and the DELETE that
+#     empties the queue in it, timed alone once, then 1 % more touchpoints
+#     and the incremental refresh (target: at most a tenth of the first
+#     refresh).
 #
 # (a) also runs record_touchpoint with the scoring trigger disabled (the
 #     0.2.0 behaviour) and with three score rules, first with thresholds no
@@ -333,6 +334,11 @@ done
 scratch_ms=$(bench_median "${scratch_all[@]}")
 scratch_all_ms=$(bench_median "${scratch_all_all[@]}")
 full_ms=$(bench_median "${full_all[@]}")
+# What emptying the queue costs on its own: every touchpoint queued again
+# (as after the load), then the DELETE of the first refresh alone, once.
+model_psql -c 'INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints' >/dev/null
+model_psql -c 'VACUUM ANALYZE journey.pending_touchpoints'
+dequeue_ms=$(model_timed "DELETE FROM journey.pending_touchpoints")
 model_psql -c 'VACUUM ANALYZE journey.customer_journey_data, journey.pending_touchpoints'
 n_diff=$(model_psql -At -c "SELECT count(*) FROM (
 	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j FROM journey.touchpoints GROUP BY customer) r
@@ -377,6 +383,8 @@ metric "first refresh_journeys(), everything queued, median" "$(ms_fmt "$full_ms
 metric "  rounds, first refresh" "${full_all[*]}" "ms"
 metric "  / journey_agg(ts, channel) from scratch" "$(bench_ratio "$full_ms" "$scratch_ms")" "x"
 metric -t 1.2 "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
+metric "  of which emptying the queue: DELETE of $n_tp rows alone" "$(ms_fmt "$dequeue_ms")" "ms"
+metric "    / both journeys from scratch" "$(bench_ratio "$dequeue_ms" "$scratch_all_ms")" "x"
 metric -t 0 "  journeys that differ from journey_agg from scratch" "$n_diff" ""
 metric "1 % more: INSERT of $n_more touchpoints ($n_more_cust customers)" "$(ms_fmt "$more_ms")" "ms"
 metric "incremental refresh_journeys()" "$(ms_fmt "$incr_ms")" "ms"

@@ -44,6 +44,8 @@
 
 #include "libpq-fe.h"
 
+#include "fuzz_pipeline.h"
+
 #define TEXTOID		25
 
 /* Journey limits (src/journey.h). */
@@ -1891,6 +1893,7 @@ static StateCount states[64];
 static int	nstates;
 
 static PGconn *conn;
+static long last_sent_id;		/* the last input of the batch being run */
 static char journey_oid_str[16];
 static unsigned int journey_oid;
 static char conninfo[512];
@@ -2311,75 +2314,6 @@ send_item(Item *it)
 		PQpipelineSync(conn);
 }
 
-/*
- * Send items pipelined (a sync after each, so one error does not abort the
- * rest), then "SELECT 1"; read the results.  Returns the number of items
- * handled; *lost tells whether the connection broke.
- */
-static int
-run_pipeline(Item *items, int n, bool *lost)
-{
-	int			sent = 0,
-				cur = 0,
-				nulls = 0,
-				expected;
-	bool		ping_ok = false;
-
-	*lost = false;
-	while (sent < n && send_item(&items[sent]))
-		sent++;
-	expected = sent;
-	if (sent == n &&
-		PQsendQueryParams(conn, "SELECT 1", 0, NULL, NULL, NULL, NULL, 0) &&
-		PQpipelineSync(conn))
-		expected++;
-
-	while (cur < expected)
-	{
-		PGresult   *r = PQgetResult(conn);
-
-		if (r == NULL)
-		{
-			if (PQstatus(conn) != CONNECTION_OK)
-			{
-				*lost = true;
-				break;
-			}
-			if (++nulls > 4)
-			{
-				fprintf(stderr, "journey_fuzz: lost track of the pipeline: %s", PQerrorMessage(conn));
-				exit(2);
-			}
-			continue;
-		}
-		nulls = 0;
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
-			cur++;
-		else if (cur < sent)
-		{
-			if (!items[cur].done && !handle_result(&items[cur], r))
-			{
-				PQclear(r);
-				*lost = true;
-				break;
-			}
-		}
-		else if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
-				 strcmp(PQgetvalue(r, 0, 0), "1") == 0)
-			ping_ok = true;
-		else if (PQstatus(conn) != CONNECTION_OK)
-		{
-			PQclear(r);
-			*lost = true;
-			break;
-		}
-		PQclear(r);
-	}
-	if (!*lost && (sent < n || !ping_ok || PQstatus(conn) != CONNECTION_OK))
-		*lost = true;
-	return cur < sent ? cur : sent;
-}
-
 static void
 record_crash(Item *it, const char *note)
 {
@@ -2391,44 +2325,58 @@ record_crash(Item *it, const char *note)
 	fflush(stdout);
 }
 
+/* The callbacks of fuzz_pipeline.h. */
+static bool
+pipe_send(void *it)
+{
+	return send_item((Item *) it);
+}
+
+static bool
+pipe_handle(void *it, PGresult *r)
+{
+	return handle_result((Item *) it, r);
+}
+
+static bool
+pipe_answered(const void *it)
+{
+	return ((const Item *) it)->done;
+}
+
+static void
+pipe_crashed(void *item, bool alone_lost)
+{
+	Item	   *it = (Item *) item;
+
+	if (it == NULL)
+	{
+		n_crashes++;
+		prop_fail[P_ALIVE]++;
+		printf("CRASH: the server connection was lost after input #%ld\n", last_sent_id);
+		return;
+	}
+	record_crash(it, alone_lost ? "" : " (in a pipeline; alone it did not crash)");
+}
+
+static const FuzzPipeline pipeline = {
+	.prog = "journey_fuzz",
+	.conn = &conn,
+	.item_size = sizeof(Item),
+	.send = pipe_send,
+	.handle = pipe_handle,
+	.answered = pipe_answered,
+	.reconnect = reconnect,
+	.crashed = pipe_crashed,
+};
+
 /* Run items; on a lost connection, find the input, record it, go on. */
 static void
 run_items(Item *items, int n)
 {
-	while (n > 0)
-	{
-		bool		lost;
-		int			done = run_pipeline(items, n, &lost);
-
-		if (!lost)
-			return;
-		reconnect();
-		while (done < n && items[done].done)
-			done++;
-		if (done >= n)
-		{
-			/* everything answered, then the connection died */
-			n_crashes++;
-			prop_fail[P_ALIVE]++;
-			printf("CRASH: the server connection was lost after input #%ld\n", items[n - 1].id);
-			return;
-		}
-		/* the first unanswered input is the suspect: alone, then SELECT 1 */
-		{
-			bool		lost1;
-
-			run_pipeline(&items[done], 1, &lost1);
-			if (lost1)
-			{
-				record_crash(&items[done], "");
-				reconnect();
-			}
-			else
-				record_crash(&items[done], " (in a pipeline; alone it did not crash)");
-		}
-		items += done + 1;
-		n -= done + 1;
-	}
+	if (n > 0)
+		last_sent_id = items[n - 1].id;
+	fuzz_run_items(&pipeline, items, n);
 }
 
 /* ------------------------------------------------------------------------

@@ -38,18 +38,19 @@ INSERT INTO state_case VALUES
 
 -- sequence_match: a pattern naming condition 3 in a 2-condition state, and
 -- "(?1x" (the final function used to raise 22023 "invalid sequence
--- pattern").  Header: version 1, nsteps 4, flags 1, unit 8, param_flags 4,
--- text length 4, then the pattern from byte 23 on.
+-- pattern").  Header of journey.step_state: version 1, kind 1, flags 1,
+-- nsteps 4, unit 8, param_flags 4, text length 4, then the pattern from
+-- byte 24 on.
 INSERT INTO state_case
 SELECT 'sequence pattern with a condition that does not exist',
 	   'sequence_match(text,timestamptz,boolean[])',
-	   overlay(s PLACING convert_to('(?3)', 'UTF8') FROM 23)
+	   overlay(s PLACING convert_to('(?3)', 'UTF8') FROM 24)
 FROM (SELECT journey_fuzz.sequence_match('(?1)(?2)', ts, label = 'web', label = 'buy') AS s
 	  FROM ev WHERE c = 7) x;
 INSERT INTO state_case
 SELECT 'sequence pattern that does not parse',
 	   'sequence_count(text,bigint,boolean[])',
-	   overlay(s PLACING convert_to('x', 'UTF8') FROM 26)
+	   overlay(s PLACING convert_to('x', 'UTF8') FROM 27)
 FROM (SELECT journey_fuzz.sequence_count('(?1)', e, label = 'web') AS s
 	  FROM ev WHERE c = 7) x;
 
@@ -77,20 +78,20 @@ FROM (SELECT journey_fuzz.shapley_model(j, 1, 2, 0, 'conversions') AS s FROM jn 
 
 -- window_funnel_times: a matched time out of the timestamptz range used to
 -- come back in a timestamptz[] that could not be printed (22008).  Header:
--- version 1, nsteps 4, flags 1, window 8, param_flags 4, text length 4
--- (-1: no text), nevents 4; then (ts, mask) pairs from byte 27 on.
+-- version 1, kind 1, flags 1, nsteps 4, window 8, param_flags 4, text
+-- length 4 (-1: no text), nevents 4; then (ts, mask) pairs from byte 28 on.
 INSERT INTO state_case
 SELECT 'window_funnel_times time out of range', 'window_funnel_times(interval,timestamptz,boolean[])',
-	   overlay(s PLACING pg_temp.i8(-9223372036854775807) || pg_temp.i8(1) FROM 27)
+	   overlay(s PLACING pg_temp.i8(-9223372036854775807) || pg_temp.i8(1) FROM 28)
 FROM (SELECT journey_fuzz.window_funnel_times(interval '1 hour', ts, label = 'web', label = 'email') AS s
 	  FROM ev WHERE c = 7) x;
 -- window_funnel: mode bits that parse_mode never lets through together
 -- (allow_reentry without strict_order, with any_order: 0x10 | 0x20, in the
 -- low byte of
--- param_flags at bytes 15..18); these used to be accepted
+-- param_flags at bytes 16..19); these used to be accepted
 INSERT INTO state_case
 SELECT 'window_funnel any_order with allow_reentry', 'window_funnel(interval,timestamptz,boolean[])',
-	   overlay(s PLACING '\x30' FROM 18)
+	   overlay(s PLACING '\x30' FROM 19)
 FROM (SELECT journey_fuzz.window_funnel(interval '1 hour', 'any_order', ts, label = 'web', label = 'email') AS s
 	  FROM ev WHERE c = 7) x;
 

@@ -45,6 +45,8 @@
 
 #include "libpq-fe.h"
 
+#include "fuzz_pipeline.h"
+
 #define MAX_STATE (1 << 20)
 
 typedef struct Buf
@@ -636,68 +638,6 @@ send_item(Item *it)
 	return PQsendQueryPrepared(conn, "q", 4, vals, lens, fmts, 0) && PQpipelineSync(conn);
 }
 
-static int
-run_pipeline(Item *items, int n, bool *lost)
-{
-	int			sent = 0,
-				cur = 0,
-				nulls = 0,
-				expected;
-	bool		ping_ok = false;
-
-	*lost = false;
-	while (sent < n && send_item(&items[sent]))
-		sent++;
-	expected = sent;
-	if (sent == n &&
-		PQsendQueryParams(conn, "SELECT 1", 0, NULL, NULL, NULL, NULL, 0) &&
-		PQpipelineSync(conn))
-		expected++;
-	while (cur < expected)
-	{
-		PGresult   *r = PQgetResult(conn);
-
-		if (r == NULL)
-		{
-			if (PQstatus(conn) != CONNECTION_OK)
-			{
-				*lost = true;
-				break;
-			}
-			if (++nulls > 4)
-			{
-				fprintf(stderr, "state_fuzz: lost track of the pipeline: %s", PQerrorMessage(conn));
-				exit(2);
-			}
-			continue;
-		}
-		nulls = 0;
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
-			cur++;
-		else if (cur < sent)
-		{
-			if (!items[cur].done && !handle_result(&items[cur], r))
-			{
-				PQclear(r);
-				*lost = true;
-				break;
-			}
-		}
-		else if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
-			ping_ok = true;
-		else if (PQstatus(conn) != CONNECTION_OK)
-		{
-			PQclear(r);
-			*lost = true;
-			break;
-		}
-		PQclear(r);
-	}
-	if (!*lost && (sent < n || !ping_ok || PQstatus(conn) != CONNECTION_OK))
-		*lost = true;
-	return cur < sent ? cur : sent;
-}
-
 static void
 reconnect(void)
 {
@@ -705,40 +645,61 @@ reconnect(void)
 	connect_db();
 }
 
+/* The callbacks of fuzz_pipeline.h. */
+static bool
+pipe_send(void *it)
+{
+	return send_item((Item *) it);
+}
+
+static bool
+pipe_handle(void *it, PGresult *r)
+{
+	return handle_result((Item *) it, r);
+}
+
+static bool
+pipe_answered(const void *it)
+{
+	return ((const Item *) it)->done;
+}
+
+static long last_sent_id;		/* the last input of the batch being run */
+
+static void
+pipe_crashed(void *item, bool alone_lost)
+{
+	Item	   *it = (Item *) item;
+
+	n_crashes++;
+	if (it == NULL)
+	{
+		prop_fail[P_ALIVE]++;
+		printf("CRASH: the server connection was lost after input #%ld\n", last_sent_id);
+		return;
+	}
+	fail(P_ALIVE, it, alone_lost ? "the server connection was lost" :
+		 "the connection was lost in a pipeline; alone the input did not crash it");
+	it->done = true;
+}
+
+static const FuzzPipeline pipeline = {
+	.prog = "state_fuzz",
+	.conn = &conn,
+	.item_size = sizeof(Item),
+	.send = pipe_send,
+	.handle = pipe_handle,
+	.answered = pipe_answered,
+	.reconnect = reconnect,
+	.crashed = pipe_crashed,
+};
+
 static void
 run_items(Item *items, int n)
 {
-	while (n > 0)
-	{
-		bool		lost;
-		int			done = run_pipeline(items, n, &lost);
-
-		if (!lost)
-			return;
-		reconnect();
-		while (done < n && items[done].done)
-			done++;
-		if (done >= n)
-		{
-			n_crashes++;
-			prop_fail[P_ALIVE]++;
-			printf("CRASH: the server connection was lost after input #%ld\n", items[n - 1].id);
-			return;
-		}
-		{
-			bool		lost1;
-
-			run_pipeline(&items[done], 1, &lost1);
-			n_crashes++;
-			fail(P_ALIVE, &items[done], lost1 ? "the server connection was lost" :
-				 "the connection was lost in a pipeline; alone the input did not crash it");
-			if (lost1)
-				reconnect();
-			items[done].done = true;
-		}
-		items += done + 1;
-		n -= done + 1;
-	}
+	if (n > 0)
+		last_sent_id = items[n - 1].id;
+	fuzz_run_items(&pipeline, items, n);
 }
 
 /* ------------------------------------------------------------------------

@@ -6,7 +6,9 @@
 --   journey_fuzz.check_state(aggregate, state, argtypes, via_text) -> (result, reserialized)
 --                        deserialize, combine, serialize and finalize state
 --                        as the aggregate's leader would (src/testing/fuzz_state.c);
---                        a state of a real type (attribution_state, path_state, time_state) is read
+--                        a state of a real type (attribution_state, path_state,
+--                        journey_state, correlation_state, step_state,
+--                        time_state) is read
 --                        by the type's binary input, or with via_text by its
 --                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
@@ -94,25 +96,43 @@ $$;
 SET search_path = journey_fuzz, journey, pg_catalog;
 SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.journey_agg(ts, label) FROM ev GROUP BY c');
 SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.journey_agg(ts, label, value) FROM ev GROUP BY c');
-SELECT seed('journey.journey_agg_deserial', 'SELECT journey_fuzz.merge_agg(j) FROM jn GROUP BY c % 5');
-SELECT seed('journey.window_funnel_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(86400, e, label = 'web', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_order, allow_reentry', ts, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_deduplication', ts, label = 'web', label = 'store') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '1 day', 'any_order', ts, label = 'app', label = 'buy', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(3600, 'strict_increase', e, label = 'email', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '4 days', '', ts, ARRAY[label = 'web', label = 'buy'], ARRAY[label = 'sms']) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(7200, 'strict_order', e, ARRAY[label = 'web', label = 'app'], ARRAY[label = 'store']) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label, 'web', 'email', 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.window_funnel_times(86400, e, label, 'store', 'buy') FROM ev GROUP BY c$q$)
+-- merge_agg: its state type journey_state (the same bytes as journey_agg's
+-- serialized state, read canonically)
+SELECT seed('journey.journey_state', q) FROM (VALUES
+	($q$SELECT journey_fuzz.merge_agg(j) FROM jn GROUP BY c % 5$q$),
+	($q$SELECT journey_fuzz.merge_agg(journey.slice(j, NULL, timestamptz '2026-01-03 00:00:00+00')) FROM jn GROUP BY c % 3$q$),
+	($q$SELECT journey_fuzz.merge_agg(journey.make_journey(ARRAY[ts], ARRAY[label])) FROM ev GROUP BY c % 4$q$)
 ) v(q);
-SELECT seed('journey.sequence_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_count('(?1)(?t<=3600)(?2)', ts, label = 'email', label = 'sms') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_match('(?1).(?2)(?3)', e, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.sequence_count('(?2)(?t>100)(?1)', e, label = 'app', label = 'web') FROM ev GROUP BY c$q$)
-) v(q);
+SELECT seed('journey.step_state', q, a::regprocedure) FROM (VALUES
+	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(86400, e, label = 'web', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(bigint,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_order, allow_reentry', ts, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '3 days', 'strict_deduplication', ts, label = 'web', label = 'store') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '1 day', 'any_order', ts, label = 'app', label = 'buy', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(interval,text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(3600, 'strict_increase', e, label = 'email', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(bigint,text,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '4 days', '', ts, ARRAY[label = 'web', label = 'buy'], ARRAY[label = 'sms']) FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,text,timestamptz,boolean[],boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(7200, 'strict_order', e, ARRAY[label = 'web', label = 'app'], ARRAY[label = 'store']) FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(bigint,text,bigint,boolean[],boolean[])'),
+	($q$SELECT journey_fuzz.window_funnel(interval '2 days', ts, label, 'web', 'email', 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel(interval,timestamptz,text,text[])'),
+	($q$SELECT journey_fuzz.window_funnel_times(86400, e, label, 'store', 'buy') FROM ev GROUP BY c$q$,
+	 'journey.window_funnel_times(bigint,bigint,text,text[])'),
+	($q$SELECT journey_fuzz.sequence_match('(?1).*(?2)', ts, label = 'web', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.sequence_match(text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_count('(?1)(?t<=3600)(?2)', ts, label = 'email', label = 'sms') FROM ev GROUP BY c$q$,
+	 'journey.sequence_count(text,timestamptz,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_match('(?1).(?2)(?3)', e, label = 'web', label = 'store', label = 'buy') FROM ev GROUP BY c$q$,
+	 'journey.sequence_match(text,bigint,boolean[])'),
+	($q$SELECT journey_fuzz.sequence_count('(?2)(?t>100)(?1)', e, label = 'app', label = 'web') FROM ev GROUP BY c$q$,
+	 'journey.sequence_count(text,bigint,boolean[])')
+) v(q, a);
 -- time_state: a state of activity_buckets is not one of session_count (its
 -- final function rejects it), so each seed names its aggregate
 SELECT seed('journey.time_state', q, a::regprocedure) FROM (VALUES
@@ -150,7 +170,7 @@ SELECT seed('journey.stage_deserial', q) FROM (VALUES
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, 'purchase'::journey.lifecycle, timestamptz '2026-01-09 00:00:00+00') FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.time_in_stage(ts, stage, NULL::journey.lifecycle, NULL) FROM ev GROUP BY c$q$)
 ) v(q);
-SELECT seed('journey.funnel_correlation_deserial', q) FROM (VALUES
+SELECT seed('journey.correlation_state', q) FROM (VALUES
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '2 days', ARRAY['web', 'email', 'buy'], 1) FROM jn GROUP BY c % 4$q$),
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '5 days', ARRAY['email', 'store', 'sms', 'buy'], 2) FROM jn GROUP BY c % 3$q$),
 	($q$SELECT journey_fuzz.funnel_correlation_agg(j, interval '3 days', ARRAY['web', 'buy'], 1, (ARRAY['gold', 'silver', NULL])[1 + c % 3]) FROM jn GROUP BY c % 2$q$)

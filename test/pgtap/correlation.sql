@@ -11,9 +11,10 @@ SELECT has_function('journey', 'funnel_correlation_agg', ARRAY['journey.journey'
 SELECT has_function('journey', 'funnel_correlation', ARRAY['bytea'], 'funnel_correlation(bytea)');
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
            WHERE p.pronamespace = 'journey'::regnamespace AND p.proname = 'funnel_correlation_agg'
-             AND p.proparallel = 's' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0
-             AND a.aggfinalmodify = 'r'),
-          2::bigint, 'both funnel_correlation_agg are parallel safe with combine/serial/deserial, READ_ONLY final');
+             AND p.proparallel = 's' AND a.aggtranstype = 'journey.correlation_state'::regtype
+             AND a.aggcombinefn = 'journey.correlation_state_combine'::regproc
+             AND a.aggserialfn = 0 AND a.aggdeserialfn = 0 AND a.aggfinalmodify = 'r'),
+          2::bigint, 'both funnel_correlation_agg are parallel safe: state correlation_state, its combine, READ_ONLY final');
 SELECT is((SELECT provolatile::text || proisstrict::text || proparallel::text FROM pg_proc
            WHERE oid = 'journey.funnel_correlation(bytea)'::regprocedure),
           'itrues', 'funnel_correlation is IMMUTABLE STRICT PARALLEL SAFE');

@@ -18,8 +18,9 @@ SELECT has_function('journey', 'funnel', ARRAY['journey.journey', 'interval', 't
 SELECT has_function('journey', 'funnel_times', ARRAY['journey.journey', 'interval', 'text[]', 'text'], 'journey.funnel_times');
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
            WHERE p.pronamespace = 'journey'::regnamespace AND p.proname IN ('window_funnel', 'window_funnel_times')
-             AND p.proparallel = 's' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0),
-          16::bigint, 'all 16 funnel aggregates (12 boolean, 4 label forms) are parallel safe with combine/serial/deserial');
+             AND p.proparallel = 's' AND a.aggcombinefn = 'journey.step_state_combine'::regproc
+             AND a.aggtranstype = 'journey.step_state'::regtype AND a.aggserialfn = 0 AND a.aggdeserialfn = 0),
+          16::bigint, 'all 16 funnel aggregates (12 boolean, 4 label forms) are parallel safe, state step_state with its combine function');
 
 -- Behaviour.
 SELECT is(window_funnel(interval '1 hour', ts, l = 'a', l = 'b', l = 'c'), 3, 'a b c within the hour: 3')

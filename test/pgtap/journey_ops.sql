@@ -23,7 +23,7 @@ SELECT is((SELECT count(*)::int FROM pg_proc p
              AND p.proname IN ('length', 'labels', 'path', 'unnest', 'first_touch', 'last_touch',
                                'first_time', 'last_time', 'duration', 'nth', 'slice', 'merge',
                                'merge_agg', 'contains', 'journey_contained', 'collapse', 'filter',
-                               'make_journey', 'journey_merge_agg_trans', 'journey_merge_agg_combine',
+                               'make_journey', 'journey_merge_agg_trans', 'journey_state_combine',
                                'journey_merge_agg_final')
              AND p.provolatile = 'i' AND p.proparallel = 's'
              AND obj_description(p.oid, 'pg_proc') IS NOT NULL),
@@ -34,10 +34,10 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM pg_proc
                              'first_time', 'last_time', 'duration', 'nth', 'slice', 'merge',
                              'contains', 'journey_contained', 'collapse', 'filter', 'make_journey')),
           ARRAY['make_journey', 'slice'], 'only slice and make_journey are not strict');
-SELECT is((SELECT aggcombinefn::text || ' ' || aggserialfn::text || ' ' || aggdeserialfn::text
+SELECT is((SELECT aggtranstype::regtype::text || ' ' || aggcombinefn::text || ' ' || aggserialfn::text || ' ' || aggdeserialfn::text
            FROM pg_aggregate WHERE aggfnoid = 'journey.merge_agg(journey.journey)'::regprocedure),
-          'journey_merge_agg_combine journey_agg_serial journey_agg_deserial',
-          'merge_agg has combine, serialize and deserialize functions');
+          'journey_state journey_state_combine - -',
+          'merge_agg: state type journey_state with a combine function, no serialize functions');
 SELECT is((SELECT array_agg(o.oprname || ' ' || o.oprcode::text || ' ' || o.oprrest::text || ' ' || o.oprjoin::text || ' ' || c.oprname ORDER BY o.oprname)
            FROM pg_operator o JOIN pg_operator c ON c.oid = o.oprcom
            WHERE o.oprnamespace = 'journey'::regnamespace AND o.oprname IN ('@>', '<@')),

@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(52);
+SELECT plan(56);
 
 -- The error an SQL text raises, as 'SQLSTATE message | detail | hint'.
 CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
@@ -232,6 +232,15 @@ INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints;
 INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints WHERE customer = 'b1';
 SELECT is(journey.refresh_journeys(), (SELECT count(DISTINCT customer) FROM journey.touchpoints), 'every touchpoint queued (twice for b1): every journey rebuilt');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch: nothing counted twice');
+-- nothing stored (the journeys emptied by hand) and a small queue: every
+-- customer's journey is built, not only those of the queued touchpoints
+DELETE FROM journey.customer_journey_data;
+TRUNCATE many;
+INSERT INTO many VALUES ('b2', 'web', 'visit', '2028-01-01', NULL);
+SELECT is((SELECT loaded FROM journey.load_touchpoints('many', refresh => false)), 1::bigint, '1 more touchpoint');
+SELECT is(journey.refresh_journeys(), (SELECT count(DISTINCT customer) FROM journey.touchpoints), 'nothing stored, a small queue: every journey built');
+SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch after building from nothing');
+SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints), 0, 'the queue is empty');
 
 SELECT * FROM finish();
 ROLLBACK;
