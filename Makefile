@@ -37,6 +37,7 @@ FRAGMENTS_0.2.0 = \
 	src/step_agg.sql \
 	src/retention.sql \
 	src/session.sql \
+	src/time_state.sql \
 	src/paths.sql \
 	src/path_agg.sql \
 	src/attribution.sql \
@@ -66,6 +67,8 @@ UPGRADE_FRAGMENTS_0.3.0 = src/markov.sql src/shapley.sql src/path_agg.sql \
 	src/step_agg.sql
 # merge_agg (0.1.0) changed its state type to journey_state.
 UPGRADE_FRAGMENTS_0.3.0 += src/merge_agg.sql
+# activity_buckets and session_count: internal -> time_state.
+UPGRADE_FRAGMENTS_0.3.0 += src/time_state.sql
 # Statements the upgrade step runs last, after every fragment: drops of
 # what the replaced objects no longer use.
 UPGRADE_AFTER_$(EXTVERSION) = $(wildcard src/upgrade--$(PREVIOUS_VERSION)--$(EXTVERSION)-after.sql)

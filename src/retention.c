@@ -11,8 +11,9 @@
  * by OR.  The transition function updates it in place when called as an
  * aggregate, as float8_accum does.
  *
- * activity_buckets keeps a thinned list of the group's times (time_list.h)
- * and numbers the buckets from the smallest in the final function.
+ * activity_buckets keeps a thinned list of the group's times, a
+ * journey.time_state (time_state.h), and numbers the buckets from the
+ * smallest in the final function.
  *
  *-------------------------------------------------------------------------
  */
@@ -26,7 +27,7 @@
 
 #include "journey.h"
 #include "step_state.h"
-#include "time_list.h"
+#include "time_state.h"
 
 PG_FUNCTION_INFO_V1(retention_trans);
 PG_FUNCTION_INFO_V1(retention_combine);
@@ -258,24 +259,6 @@ bucket_interval(Interval *iv)
 	return width;
 }
 
-/*
- * Common part of the transition functions: ts, width and max_buckets have
- * been read (the caller skips the row if any is NULL).
- */
-static TimeList *
-buckets_add(FunctionCallInfo fcinfo, int64 ts, int64 width, int32 max_buckets)
-{
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets");
-	TimeList   *tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
-
-	check_bucket_params(width, max_buckets);
-	if (tl == NULL)
-		tl = time_list_new(aggcontext);
-	time_list_set_params(tl, width, max_buckets, BUCKET_PARAMS);
-	time_list_add(tl, ts);
-	return tl;
-}
-
 /* Is any argument from the second on NULL? (Those rows are skipped.) */
 static bool
 any_arg_null(FunctionCallInfo fcinfo)
@@ -289,9 +272,21 @@ any_arg_null(FunctionCallInfo fcinfo)
 }
 
 /*
+ * Common part of the transition functions: ts, width and max_buckets have
+ * been read (the caller skips the row if any is NULL).
+ */
+static Datum
+buckets_add(FunctionCallInfo fcinfo, int64 ts, int64 width, int32 max_buckets)
+{
+	check_bucket_params(width, max_buckets);
+	return time_state_transition(fcinfo, ts, width, max_buckets);
+}
+
+/*
  * activity_buckets_trans(state, ts timestamptz [, bucket interval
  * [, max_buckets integer]]).  Not strict: the first row creates the state,
- * and rows with a NULL argument are skipped.
+ * and rows with a NULL argument are skipped.  The state is a time_state
+ * (or, in the 0.2.0 definitions, internal: time_state.c).
  */
 Datum
 activity_buckets_trans(PG_FUNCTION_ARGS)
@@ -300,17 +295,12 @@ activity_buckets_trans(PG_FUNCTION_ARGS)
 	int32		max_buckets = DEFAULT_MAX_BUCKETS;
 
 	if (any_arg_null(fcinfo))
-	{
-		journey_agg_context(fcinfo, "activity_buckets");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return time_state_skip_row(fcinfo, "activity_buckets_trans");
 	if (PG_NARGS() > 2)
 		width = bucket_interval(PG_GETARG_INTERVAL_P(2));
 	if (PG_NARGS() > 3)
 		max_buckets = PG_GETARG_INT32(3);
-	PG_RETURN_POINTER(buckets_add(fcinfo, PG_GETARG_TIMESTAMPTZ(1), width, max_buckets));
+	return buckets_add(fcinfo, PG_GETARG_TIMESTAMPTZ(1), width, max_buckets);
 }
 
 /* activity_buckets_trans_int8(state, ts bigint, bucket bigint [, max_buckets]) */
@@ -320,16 +310,10 @@ activity_buckets_trans_int8(PG_FUNCTION_ARGS)
 	int32		max_buckets = DEFAULT_MAX_BUCKETS;
 
 	if (any_arg_null(fcinfo))
-	{
-		journey_agg_context(fcinfo, "activity_buckets");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return time_state_skip_row(fcinfo, "activity_buckets_trans");
 	if (PG_NARGS() > 3)
 		max_buckets = PG_GETARG_INT32(3);
-	PG_RETURN_POINTER(buckets_add(fcinfo, PG_GETARG_INT64(1), PG_GETARG_INT64(2),
-								  max_buckets));
+	return buckets_add(fcinfo, PG_GETARG_INT64(1), PG_GETARG_INT64(2), max_buckets);
 }
 
 /*
@@ -345,12 +329,7 @@ activity_buckets_trans_date(PG_FUNCTION_ARGS)
 	int32		max_buckets = DEFAULT_MAX_BUCKETS;
 
 	if (any_arg_null(fcinfo))
-	{
-		journey_agg_context(fcinfo, "activity_buckets");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return time_state_skip_row(fcinfo, "activity_buckets_trans");
 	day = PG_GETARG_DATEADT(1);
 	if (DATE_NOT_FINITE(day))
 		ereport(ERROR,
@@ -360,90 +339,120 @@ activity_buckets_trans_date(PG_FUNCTION_ARGS)
 		width = PG_GETARG_INT32(2);
 	if (PG_NARGS() > 3)
 		max_buckets = PG_GETARG_INT32(3);
-	PG_RETURN_POINTER(buckets_add(fcinfo, (int64) day, width, max_buckets));
+	return buckets_add(fcinfo, (int64) day, width, max_buckets);
 }
 
+/* Unsorted times with at most this many buckets are numbered by a bitmap. */
+#define BUCKET_BITMAP_MAX	4096
+
 /*
- * The sorted distinct bucket numbers of a sorted, thinned list; NULL when
- * it is empty.
+ * The sorted distinct bucket numbers below limit of n > 0 times, counted
+ * from the smallest: an int4[] of at least one element (bucket 0).  The
+ * times are not changed: unsorted ones are numbered through a bitmap of
+ * the buckets, or sorted in a copy when there can be many buckets.
  */
 static ArrayType *
-buckets_result(TimeList *tl)
+buckets_result(const int64 *ts, int32 n, bool sorted, int64 width, int32 limit)
 {
-	Datum	   *d;
+	int32	   *d = palloc(Min(n, limit) * sizeof(int32));
 	int32		nd = 0;
-	int64		last = -1;
 	int32		i;
+	Size		size;
+	ArrayType  *a;
 
-	if (tl == NULL || tl->n == 0)
-		return NULL;
-	time_list_thin(tl);
-	d = palloc(tl->n * sizeof(Datum));
-	for (i = 0; i < tl->n; i++)
+	Assert(n > 0 && width > 0 && limit > 0);
+	if (!sorted && limit <= BUCKET_BITMAP_MAX)
 	{
-		uint64		k = ((uint64) tl->ts[i] - (uint64) tl->ts[0]) / (uint64) tl->width;
+		int64		first = ts[0];
+		uint8	   *bits = palloc0((limit + 7) / 8);
 
-		JOURNEY_CHECK_INTERRUPTS(i);
-		if (k >= (uint64) tl->limit)
-			break;
-		if ((int64) k != last)
+		for (i = 1; i < n; i++)
+			if (ts[i] < first)
+				first = ts[i];
+		for (i = 0; i < n; i++)
 		{
-			d[nd++] = Int32GetDatum((int32) k);
-			last = (int64) k;
+			uint64		k = ((uint64) ts[i] - (uint64) first) / (uint64) width;
+
+			JOURNEY_CHECK_INTERRUPTS(i);
+			if (k < (uint64) limit)
+				bits[k / 8] |= (uint8) (1 << (k % 8));
+		}
+		for (i = 0; i < limit; i++)
+			if (bits[i / 8] & (1 << (i % 8)))
+				d[nd++] = i;
+		pfree(bits);
+	}
+	else
+	{
+		int64		last = -1;
+
+		ts = time_state_sorted_times(ts, n, sorted);
+		for (i = 0; i < n; i++)
+		{
+			uint64		k = ((uint64) ts[i] - (uint64) ts[0]) / (uint64) width;
+
+			JOURNEY_CHECK_INTERRUPTS(i);
+			if (k >= (uint64) limit)
+				break;
+			if ((int64) k != last)
+			{
+				d[nd++] = (int32) k;
+				last = (int64) k;
+			}
 		}
 	}
-	return construct_array(d, nd, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+
+	/* built in place, as retention_result does */
+	size = ARR_OVERHEAD_NONULLS(1) + nd * sizeof(int32);
+	a = (ArrayType *) palloc0(size);
+	SET_VARSIZE(a, size);
+	a->ndim = 1;
+	a->dataoffset = 0;			/* no nulls */
+	a->elemtype = INT4OID;
+	ARR_DIMS(a)[0] = nd;
+	ARR_LBOUND(a)[0] = 1;
+	memcpy(ARR_DATA_PTR(a), d, nd * sizeof(int32));
+	pfree(d);
+	return a;
 }
 
 /*
- * activity_buckets_final: thinning sorts and shrinks the list in place but
- * keeps its answer, so the function is READ_ONLY in the aggregate's sense
- * (like journey_agg_final) and works as a window aggregate.
+ * activity_buckets_final(state): NULL for a group without usable rows.
+ * Reads the state without changing it (FINALFUNC_MODIFY = READ_ONLY: it
+ * works as a window aggregate).
  */
 Datum
 activity_buckets_final(PG_FUNCTION_ARGS)
 {
-	ArrayType  *r;
+	const TimeState *st = time_state_getarg(fcinfo, 0);
 
-	journey_agg_context(fcinfo, "activity_buckets_final");
-	r = buckets_result(PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0));
-	if (r == NULL)
+	if (st == NULL || st->n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(r);
+	time_state_check_kind(st, true);
+	PG_RETURN_ARRAYTYPE_P(buckets_result(st->ts, st->n, (st->flags & TIME_STATE_SORTED) != 0,
+										 st->width, st->limit));
 }
 
+/*
+ * The support functions of the internal state of the 0.2.0 definitions
+ * (time_state.c).
+ */
 Datum
 activity_buckets_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets_combine");
-	TimeList   *a = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
-	TimeList   *b = PG_ARGISNULL(1) ? NULL : (TimeList *) PG_GETARG_POINTER(1);
-
-	a = time_list_combine(a, b, aggcontext, BUCKET_PARAMS);
-	if (a == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(a);
+	return time_state_internal_combine(fcinfo, "activity_buckets_combine");
 }
 
 Datum
 activity_buckets_serial(PG_FUNCTION_ARGS)
 {
-	journey_agg_context(fcinfo, "activity_buckets_serial");
-	PG_RETURN_BYTEA_P(time_list_serialize((TimeList *) PG_GETARG_POINTER(0)));
+	return time_state_internal_serial(fcinfo, "activity_buckets_serial");
 }
 
 Datum
 activity_buckets_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "activity_buckets_deserial");
-	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
-
-	/* the checks of check_bucket_params, reported as a bad state */
-	if (tl->has_params && (tl->width <= 0 || tl->limit <= 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid serialized time list: %s", "bucket width and max_buckets must be positive")));
-	PG_RETURN_POINTER(tl);
+	return time_state_internal_deserial(fcinfo, "activity_buckets_deserial", true);
 }
 
 /*
@@ -457,21 +466,16 @@ journey_activity_buckets(PG_FUNCTION_ARGS)
 	int64		width = bucket_interval(PG_GETARG_INTERVAL_P(1));
 	int32		max_buckets = PG_GETARG_INT32(2);
 	JourneyData jd;
-	TimeList   *tl;
-	ArrayType  *r;
+	int64	   *ts;
 	int32		i;
 
 	check_bucket_params(width, max_buckets);
 	journey_decode(j, &jd);
-	tl = time_list_new(CurrentMemoryContext);
-	time_list_set_params(tl, width, max_buckets, BUCKET_PARAMS);
-	for (i = 0; i < jd.nevents; i++)
-	{
-		JOURNEY_CHECK_INTERRUPTS(i);
-		time_list_add(tl, jd.events[i].ts);
-	}
-	r = buckets_result(tl);
-	if (r == NULL)
+	if (jd.nevents == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(r);
+	/* a journey's events are in time order */
+	ts = palloc(jd.nevents * sizeof(int64));
+	for (i = 0; i < jd.nevents; i++)
+		ts[i] = jd.events[i].ts;
+	PG_RETURN_ARRAYTYPE_P(buckets_result(ts, jd.nevents, true, width, max_buckets));
 }

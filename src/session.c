@@ -23,7 +23,7 @@
 
 #include "journey.h"
 #include "step_state.h"
-#include "time_list.h"
+#include "time_state.h"
 
 PG_FUNCTION_INFO_V1(session_number);
 PG_FUNCTION_INFO_V1(session_number_int8);
@@ -190,35 +190,19 @@ session_number_int8(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static TimeList *
-sessions_add(FunctionCallInfo fcinfo, int64 ts, int64 gap)
-{
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count");
-	TimeList   *tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
-
-	if (tl == NULL)
-		tl = time_list_new(aggcontext);
-	time_list_set_params(tl, gap, 0, "session gap");
-	time_list_add(tl, ts);
-	return tl;
-}
-
 /*
  * session_count_trans(state, ts timestamptz, gap interval).  Not strict:
  * the first row creates the state; rows with a NULL ts or gap are skipped.
+ * The state is a time_state (or, in the 0.2.0 definitions, internal:
+ * time_state.c).
  */
 Datum
 session_count_trans(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		journey_agg_context(fcinfo, "session_count");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
-	PG_RETURN_POINTER(sessions_add(fcinfo, PG_GETARG_TIMESTAMPTZ(1),
-								   gap_usec(PG_GETARG_INTERVAL_P(2))));
+		return time_state_skip_row(fcinfo, "session_count_trans");
+	return time_state_transition(fcinfo, PG_GETARG_TIMESTAMPTZ(1),
+								 gap_usec(PG_GETARG_INTERVAL_P(2)), 0);
 }
 
 /* session_count_trans_int8(state, ts bigint, gap bigint) */
@@ -226,14 +210,9 @@ Datum
 session_count_trans_int8(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		journey_agg_context(fcinfo, "session_count");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
-	PG_RETURN_POINTER(sessions_add(fcinfo, PG_GETARG_INT64(1),
-								   gap_int8(PG_GETARG_INT64(2))));
+		return time_state_skip_row(fcinfo, "session_count_trans");
+	return time_state_transition(fcinfo, PG_GETARG_INT64(1),
+								 gap_int8(PG_GETARG_INT64(2)), 0);
 }
 
 /* Number of sessions in sorted times. */
@@ -263,53 +242,43 @@ count_to_int32(int64 count)
 }
 
 /*
- * session_count_final: 0 for a group without usable rows.  Thinning sorts
- * and shrinks the list without changing its answer, so READ_ONLY holds.
+ * session_count_final(state): 0 for a group without usable rows.  Reads
+ * the state without changing it (FINALFUNC_MODIFY = READ_ONLY: it works as
+ * a window aggregate); unsorted times are sorted in a copy.
  */
 Datum
 session_count_final(PG_FUNCTION_ARGS)
 {
-	TimeList   *tl;
+	const TimeState *st = time_state_getarg(fcinfo, 0);
 
-	journey_agg_context(fcinfo, "session_count_final");
-	tl = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
-	if (tl == NULL || tl->n == 0)
+	if (st == NULL || st->n == 0)
 		PG_RETURN_INT32(0);
-	time_list_thin(tl);
-	PG_RETURN_INT32(count_to_int32(count_sessions(tl->ts, tl->n, tl->width)));
+	time_state_check_kind(st, false);
+	PG_RETURN_INT32(count_to_int32(count_sessions(time_state_sorted_times(st->ts, st->n,
+																		  (st->flags & TIME_STATE_SORTED) != 0),
+												  st->n, st->width)));
 }
 
+/*
+ * The support functions of the internal state of the 0.2.0 definitions
+ * (time_state.c).
+ */
 Datum
 session_count_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count_combine");
-	TimeList   *a = PG_ARGISNULL(0) ? NULL : (TimeList *) PG_GETARG_POINTER(0);
-	TimeList   *b = PG_ARGISNULL(1) ? NULL : (TimeList *) PG_GETARG_POINTER(1);
-
-	a = time_list_combine(a, b, aggcontext, "session gap");
-	if (a == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(a);
+	return time_state_internal_combine(fcinfo, "session_count_combine");
 }
 
 Datum
 session_count_serial(PG_FUNCTION_ARGS)
 {
-	journey_agg_context(fcinfo, "session_count_serial");
-	PG_RETURN_BYTEA_P(time_list_serialize((TimeList *) PG_GETARG_POINTER(0)));
+	return time_state_internal_serial(fcinfo, "session_count_serial");
 }
 
 Datum
 session_count_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = journey_agg_context(fcinfo, "session_count_deserial");
-	TimeList   *tl = time_list_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext);
-
-	if (tl->limit != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid serialized time list: %s", "unexpected bucket limit")));
-	PG_RETURN_POINTER(tl);
+	return time_state_internal_deserial(fcinfo, "session_count_deserial", false);
 }
 
 /* ------------------------------------------------------------------------

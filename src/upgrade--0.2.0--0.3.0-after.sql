@@ -29,6 +29,28 @@ DROP FUNCTION @extschema@.path_agg_combine(pg_catalog.internal, pg_catalog.inter
 DROP FUNCTION @extschema@.path_agg_serial(pg_catalog.internal);
 DROP FUNCTION @extschema@.path_agg_deserial(pg_catalog.bytea, pg_catalog.internal);
 
+-- The support functions of the internal state of activity_buckets and
+-- session_count (0.2.0), which the aggregates replaced by time_state.sql
+-- no longer reference.
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, timestamptz);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, timestamptz, interval);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, timestamptz, interval, pg_catalog.int4);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.int8);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.int8, pg_catalog.int4);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, pg_catalog.date);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, pg_catalog.date, pg_catalog.int4);
+DROP FUNCTION @extschema@.activity_buckets_trans(pg_catalog.internal, pg_catalog.date, pg_catalog.int4, pg_catalog.int4);
+DROP FUNCTION @extschema@.activity_buckets_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.activity_buckets_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.activity_buckets_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.activity_buckets_deserial(pg_catalog.bytea, pg_catalog.internal);
+DROP FUNCTION @extschema@.session_count_trans(pg_catalog.internal, timestamptz, interval);
+DROP FUNCTION @extschema@.session_count_trans(pg_catalog.internal, pg_catalog.int8, pg_catalog.int8);
+DROP FUNCTION @extschema@.session_count_final(pg_catalog.internal);
+DROP FUNCTION @extschema@.session_count_combine(pg_catalog.internal, pg_catalog.internal);
+DROP FUNCTION @extschema@.session_count_serial(pg_catalog.internal);
+DROP FUNCTION @extschema@.session_count_deserial(pg_catalog.bytea, pg_catalog.internal);
+
 -- The support functions of merge_agg's internal state (0.1.0 and 0.2.0),
 -- which the aggregate replaced by merge_agg.sql (state journey_state) no
 -- longer references; journey_agg_serial and journey_agg_deserial stay,

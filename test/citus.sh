@@ -203,6 +203,9 @@ same "window_funnel by campaign" "SELECT campaign, sum(f) FILTER (WHERE f >= 2) 
 same "window_funnel label form by campaign" "SELECT campaign, journey.window_funnel(interval '2 days', ts, label, 'web', 'email', 'purchase') FROM {ev} GROUP BY campaign, customer_id"
 same "retention by campaign" "SELECT campaign, journey.retention(label = 'web', label = 'email') FROM {ev} GROUP BY campaign"
 same "activity_buckets by campaign" "SELECT campaign, journey.activity_buckets(ts, interval '7 days') FROM {ev} GROUP BY campaign"
+same "activity_buckets over days by campaign" "SELECT campaign, journey.activity_buckets(ts::date, 2, 5) FROM {ev} GROUP BY campaign"
+same "session_count by campaign" "SELECT campaign, journey.session_count(ts, interval '2 hours') FROM {ev} GROUP BY campaign"
+same "session_count over epochs across customers" "SELECT journey.session_count(extract(epoch FROM ts)::bigint, 600) FROM {ev}"
 same "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}"
 same "path_before by campaign" "SELECT campaign, journey.path_before(ts, label, label = 'purchase', 3, 'last') FROM {ev} GROUP BY campaign"
 same "path_after over epochs by campaign" "SELECT campaign, journey.path_after(extract(epoch FROM ts)::bigint, label, label = 'email', 4) FROM {ev} GROUP BY campaign"
@@ -225,6 +228,12 @@ partial "shapley_model over label arrays" "SELECT journey.shapley_model(journey.
 partial "path_after over all customers" "SELECT journey.path_after(ts, label, label = 'web', 2) FROM {ev}" '(ev\.)?(ts|label)'
 partial "path_before by campaign" "SELECT campaign, journey.path_before(ts, label, label = 'purchase', 3, 'last') FROM {ev} GROUP BY campaign" '(ev\.)?(ts|label)'
 partial "markov_fit over all journeys" "SELECT journey.markov_fit(j, $CONV, journey.length(j), 1 - $CONV, 2) FROM {jt}"
+# And activity_buckets and session_count (time_state): the workers send
+# thinned lists of times, not the raw ts column.
+partial "activity_buckets by campaign" "SELECT campaign, journey.activity_buckets(ts, interval '7 days') FROM {ev} GROUP BY campaign" '(ev\.)?ts'
+partial "activity_buckets over days by campaign" "SELECT campaign, journey.activity_buckets(ts::date, 2, 5) FROM {ev} GROUP BY campaign" '(ev\.)?ts'
+partial "session_count by campaign" "SELECT campaign, journey.session_count(ts, interval '2 hours') FROM {ev} GROUP BY campaign" '(ev\.)?ts'
+partial "session_count over epochs across customers" "SELECT journey.session_count(extract(epoch FROM ts)::bigint, 600) FROM {ev}" '(ev\.)?ts'
 # merge_agg (journey_state) and funnel_correlation_agg (correlation_state)
 # split too: the workers send states, not the journeys.  A correlation
 # state lists its labels in the order they were first counted, which

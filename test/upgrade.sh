@@ -94,6 +94,12 @@ EOF
   path_sql="SELECT journey.path_after(e.ts, e.label, e.label = 'web', 3)::text
                    || journey.path_before(extract(epoch FROM e.ts)::bigint, e.label, e.label = 'store', 4, 'last')::text
             FROM upgrade_data, journey.unnest(j) e"
+  # The same for activity_buckets and session_count (0.3.0: internal ->
+  # time_state), over the events of the stored journeys.
+  time_sql="SELECT journey.activity_buckets(e.ts, interval '1 hour', 50)::text
+                   || journey.activity_buckets(e.ts::date, 2)::text
+                   || journey.session_count(extract(epoch FROM e.ts)::bigint, 600)::text
+            FROM upgrade_data, journey.unnest(j) e"
   # And for merge_agg (0.3.0: internal -> journey_state), across journeys.
   merge_sql="SELECT journey.merge_agg(j)::text || journey.merge_agg(journey.slice(j, NULL, '2026-01-01 05:00+00'))::text FROM upgrade_data"
   # The same for window_funnel(_times) and sequence_match/count (0.3.0:
@@ -107,6 +113,7 @@ EOF
   path_before=""
   step_before=""
   merge_before=""
+  time_before=""
   internal_attr=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
         JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
         WHERE p.pronamespace = 'journey'::pg_catalog.regnamespace AND p.proname = 'markov_model'
@@ -123,6 +130,18 @@ EOF
     psql_q -d "$db" -c "CREATE VIEW upgrade_funnel AS SELECT id, journey.window_funnel(interval '1 day', e.ts, e.label = 'web', e.label = 'store') AS f,
         journey.sequence_match('(?1)(?2)', e.ts, e.label = 'email', e.label = 'web') AS m FROM upgrade_data, journey.unnest(j) e GROUP BY id"
     funnel_view_before=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_funnel v")
+  fi
+  internal_time=$(psql_q -d "$db" -c "SELECT count(*) FROM pg_catalog.pg_aggregate a
+        JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
+        WHERE p.pronamespace = 'journey'::pg_catalog.regnamespace AND p.proname = 'activity_buckets'
+          AND a.aggtranstype = 'pg_catalog.internal'::pg_catalog.regtype")
+  if [ "$internal_time" != 0 ]; then
+    time_before=$(psql_q -d "$db" -c "SET parallel_setup_cost = 0" -c "SET parallel_tuple_cost = 0" \
+      -c "SET min_parallel_table_scan_size = 0" -c "$time_sql")
+    # a view on activity_buckets and session_count survives the update
+    psql_q -d "$db" -c "CREATE VIEW upgrade_times AS SELECT id, journey.activity_buckets(e.ts) AS b,
+        journey.session_count(e.ts, interval '30 minutes') AS s FROM upgrade_data, journey.unnest(j) e GROUP BY id"
+    time_views_before=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_times v")
   fi
   # Views of the user on the aggregates whose state type 0.3.0 changes
   # (markov_model, path_after) and on the journey function path_after keep
@@ -157,6 +176,16 @@ EOF
     fi
     psql_q -d "$db" -c "DROP VIEW upgrade_funnel"
   fi
+  if [ "$internal_time" != 0 ]; then
+    time_views_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_times v" 2>&1)
+    if [ "$time_views_after" != "$time_views_before" ]; then
+      echo "FAIL: the view on activity_buckets and session_count after $old -> $current: before $time_views_before, after $time_views_after"
+      failed=$((failed + 1))
+    else
+      echo "ok: the view on activity_buckets and session_count answers the same after $old -> $current"
+    fi
+    psql_q -d "$db" -c "DROP VIEW upgrade_times"
+  fi
   got=$(psql_q -d "$db" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'journey'")
   psql_q -d "$db" -c "$describe_sql" > /tmp/journey_upgrade_$old.$$
   if [ "$got" != "$current" ]; then
@@ -170,6 +199,7 @@ EOF
     path_after=$(psql_q -d "$db" -c "$path_sql")
     merge_after=$(psql_q -d "$db" -c "$merge_sql")
     step_after=$(psql_q -d "$db" -c "$step_sql")
+    time_after=$(psql_q -d "$db" -c "$time_sql")
     if [ "$bad" != "0" ]; then
       echo "FAIL: $bad stored journeys changed across $old -> $current"; failed=$((failed + 1))
     elif [ "$internal_attr" != 0 ] && { [ -z "$attr_before" ] || [ "$attr_before" != "$attr_after" ]; }; then
@@ -184,8 +214,11 @@ EOF
     elif [ "$internal_attr" != 0 ] && { [ -z "$step_before" ] || [ "$step_before" != "$step_after" ]; }; then
       echo "FAIL: window_funnel / sequence_count of $old with this library: $step_before, after the update: $step_after"
       failed=$((failed + 1))
+    elif [ "$internal_time" != 0 ] && { [ -z "$time_before" ] || [ "$time_before" != "$time_after" ]; }; then
+      echo "FAIL: activity_buckets / session_count of $old with this library: $time_before, after the update: $time_after"
+      failed=$((failed + 1))
     else
-      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after, path_before, merge_agg, window_funnel(_times) and sequence_count of $old answered as after the update"))"
+      echo "ok: $old -> $current ($(wc -l < /tmp/journey_upgrade_fresh.$$) objects identical, data intact$([ "$internal_attr" != 0 ] && echo ", markov_model, shapley_model, path_after, path_before, merge_agg, window_funnel(_times) and sequence_count of $old answered as after the update")$([ "$internal_time" != 0 ] && echo ", activity_buckets and session_count too"))"
       checked=$((checked + 1))
     fi
   fi

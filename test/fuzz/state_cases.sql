@@ -24,13 +24,17 @@ CREATE FUNCTION pg_temp.i4(v bigint) RETURNS bytea LANGUAGE sql
 CREATE FUNCTION pg_temp.i8(v bigint) RETURNS bytea LANGUAGE sql
 	RETURN decode(lpad(to_hex(v), 16, '0'), 'hex');
 
--- activity_buckets: version, has_params, width (int8), limit (int4), n = 0.
--- The final function used to raise 22023 for a width or limit <= 0.
+-- activity_buckets / session_count (time_state): version, flags, width
+-- (int8), limit (int4), n = 0.  The final function of the internal state
+-- used to raise 22023 for a width or limit <= 0; a state of the other
+-- aggregate is rejected by the final function.
 INSERT INTO state_case VALUES
 	('activity_buckets width 0', 'activity_buckets(timestamptz,interval,integer)',
-	 '\x01'::bytea || '\x01' || pg_temp.i8(0) || pg_temp.i4(5) || pg_temp.i4(0)),
-	('activity_buckets max_buckets 0', 'activity_buckets(timestamptz,interval,integer)',
-	 '\x01'::bytea || '\x01' || pg_temp.i8(86400000000) || pg_temp.i4(0) || pg_temp.i4(0));
+	 '\x01'::bytea || '\x03' || pg_temp.i8(0) || pg_temp.i4(5) || pg_temp.i4(0)),
+	('activity_buckets state given to session_count', 'session_count(bigint,bigint)',
+	 '\x01'::bytea || '\x03' || pg_temp.i8(10) || pg_temp.i4(5) || pg_temp.i4(1) || pg_temp.i8(42)),
+	('session_count state given to activity_buckets', 'activity_buckets(bigint,bigint)',
+	 '\x01'::bytea || '\x03' || pg_temp.i8(10) || pg_temp.i4(0) || pg_temp.i4(1) || pg_temp.i8(42));
 
 -- sequence_match: a pattern naming condition 3 in a 2-condition state, and
 -- "(?1x" (the final function used to raise 22023 "invalid sequence

@@ -7,7 +7,8 @@
 --                        deserialize, combine, serialize and finalize state
 --                        as the aggregate's leader would (src/testing/fuzz_state.c);
 --                        a state of a real type (attribution_state, path_state,
---                        journey_state, correlation_state, step_state) is read
+--                        journey_state, correlation_state, step_state,
+--                        time_state) is read
 --                        by the type's binary input, or with via_text by its
 --                        text input from the base64 of the bytes
 --   journey_fuzz.<agg>(same arguments as journey.<agg>)
@@ -132,16 +133,19 @@ SELECT seed('journey.step_state', q, a::regprocedure) FROM (VALUES
 	($q$SELECT journey_fuzz.sequence_count('(?2)(?t>100)(?1)', e, label = 'app', label = 'web') FROM ev GROUP BY c$q$,
 	 'journey.sequence_count(text,bigint,boolean[])')
 ) v(q, a);
-SELECT seed('journey.activity_buckets_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.activity_buckets(ts) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.activity_buckets(ts, interval '1 day', 5) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.activity_buckets(e, 3600) FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.activity_buckets(ts::date, 2, 3) FROM ev GROUP BY c$q$)
-) v(q);
-SELECT seed('journey.session_count_deserial', q) FROM (VALUES
-	($q$SELECT journey_fuzz.session_count(ts, interval '30 minutes') FROM ev GROUP BY c$q$),
-	($q$SELECT journey_fuzz.session_count(e, 20000) FROM ev GROUP BY c$q$)
-) v(q);
+-- time_state: a state of activity_buckets is not one of session_count (its
+-- final function rejects it), so each seed names its aggregate
+SELECT seed('journey.time_state', q, a::regprocedure) FROM (VALUES
+	($q$SELECT journey_fuzz.activity_buckets(ts) FROM ev GROUP BY c$q$, 'journey.activity_buckets(timestamptz)'),
+	($q$SELECT journey_fuzz.activity_buckets(ts, interval '1 day', 5) FROM ev GROUP BY c$q$,
+	 'journey.activity_buckets(timestamptz,interval,int4)'),
+	($q$SELECT journey_fuzz.activity_buckets(e, 3600) FROM ev GROUP BY c$q$, 'journey.activity_buckets(int8,int8)'),
+	($q$SELECT journey_fuzz.activity_buckets(e, 7200, 40) FROM ev GROUP BY c % 3$q$, 'journey.activity_buckets(int8,int8,int4)'),
+	($q$SELECT journey_fuzz.activity_buckets(ts::date, 2, 3) FROM ev GROUP BY c$q$, 'journey.activity_buckets(date,int4,int4)'),
+	($q$SELECT journey_fuzz.session_count(ts, interval '30 minutes') FROM ev GROUP BY c$q$,
+	 'journey.session_count(timestamptz,interval)'),
+	($q$SELECT journey_fuzz.session_count(e, 20000) FROM ev GROUP BY c % 4$q$, 'journey.session_count(int8,int8)')
+) v(q, a);
 SELECT seed('journey.path_state', q) FROM (VALUES
 	($q$SELECT journey_fuzz.path_after(ts, label, label = 'web', 3) FROM ev GROUP BY c$q$),
 	($q$SELECT journey_fuzz.path_after(e, label, label = 'email', 5, 'last') FROM ev GROUP BY c$q$),
