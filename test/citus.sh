@@ -202,6 +202,8 @@ done
 same "window_funnel by campaign" "SELECT campaign, sum(f) FILTER (WHERE f >= 2) AS two, count(*) FROM (SELECT campaign, journey.window_funnel(interval '2 days', ts, label = 'web', label = 'email', label = 'purchase') AS f FROM {ev} GROUP BY customer_id, campaign) s GROUP BY campaign"
 same "window_funnel label form by campaign" "SELECT campaign, journey.window_funnel(interval '2 days', ts, label, 'web', 'email', 'purchase') FROM {ev} GROUP BY campaign, customer_id"
 same "retention by campaign" "SELECT campaign, journey.retention(label = 'web', label = 'email') FROM {ev} GROUP BY campaign"
+# retention's state is an int8[] (counts per condition): split as well.
+partial "retention by campaign" "SELECT campaign, journey.retention(label = 'web', label = 'email') FROM {ev} GROUP BY campaign" '(ev\.)?(ts|label)'
 same "activity_buckets by campaign" "SELECT campaign, journey.activity_buckets(ts, interval '7 days') FROM {ev} GROUP BY campaign"
 same "activity_buckets over days by campaign" "SELECT campaign, journey.activity_buckets(ts::date, 2, 5) FROM {ev} GROUP BY campaign"
 same "session_count by campaign" "SELECT campaign, journey.session_count(ts, interval '2 hours') FROM {ev} GROUP BY campaign"
