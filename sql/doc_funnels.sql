@@ -127,3 +127,19 @@ FROM (SELECT first.channel AS first_channel,
      LATERAL journey.funnel_correlation(x.s) c
 WHERE c.p_value < 0.05;
 
+-- the state types, as the page builds them
+CREATE AGGREGATE corr_state_of(journey.journey, interval, text[], int) (
+	SFUNC = journey.funnel_correlation_trans, STYPE = journey.correlation_state,
+	COMBINEFUNC = journey.correlation_state_combine);
+SELECT corr_state_of('a@2026-01-01 10:00:00+00 > x@2026-01-01 10:10:00+00 > b@2026-01-01 10:20:00+00',
+                     '1 hour', ARRAY['a', 'b'], 1);
+--  AQIAAAAA1pOkAAAAAAEAAAACAAAAAWEAAAABYgAAAAAAAAABAAAAAAAAAAAAAAABAAAAAXgAAAAAAAAAAQAAAAAAAAAA
+
+CREATE AGGREGATE funnel_state_of(bigint, text, bigint, VARIADIC boolean[]) (
+	SFUNC = journey.funnel_state_mode_trans_int, STYPE = journey.step_state,
+	COMBINEFUNC = journey.step_state_combine);
+SELECT funnel_state_of(100, 'strict_order', 5, true, false);
+--  AgEHAAAAAgAAAAAAAABkAAACAgAAAAxzdHJpY3Rfb3JkZXIAAAABAAAAAAAAAAUAAAAAAAAAAQ==
+-- (not on the page: other tests create aggregates of these names)
+DROP AGGREGATE corr_state_of(journey.journey, interval, text[], int);
+DROP AGGREGATE funnel_state_of(bigint, text, bigint, VARIADIC boolean[]);
