@@ -308,16 +308,14 @@ CREATE POLICY close_any ON @extschema@.stage_history FOR UPDATE USING (true)
 -- Refresh watermark: every inserted touchpoint is queued.
 -------------------------------------------------------------------------------
 
+-- In C (src/queue.c): the ids of the statement's new rows go into the queue
+-- as its owner would write them (writers may not write the queue), through
+-- the table access method and every index of the queue, in batches.  Not
+-- SECURITY DEFINER: it switches to the queue's owner itself, for the insert
+-- only.
 CREATE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
-	SELECT id, customer FROM new_rows;
-	RETURN NULL;
-END
-$$;
+	LANGUAGE c
+	AS 'MODULE_PATHNAME', 'journey_queue_touchpoints';
 REVOKE EXECUTE ON FUNCTION @extschema@.queue_touchpoints() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.queue_touchpoints() IS 'trigger: queue new touchpoints for refresh_journeys()';
 

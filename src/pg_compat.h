@@ -35,6 +35,17 @@
 #define JourneyMyLocalXid() (MyProc->lxid)
 #endif
 
+/*
+ * PostgreSQL 16 gave ExecInsertIndexTuples() a last argument,
+ * onlySummarizing (false: every index).  The macro does not expand inside
+ * itself, so the older declaration, included first, is left alone.
+ */
+#if PG_VERSION_NUM < 160000
+#include "executor/executor.h"
+#define ExecInsertIndexTuples(rri, slot, estate, update, noDupErr, specConflict, arbiterIndexes, onlySummarizing) \
+	ExecInsertIndexTuples(rri, slot, estate, update, noDupErr, specConflict, arbiterIndexes)
+#endif
+
 #ifndef pg_noreturn
 #define pg_noreturn pg_attribute_noreturn()
 #endif

@@ -648,17 +648,13 @@ REVOKE EXECUTE ON FUNCTION @extschema@.grant_writer(pg_catalog.name, pg_catalog.
 
 -- Issue 16: the refresh queue has no unique index since this version (a
 -- restore may queue a touchpoint twice), so the trigger's ON CONFLICT DO
--- NOTHING only cost a speculative insertion per row.
+-- NOTHING only cost a speculative insertion per row; and the trigger
+-- function is written in C (src/queue.c), no longer a PL/pgSQL SECURITY
+-- DEFINER function (CREATE OR REPLACE drops SECURITY DEFINER and the
+-- search_path setting and keeps the revoked EXECUTE).
 CREATE OR REPLACE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
-	SELECT id, customer FROM new_rows;
-	RETURN NULL;
-END
-$$;
+	LANGUAGE c
+	AS 'MODULE_PATHNAME', 'journey_queue_touchpoints';
 
 -- Issue 11: the customer model on Citus (src/distribute.sql).  The queue
 -- holds the touchpoint's customer, its distribution column there; may_write

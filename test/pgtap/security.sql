@@ -54,7 +54,7 @@ SELECT is((SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p
 		   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 		   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'journey'
 		   WHERE p.prosecdef),
-	ARRAY['grant_admin', 'grant_reader', 'grant_writer', 'model_references', 'queue_touchpoint', 'queue_touchpoints'],
+	ARRAY['grant_admin', 'grant_reader', 'grant_writer', 'model_references', 'queue_touchpoint'],
 	'the SECURITY DEFINER functions are the ones doc/security.md reviews');
 
 -- ---------------------------------------------------------------------------
