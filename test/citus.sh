@@ -139,8 +139,8 @@ pushed() {
 	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{ev\}/ev}" 2>&1)
 	# The coordinator's part of the plan is the first line: an Aggregate
 	# there would mean rows were gathered to be aggregated.
-	if printf '%s\n' "$plan" | head -n1 | grep -q '^Custom Scan (Citus Adaptive)' &&
-		printf '%s\n' "$plan" | grep -q "Query: SELECT .*journey\.$agg(.*GROUP BY"; then
+	if head -n1 <<<"$plan" | grep -q '^Custom Scan (Citus Adaptive)' &&
+		grep -q "Query: SELECT .*journey\.$agg(.*GROUP BY" <<<"$plan"; then
 		ok "$name: computed whole on the workers"
 	else
 		not_ok "$name: not pushed down whole:"
@@ -148,6 +148,9 @@ pushed() {
 	fi
 }
 
+# (grep reads here-strings, not pipes: with pipefail, a grep -q that exits
+# at its first match can fail the printf that feeds it.)
+#
 # partial NAME QUERY: an aggregate across customers (not grouped by the
 # distribution column) whose state type Citus can ship: each worker task
 # computes a partial state (worker_partial_agg) and the coordinator combines
@@ -157,11 +160,11 @@ partial() {
 	local name=$1 sql=$2 raw=${3:-'(jt\.)?j'} plan queries
 	sql=${sql//\{jt\}/jt}
 	plan=$(q coord -c "EXPLAIN (VERBOSE, COSTS OFF) ${sql//\{ev\}/ev}" 2>&1)
-	queries=$(printf '%s\n' "$plan" | grep 'Query: ')
-	if printf '%s\n' "$plan" | grep -q 'coord_combine_agg(' &&
+	queries=$(grep 'Query: ' <<<"$plan")
+	if grep -q 'coord_combine_agg(' <<<"$plan" &&
 		[ -n "$queries" ] &&
-		! printf '%s\n' "$queries" | grep -v -q 'worker_partial_agg(' &&
-		! printf '%s\n' "$queries" | grep -E -q "SELECT $raw( AS [a-z_0-9]+)?(,| FROM)"; then
+		! grep -v -q 'worker_partial_agg(' <<<"$queries" &&
+		! grep -E -q "SELECT $raw( AS [a-z_0-9]+)?(,| FROM)" <<<"$queries"; then
 		ok "$name: partial states computed on the workers, combined on the coordinator"
 	else
 		not_ok "$name: not split into worker partials:"
@@ -305,7 +308,7 @@ model_part() {
 	fails() {
 		local out
 		out=$(qd "$3" "$4" -v VERBOSITY=verbose -c "$5" 2>&1)
-		if printf '%s\n' "$out" | grep -qF "ERROR:  $2: ${6:-}"; then
+		if grep -qF "ERROR:  $2: ${6:-}" <<<"$out"; then
 			ok "$1: $2"
 		else
 			not_ok "$1: wanted SQLSTATE $2, got: $(printf '%s' "$out" | head -c 300)"
@@ -423,7 +426,7 @@ EOSQL
 	# set_stage's NOTIFY reaches a session of the coordinator.
 	out=$(qd coord model_dist -c "LISTEN journey_stage" \
 		-c "SELECT journey.set_stage('5', 'lifecycle', 'loyalty', '2027-01-05 00:00+00')" -c "SELECT 1" 2>&1)
-	if printf '%s\n' "$out" | grep -q 'Asynchronous notification "journey_stage" with payload "{"customer" : "5", "model" : "lifecycle", .*"to" : "loyalty"'; then
+	if grep -q 'Asynchronous notification "journey_stage" with payload "{"customer" : "5", "model" : "lifecycle", .*"to" : "loyalty"' <<<"$out"; then
 		ok "set_stage on Citus: NOTIFY journey_stage reaches the coordinator's listener"
 	else
 		not_ok "set_stage on Citus: no NOTIFY: $out"
