@@ -31,13 +31,22 @@ INSERT INTO st_paths VALUES
 	(3, '{a,b}', 1, 5, 0);
 
 -- The text form is the base64 of the binary form, without line breaks.
--- One path, one label: version 1, order 1, no game (-1), 1 label "a",
--- 1 path [0] with conversions 1, value 2, nulls 0.5.
+-- A markov state leaves the aggregate in the chain form.  One path, one
+-- label: version 2, order 1, 1 label "a", total conversions 1 and value 2
+-- (compensations 0), 2 states: start (key -2, depth 0, no amounts) and [a]
+-- (key 0, depth 1, conversions 1, value 2, nulls 0.5), 1 transition
+-- start -> [a] of weight 1.5.
 SELECT markov_state(ARRAY['a'], 1, 2, 0.5, 1) AS state;
 SELECT encode(journey.attribution_state_send(markov_state(ARRAY['a'], 1, 2, 0.5, 1)), 'hex') AS binary_form;
+-- The paths form (version 1: order 1, no game (-1), 1 label "a", 1 path [0]
+-- with conversions 1, value 2, nulls 0.5), the state of shapley_model, is
+-- read for markov_model too and combines with chains.
 SELECT decode('AQAAAAH/////AAAAAQAAAAFhAAAAAQAAAAEAAAAAP/AAAAAAAABAAAAAAAAAAD/gAAAAAAAA', 'base64')
 	= journey.attribution_state_send('AQAAAAH/////AAAAAQAAAAFhAAAAAQAAAAEAAAAAP/AAAAAAAABAAAAAAAAAAD/gAAAAAAAA') AS text_is_base64_of_binary;
--- Labels in order of first appearance, paths likewise; a Shapley game is
+SELECT (unnest(markov_of_states(s))).* FROM (
+	SELECT 'AQAAAAH/////AAAAAQAAAAFhAAAAAQAAAAEAAAAAP/AAAAAAAABAAAAAAAAAAD/gAAAAAAAA'::journey.attribution_state
+	UNION ALL SELECT markov_state(ARRAY['a'], 1, 2, 0.5, 1)) v(s);
+-- Labels in order of first appearance, states likewise; a Shapley game is
 -- kept as text.
 SELECT month, markov_state(path, conv, val, nulls, 2) FROM st_paths GROUP BY month ORDER BY month;
 SELECT shapley_state(path, conv, val, nulls, 'conversion_rate') FROM st_paths;

@@ -51,6 +51,7 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
+#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -58,6 +59,7 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
+#include "agg_state.h"
 #include "attribution.h"
 #include "journey.h"
 #include "markov.h"
@@ -380,33 +382,229 @@ solve(const Chain *ch, const bool *removed,
 }
 
 /*
- * The chain of the paths of pt, of the order recorded in pt (1 by default),
- * with its full solution.  Shared by markov_model and markov_fit.
+ * The chain of a markov state, accumulated: what markov_chain_fit reads of
+ * the paths.  States are numbered in order of first appearance (0 = start);
+ * per state the absorbing weights and the depth (largest position + 1 of
+ * the state in a path, which orders the solve); transitions with summed
+ * weights, distinct and sorted by (from, to) outside acc_add_path.
  */
-void
-markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
+typedef struct MarkovAcc
 {
 	int32		k;
 	StateSet	states;
-	int32	   *key;
-	Edge	   *edges;
-	int64		nedges = 0;
-	int64		maxedges;
-	double	   *out_w;			/* total outgoing weight per state */
+	int32		maxs;
 	double	   *conv_w;			/* weight into (conversion) per state */
 	double	   *null_w;
 	double	   *value_w;		/* value of the paths ending in the state */
 	double	   *depth;
-	double		total_conv = 0;
-	double		total_value = 0;
+	Edge	   *edges;
+	int64		nedges;
+	int64		maxedges;
+	double		total_conv;		/* Neumaier sums and their compensations */
+	double		comp_conv;
+	double		total_value;
+	double		comp_value;
+	bool		unmerged;		/* edges may hold duplicates, unsorted */
+} MarkovAcc;
+
+static void
+acc_init(MarkovAcc *acc, int32 k)
+{
+	int32		i;
+	int32		key[MARKOV_MAX_ORDER];
+	bool		added;
+
+	memset(acc, 0, sizeof(MarkovAcc));
+	acc->k = k;
+	stateset_init(&acc->states, k);
+	acc->maxs = 64;
+	acc->conv_w = palloc0(acc->maxs * sizeof(double));
+	acc->null_w = palloc0(acc->maxs * sizeof(double));
+	acc->value_w = palloc0(acc->maxs * sizeof(double));
+	acc->depth = palloc0(acc->maxs * sizeof(double));
+	acc->maxedges = 1024;
+	acc->edges = palloc(acc->maxedges * sizeof(Edge));
+	/* state 0 is start (key all -2) */
+	for (i = 0; i < k; i++)
+		key[i] = MARKOV_KEY_START;
+	stateset_get(&acc->states, key, &added);
+}
+
+/* The id of the state of key, added (with zero weights) if new. */
+static int32
+acc_state(MarkovAcc *acc, const int32 *key, bool *added)
+{
+	int32		s = stateset_get(&acc->states, key, added);
+
+	if (acc->states.n > acc->maxs)
+	{
+		int32		maxs = acc->maxs;
+		int32		newmax = maxs * 2;
+
+		acc->conv_w = repalloc_huge(acc->conv_w, newmax * sizeof(double));
+		acc->null_w = repalloc_huge(acc->null_w, newmax * sizeof(double));
+		acc->value_w = repalloc_huge(acc->value_w, newmax * sizeof(double));
+		acc->depth = repalloc_huge(acc->depth, newmax * sizeof(double));
+		memset(acc->conv_w + maxs, 0, (newmax - maxs) * sizeof(double));
+		memset(acc->null_w + maxs, 0, (newmax - maxs) * sizeof(double));
+		memset(acc->value_w + maxs, 0, (newmax - maxs) * sizeof(double));
+		memset(acc->depth + maxs, 0, (newmax - maxs) * sizeof(double));
+		acc->maxs = newmax;
+	}
+	return s;
+}
+
+/* Add a transition; duplicates are merged when the array fills up. */
+static void
+acc_edge(MarkovAcc *acc, int32 from, int32 to, double w)
+{
+	if (acc->nedges == acc->maxedges)
+	{
+		/*
+		 * Full: merge duplicates first, and grow only if that does not free
+		 * half of the array.
+		 */
+		acc->nedges = merge_edges(acc->edges, acc->nedges);
+		if (acc->nedges > acc->maxedges / 2)
+		{
+			if (acc->maxedges >= MARKOV_MAX_EDGES)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("Markov chain would have more than %d distinct transitions",
+								MARKOV_MAX_EDGES),
+						 errhint(MARKOV_LIMIT_HINT)));
+			acc->maxedges = Min(acc->maxedges * 2, MARKOV_MAX_EDGES);
+			acc->edges = repalloc_huge(acc->edges, acc->maxedges * sizeof(Edge));
+		}
+	}
+	acc->edges[acc->nedges].from = from;
+	acc->edges[acc->nedges].to = to;
+	acc->edges[acc->nedges].w = w;
+	acc->nedges++;
+}
+
+/*
+ * Add one path of len label ids: start -> s1 -> ... -> sn, then the
+ * absorbing weights of sn.  Leaves the transitions unmerged.
+ */
+static void
+acc_add_path(MarkovAcc *acc, const int32 *ids, int32 len, double conversions,
+			 double value, double nulls)
+{
+	int32		k = acc->k;
+	int32		key[MARKOV_MAX_ORDER];
+	double		w = conversions + nulls;
+	int32		prev = 0;
+	int32		p;
+	bool		added;
+
+	kahan_add(&acc->total_conv, &acc->comp_conv, conversions);
+	kahan_add(&acc->total_value, &acc->comp_value, value);
+	for (p = 0; p < len; p++)
+	{
+		int32		lo = Max(0, p - k + 1);
+		int32		q;
+		int32		s;
+
+		JOURNEY_CHECK_INTERRUPTS(p);
+		for (q = 0; q < k; q++)
+			key[q] = (lo + q <= p) ? ids[lo + q] : MARKOV_KEY_NONE;
+		s = acc_state(acc, key, &added);
+		acc->depth[s] = Max(acc->depth[s], p + 1);
+		if (s == prev)
+			continue;			/* merged: no self-loops */
+		if (w > 0)
+			acc_edge(acc, prev, s, w);
+		prev = s;
+	}
+	acc->conv_w[prev] += conversions;
+	acc->null_w[prev] += nulls;
+	acc->value_w[prev] += value;
+	acc->unmerged = true;
+}
+
+/* Merge duplicate transitions and sort them, if not done yet. */
+static const MarkovAcc *
+acc_merged(const MarkovAcc *acc)
+{
+	if (acc->unmerged)
+	{
+		MarkovAcc  *a = unconstify(MarkovAcc *, acc);
+
+		a->nedges = merge_edges(a->edges, a->nedges);
+		a->unmerged = false;
+	}
+	return acc;
+}
+
+/* Add the paths of pt (in its order): the chain of markov_model. */
+static void
+acc_add_paths(MarkovAcc *acc, const PathTable *pt)
+{
+	int32		i;
+
+	for (i = 0; i < pt->npaths; i++)
+	{
+		const PathEntry *pe = &pt->paths[i];
+
+		acc_add_path(acc, pt->ids + pe->off, pe->len, pe->conversions,
+					 pe->value, pe->nulls);
+		CHECK_FOR_INTERRUPTS();
+	}
+	acc_merged(acc);
+}
+
+/*
+ * Add a path to a state in chain form (a transition after the state was
+ * flattened once).
+ */
+void
+markov_state_add_path(PathTable *pt, const int32 *ids, int32 len,
+					  double conversions, double value, double nulls)
+{
+	MemoryContext old = MemoryContextSwitchTo(pt->mcxt);
+
+	acc_add_path(pt->chain, ids, len, conversions, value, nulls);
+	MemoryContextSwitchTo(old);
+}
+
+/* The order of a markov state (1 by default); an error for other states. */
+static int32
+state_order(const PathTable *pt)
+{
+	int32		k;
+
+	if (pt->chain)
+		return pt->chain->k;
+	k = pt->has_params ? pt->param_int : 1;
+	/* 0 is the parameter of a shapley_model state: not one of ours */
+	if (k < 1 || k > MARKOV_MAX_ORDER || pt->param_text_len >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid attribution aggregate state"),
+				 errdetail("The state is not one of markov_model or markov_fit.")));
+	return k;
+}
+
+/*
+ * The chain of the paths of pt, of the order recorded in pt (1 by default),
+ * or pt's chain form, with its full solution.  Shared by markov_model and
+ * markov_fit.
+ */
+void
+markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
+{
+	MarkovAcc	local;
+	const MarkovAcc *acc;
+	int32		k;
+	Edge	   *edges;
+	int64		nedges;
+	double	   *out_w;			/* total outgoing weight per state */
 	Chain		ch;
 	double	   *x_conv;
 	double	   *x_value;
-	double		comp_conv = 0;	/* compensations of the totals */
-	double		comp_value = 0;
 	int32		i;
 	int64		e;
-	bool		added;
 
 	/* a state combined from parallel workers is checked here */
 	if (pt->nlabels > MARKOV_MAX_LABELS)
@@ -414,108 +612,20 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("more than %d distinct labels", MARKOV_MAX_LABELS),
 				 errhint(MARKOV_LIMIT_HINT)));
-	k = pt->has_params ? pt->param_int : 1;
-	/* 0 is the parameter of a shapley_model state: not one of ours */
-	if (k < 1 || k > MARKOV_MAX_ORDER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid attribution aggregate state")));
-
-	/* States; state 0 is start (key all -2). */
-	stateset_init(&states, k);
-	key = palloc(k * sizeof(int32));
-	for (i = 0; i < k; i++)
-		key[i] = -2;
-	stateset_get(&states, key, &added);
-
-	maxedges = 1024;
-	edges = palloc(maxedges * sizeof(Edge));
-	out_w = NULL;
-
-	/* Pass 1: states and transient edges; per-state absorbing weights. */
+	k = state_order(pt);
+	if (pt->chain)
+		acc = acc_merged(pt->chain);
+	else
 	{
-		int32		maxs = 64;
-
-		conv_w = palloc0(maxs * sizeof(double));
-		null_w = palloc0(maxs * sizeof(double));
-		value_w = palloc0(maxs * sizeof(double));
-		depth = palloc0(maxs * sizeof(double));
-
-		for (i = 0; i < pt->npaths; i++)
-		{
-			const PathEntry *pe = &pt->paths[i];
-			const int32 *ids = pt->ids + pe->off;
-			double		w = pe->conversions + pe->nulls;
-			int32		prev = 0;
-			int32		p;
-
-			kahan_add(&total_conv, &comp_conv, pe->conversions);
-			kahan_add(&total_value, &comp_value, pe->value);
-			for (p = 0; p < pe->len; p++)
-			{
-				int32		lo = Max(0, p - k + 1);
-				int32		q;
-				int32		s;
-
-				JOURNEY_CHECK_INTERRUPTS(p);
-				for (q = 0; q < k; q++)
-					key[q] = (lo + q <= p) ? ids[lo + q] : -1;
-				s = stateset_get(&states, key, &added);
-				if (states.n > maxs)
-				{
-					int32		newmax = maxs * 2;
-
-					conv_w = repalloc_huge(conv_w, newmax * sizeof(double));
-					null_w = repalloc_huge(null_w, newmax * sizeof(double));
-					value_w = repalloc_huge(value_w, newmax * sizeof(double));
-					depth = repalloc_huge(depth, newmax * sizeof(double));
-					memset(conv_w + maxs, 0, (newmax - maxs) * sizeof(double));
-					memset(null_w + maxs, 0, (newmax - maxs) * sizeof(double));
-					memset(value_w + maxs, 0, (newmax - maxs) * sizeof(double));
-					memset(depth + maxs, 0, (newmax - maxs) * sizeof(double));
-					maxs = newmax;
-				}
-				depth[s] = Max(depth[s], p + 1);
-				if (s == prev)
-					continue;	/* merged: no self-loops */
-				if (w > 0)
-				{
-					if (nedges == maxedges)
-					{
-						/*
-						 * Full: merge duplicates first, and grow only if
-						 * that does not free half of the array.
-						 */
-						nedges = merge_edges(edges, nedges);
-						if (nedges > maxedges / 2)
-						{
-							if (maxedges >= MARKOV_MAX_EDGES)
-								ereport(ERROR,
-										(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-										 errmsg("Markov chain would have more than %d distinct transitions",
-												MARKOV_MAX_EDGES),
-										 errhint(MARKOV_LIMIT_HINT)));
-							maxedges = Min(maxedges * 2, MARKOV_MAX_EDGES);
-							edges = repalloc_huge(edges, maxedges * sizeof(Edge));
-						}
-					}
-					edges[nedges].from = prev;
-					edges[nedges].to = s;
-					edges[nedges].w = w;
-					nedges++;
-				}
-				prev = s;
-			}
-			conv_w[prev] += pe->conversions;
-			null_w[prev] += pe->nulls;
-			value_w[prev] += pe->value;
-			CHECK_FOR_INTERRUPTS();
-		}
+		acc_init(&local, k);
+		acc_add_paths(&local, pt);
+		acc = &local;
 	}
+	edges = acc->edges;
+	nedges = acc->nedges;
 
-	/* Merge duplicate edges, build CSR with probabilities. */
-	ch.nstates = states.n;
-	nedges = merge_edges(edges, nedges);
+	/* CSR with probabilities. */
+	ch.nstates = acc->states.n;
 	out_w = palloc0(ch.nstates * sizeof(double));
 	for (e = 0; e < nedges; e++)
 	{
@@ -523,7 +633,7 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 		out_w[edges[e].from] += edges[e].w;
 	}
 	for (i = 0; i < ch.nstates; i++)
-		out_w[i] += conv_w[i] + null_w[i];
+		out_w[i] += acc->conv_w[i] + acc->null_w[i];
 
 	ch.row = palloc0((ch.nstates + 1) * sizeof(int32));
 	ch.col = palloc(Max(nedges, 1) * sizeof(int32));
@@ -543,9 +653,9 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	{
 		if (out_w[i] > 0)
 		{
-			ch.r_conv[i] = conv_w[i] / out_w[i];
-			if (conv_w[i] > 0)
-				ch.r_value[i] = ch.r_conv[i] * (value_w[i] / conv_w[i]);
+			ch.r_conv[i] = acc->conv_w[i] / out_w[i];
+			if (acc->conv_w[i] > 0)
+				ch.r_value[i] = ch.r_conv[i] * (acc->value_w[i] / acc->conv_w[i]);
 		}
 	}
 	ch.order = palloc(ch.nstates * sizeof(int32));
@@ -554,7 +664,7 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	{
 		DepthSort	ds;
 
-		ds.depth = depth;
+		ds.depth = acc->depth;
 		journey_sort_arg(ch.order, ch.nstates, sizeof(int32), depth_cmp, &ds);
 	}
 
@@ -564,12 +674,364 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	solve(&ch, NULL, ch.r_conv, x_conv, ch.r_value, x_value);
 
 	fit->k = k;
-	fit->states = states;
+	fit->states = acc->states;
 	fit->ch = ch;
 	fit->x_conv = x_conv;
 	fit->x_value = x_value;
-	fit->total_conv = total_conv + comp_conv;
-	fit->total_value = total_value + comp_value;
+	fit->total_conv = acc->total_conv + acc->comp_conv;
+	fit->total_value = acc->total_value + acc->comp_value;
+}
+
+/* ------------------------------------------------------------------------
+ * The chain form of the attribution state (path_table.h)
+ * ------------------------------------------------------------------------
+ */
+
+/* Whether pt is a markov state still in the paths form. */
+bool
+markov_state_wants_chain(const PathTable *pt)
+{
+	return pt->chain == NULL && pt->has_params && pt->param_text_len < 0 &&
+		pt->param_int >= 1 && pt->param_int <= MARKOV_MAX_ORDER;
+}
+
+/* Convert a markov state to the chain form, in place; frees its paths. */
+void
+markov_state_to_chain(PathTable *pt)
+{
+	MemoryContext old = MemoryContextSwitchTo(pt->mcxt);
+	MarkovAcc  *acc = palloc(sizeof(MarkovAcc));
+
+	acc_init(acc, state_order(pt));
+	acc_add_paths(acc, pt);
+	pt->chain = acc;
+	pfree(pt->ids);
+	pfree(pt->paths);
+	pt->nids = pt->maxids = 0;
+	pt->npaths = pt->maxpaths = 0;
+	pt->ids = palloc(sizeof(int32));
+	pt->paths = palloc(sizeof(PathEntry));
+	MemoryContextSwitchTo(old);
+}
+
+/* Whether a chain-form state has no path (only the start state). */
+bool
+markov_state_is_empty(const PathTable *pt)
+{
+	return pt->chain == NULL ? pt->npaths == 0 : pt->chain->states.n <= 1;
+}
+
+/*
+ * Merge from (either form) into into, converted to the chain form first if
+ * needed; map gives into's label id of each of from's labels.
+ */
+void
+markov_state_merge(PathTable *into, const PathTable *from, const int32 *map)
+{
+	MemoryContext old;
+	MarkovAcc	tmp;
+	const MarkovAcc *src;
+	MarkovAcc  *dst;
+	int32	   *smap;
+	int32		key[MARKOV_MAX_ORDER];
+	int32		k;
+	int32		i;
+	int32		q;
+	int64		e;
+	bool		added;
+
+	if (into->chain == NULL)
+		markov_state_to_chain(into);
+	dst = into->chain;
+	k = dst->k;
+	if (state_order(from) != k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the model's parameter must be the same for all rows of a group")));
+	if (from->chain)
+		src = acc_merged(from->chain);
+	else
+	{
+		acc_init(&tmp, k);
+		acc_add_paths(&tmp, from);
+		src = &tmp;
+	}
+
+	old = MemoryContextSwitchTo(into->mcxt);
+	smap = palloc(src->states.n * sizeof(int32));
+	for (i = 0; i < src->states.n; i++)
+	{
+		const int32 *sk = src->states.keys + (int64) i * k;
+		int32		s;
+
+		JOURNEY_CHECK_INTERRUPTS(i);
+		for (q = 0; q < k; q++)
+			key[q] = sk[q] >= 0 ? map[sk[q]] : sk[q];
+		s = acc_state(dst, key, &added);
+		smap[i] = s;
+		dst->conv_w[s] += src->conv_w[i];
+		dst->null_w[s] += src->null_w[i];
+		dst->value_w[s] += src->value_w[i];
+		dst->depth[s] = Max(dst->depth[s], src->depth[i]);
+	}
+	for (e = 0; e < src->nedges; e++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(e);
+		acc_edge(dst, smap[src->edges[e].from], smap[src->edges[e].to],
+				 src->edges[e].w);
+	}
+	dst->nedges = merge_edges(dst->edges, dst->nedges);
+	kahan_add(&dst->total_conv, &dst->comp_conv, src->total_conv);
+	kahan_add(&dst->total_conv, &dst->comp_conv, src->comp_conv);
+	kahan_add(&dst->total_value, &dst->comp_value, src->total_value);
+	kahan_add(&dst->total_value, &dst->comp_value, src->comp_value);
+	pfree(smap);
+	MemoryContextSwitchTo(old);
+}
+
+/* Bytes of the chain-specific part of the serialized form (after labels). */
+Size
+markov_state_size(const PathTable *pt)
+{
+	const MarkovAcc *acc = acc_merged(pt->chain);
+
+	return 32 + 4 + (Size) acc->states.n * (4 * acc->k + 4 + 24) +
+		4 + (Size) acc->nedges * 16;
+}
+
+char *
+markov_state_write(const PathTable *pt, char *p)
+{
+	const MarkovAcc *acc = acc_merged(pt->chain);
+	int32		k = acc->k;
+	int32		i;
+	int32		q;
+	int64		e;
+
+	p = put_float8(p, acc->total_conv);
+	p = put_float8(p, acc->comp_conv);
+	p = put_float8(p, acc->total_value);
+	p = put_float8(p, acc->comp_value);
+	p = put_int32(p, acc->states.n);
+	for (i = 0; i < acc->states.n; i++)
+	{
+		const int32 *sk = acc->states.keys + (int64) i * k;
+
+		JOURNEY_CHECK_INTERRUPTS(i);
+		for (q = 0; q < k; q++)
+			p = put_int32(p, sk[q]);
+		p = put_int32(p, (int32) acc->depth[i]);
+		p = put_float8(p, acc->conv_w[i]);
+		p = put_float8(p, acc->value_w[i]);
+		p = put_float8(p, acc->null_w[i]);
+	}
+	p = put_int32(p, (int32) acc->nedges);
+	for (e = 0; e < acc->nedges; e++)
+	{
+		JOURNEY_CHECK_INTERRUPTS(e);
+		p = put_int32(p, acc->edges[e].from);
+		p = put_int32(p, acc->edges[e].to);
+		p = put_float8(p, acc->edges[e].w);
+	}
+	return p;
+}
+
+pg_noreturn
+static void
+corrupt_chain(int code, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg("invalid attribution aggregate state"),
+			 errdetail("%s", detail)));
+}
+
+static int32
+chain_count(StringInfo buf, int64 bytes_each, int32 max, int code)
+{
+	int32		n;
+
+	if (buf->len - buf->cursor < 4)
+		corrupt_chain(code, "The state is truncated.");
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 0)
+		corrupt_chain(code, "A count or length is negative.");
+	if (n > max)
+		corrupt_chain(code, "The chain has too many states or transitions.");
+	if ((int64) n * bytes_each > buf->len - buf->cursor)
+		corrupt_chain(code, "The state is truncated.");
+	return n;
+}
+
+/*
+ * Whether two sums of the same non-negative weights, added in other orders,
+ * agree to rounding (relative 1e-9).
+ */
+static inline bool
+sums_agree(double a, double b)
+{
+	return a == b || fabs(a - b) <= 1e-9 * Max(a, b);
+}
+
+/*
+ * Read the chain part of a serialized state (after the labels) into pt,
+ * whose order (parameter) and labels are read already; buf is untrusted:
+ * everything is checked (path_table.h), errors with SQLSTATE code.
+ */
+void
+markov_state_read(PathTable *pt, StringInfo buf, int code)
+{
+	MemoryContext old = MemoryContextSwitchTo(pt->mcxt);
+	MarkovAcc  *acc = palloc(sizeof(MarkovAcc));
+	int32		k = pt->param_int;
+	int32		nstates;
+	int32		nedges;
+	int32		key[MARKOV_MAX_ORDER];
+	double	   *in_w;
+	double	   *out_w;
+	double		sum_conv = 0;
+	int32		i;
+	int32		q;
+	bool		added;
+
+	acc_init(acc, k);
+	if (pt->nlabels > MARKOV_MAX_LABELS)
+		corrupt_chain(code, "The chain has too many labels.");
+	if (buf->len - buf->cursor < 32)
+		corrupt_chain(code, "The state is truncated.");
+	acc->total_conv = pq_getmsgfloat8(buf);
+	acc->comp_conv = pq_getmsgfloat8(buf);
+	acc->total_value = pq_getmsgfloat8(buf);
+	acc->comp_value = pq_getmsgfloat8(buf);
+	if (!isfinite(acc->total_conv) || !isfinite(acc->comp_conv) ||
+		!isfinite(acc->total_value) || !isfinite(acc->comp_value))
+		corrupt_chain(code, "A total is not finite.");
+
+	nstates = chain_count(buf, 4 * k + 28, MARKOV_MAX_STATES, code);
+	if (nstates < 1)
+		corrupt_chain(code, "The chain has no start state.");
+	for (i = 0; i < nstates; i++)
+	{
+		int32		j = 0;
+		int32		depth;
+		int32		s;
+		double		c;
+		double		v;
+		double		nl;
+
+		JOURNEY_CHECK_INTERRUPTS(i);
+		for (q = 0; q < k; q++)
+			key[q] = (int32) pq_getmsgint(buf, 4);
+		depth = (int32) pq_getmsgint(buf, 4);
+		c = pq_getmsgfloat8(buf);
+		v = pq_getmsgfloat8(buf);
+		nl = pq_getmsgfloat8(buf);
+		if (i == 0)
+		{
+			for (q = 0; q < k; q++)
+				if (key[q] != MARKOV_KEY_START)
+					corrupt_chain(code, "The first state is not the start state.");
+			if (depth != 0 || c != 0 || v != 0 || nl != 0)
+				corrupt_chain(code, "The start state has a depth or amounts.");
+			continue;
+		}
+		while (j < k && key[j] >= 0)
+		{
+			if (key[j] >= pt->nlabels)
+				corrupt_chain(code, "A label id is out of range.");
+			j++;
+		}
+		if (j == 0)
+			corrupt_chain(code, "A state other than start holds no label.");
+		for (q = j; q < k; q++)
+			if (key[q] != MARKOV_KEY_NONE)
+				corrupt_chain(code, "A state's key is not labels followed by padding.");
+		if (j < k ? depth != j : depth < k)
+			corrupt_chain(code, "A state's depth does not match its key.");
+		if (!isfinite(c) || !isfinite(v) || !isfinite(nl) || c < 0 || nl < 0)
+			corrupt_chain(code, "An amount is negative or not finite.");
+		s = acc_state(acc, key, &added);
+		if (!added)
+			corrupt_chain(code, "A state appears twice.");
+		acc->depth[s] = depth;
+		acc->conv_w[s] = c;
+		acc->value_w[s] = v;
+		acc->null_w[s] = nl;
+		sum_conv += c;
+	}
+
+	nedges = chain_count(buf, 16, MARKOV_MAX_EDGES, code);
+	in_w = palloc0(nstates * sizeof(double));
+	out_w = palloc0(nstates * sizeof(double));
+	if (nedges > acc->maxedges)
+	{
+		acc->maxedges = nedges;
+		acc->edges = repalloc_huge(acc->edges, (Size) nedges * sizeof(Edge));
+	}
+	for (i = 0; i < nedges; i++)
+	{
+		Edge	   *ed = &acc->edges[i];
+		const int32 *fk;
+		const int32 *tk;
+		int32		j;
+
+		JOURNEY_CHECK_INTERRUPTS(i);
+		ed->from = (int32) pq_getmsgint(buf, 4);
+		ed->to = (int32) pq_getmsgint(buf, 4);
+		ed->w = pq_getmsgfloat8(buf);
+		if (ed->from < 0 || ed->from >= nstates ||
+			ed->to <= 0 || ed->to >= nstates || ed->from == ed->to)
+			corrupt_chain(code, "A transition's state is out of range.");
+		if (!isfinite(ed->w) || !(ed->w > 0))
+			corrupt_chain(code, "A transition's weight is not positive and finite.");
+		if (i > 0 && edge_cmp(&acc->edges[i - 1], ed) >= 0)
+			corrupt_chain(code, "The transitions are not sorted and distinct.");
+		/* to's key: from's labels followed by one more, the last k kept */
+		fk = acc->states.keys + (int64) ed->from * k;
+		tk = acc->states.keys + (int64) ed->to * k;
+		j = 0;
+		while (j < k && fk[j] >= 0)
+			j++;
+		if (j < k)
+		{
+			for (q = 0; q < j; q++)
+				if (tk[q] != fk[q])
+					break;
+			if (q < j || tk[j] < 0 || (j + 1 < k && tk[j + 1] >= 0))
+				corrupt_chain(code, "A transition is not a step of the chain.");
+		}
+		else
+		{
+			for (q = 0; q + 1 < k; q++)
+				if (tk[q] != fk[q + 1])
+					corrupt_chain(code, "A transition is not a step of the chain.");
+			if (tk[k - 1] < 0)
+				corrupt_chain(code, "A transition is not a step of the chain.");
+		}
+		out_w[ed->from] += ed->w;
+		in_w[ed->to] += ed->w;
+	}
+	acc->nedges = nedges;
+
+	/* every state but start: weight in = weight out */
+	for (i = 1; i < nstates; i++)
+	{
+		double		out = out_w[i] + acc->conv_w[i] + acc->null_w[i];
+
+		if (!sums_agree(in_w[i], out))
+			corrupt_chain(code, "A state's weights in and out do not add up.");
+	}
+
+	/*
+	 * Not the value: values may be negative, and their sums cancel in ways
+	 * that depend on the order of the additions.
+	 */
+	if (!sums_agree(sum_conv, acc->total_conv + acc->comp_conv))
+		corrupt_chain(code, "The total conversions do not add up to the states' conversions.");
+	pfree(in_w);
+	pfree(out_w);
+	pt->chain = acc;
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -701,7 +1163,7 @@ journey_markov_final(PG_FUNCTION_ARGS)
 
 	journey_agg_context(fcinfo, "journey_markov_final");
 	pt = path_table_getarg(fcinfo, 0);
-	if (pt == NULL || pt->npaths == 0)
+	if (pt == NULL || markov_state_is_empty(pt))
 		PG_RETURN_NULL();
 
 	/* The full chain. */

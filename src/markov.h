@@ -78,6 +78,24 @@ typedef enum MarkovSolver
 #define MARKOV_DENSE_MAX_STATES	4096
 
 extern void markov_chain_fit(const PathTable *pt, MarkovChainFit *fit);
+
+/*
+ * The chain form of an attribution state (path_table.h): conversion of a
+ * markov state's paths, merge, serialized form.
+ */
+struct StringInfoData;
+extern bool markov_state_wants_chain(const PathTable *pt);
+extern void markov_state_to_chain(PathTable *pt);
+extern bool markov_state_is_empty(const PathTable *pt);
+extern void markov_state_add_path(PathTable *pt, const int32 *ids, int32 len,
+								  double conversions, double value,
+								  double nulls);
+extern void markov_state_merge(PathTable *into, const PathTable *from,
+							   const int32 *map);
+extern Size markov_state_size(const PathTable *pt);
+extern char *markov_state_write(const PathTable *pt, char *p);
+extern void markov_state_read(PathTable *pt, struct StringInfoData *buf,
+							  int code);
 extern void markov_removal_effects(const Chain *ch, const int32 *keys, int32 k,
 								   int32 nlabels, const double *x_conv,
 								   const double *x_value, double *re_conv,

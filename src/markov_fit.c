@@ -594,7 +594,7 @@ journey_markov_fit_final(PG_FUNCTION_ARGS)
 
 	journey_agg_context(fcinfo, "journey_markov_fit_final");
 	pt = path_table_getarg(fcinfo, 0);
-	if (pt == NULL || pt->npaths == 0)
+	if (pt == NULL || markov_state_is_empty(pt))
 		PG_RETURN_NULL();
 
 	markov_chain_fit(pt, &fit);

@@ -25,6 +25,7 @@
 
 #include "agg_state.h"
 #include "journey.h"
+#include "markov.h"
 #include "path_table.h"
 
 /* type attribution_state */
@@ -274,6 +275,13 @@ path_table_combine(PathTable *into, const PathTable *from)
 	map = palloc(Max(from->nlabels, 1) * sizeof(int32));
 	for (i = 0; i < from->nlabels; i++)
 		map[i] = path_table_label(into, from->label_str[i], from->label_len[i]);
+	if (into->chain != NULL || from->chain != NULL)
+	{
+		/* a chain absorbs the other state, whatever its form */
+		markov_state_merge(into, from, map);
+		pfree(map);
+		return;
+	}
 	for (i = 0; i < from->npaths; i++)
 		maxlen = Max(maxlen, from->paths[i].len);
 	buf = palloc(maxlen * sizeof(int32));
@@ -299,9 +307,16 @@ path_table_combine(PathTable *into, const PathTable *from)
 Size
 path_table_serialized_size(const PathTable *pt)
 {
-	Size		size = 1 + 4 + 4 + Max(pt->param_text_len, 0) + 4 + 4;
+	Size		size;
 	int32		i;
 
+	/* a markov state leaves the process in the chain form */
+	if (markov_state_wants_chain(pt))
+		markov_state_to_chain(unconstify(PathTable *, pt));
+	if (pt->chain)
+		size = 1 + 4 + 4 + markov_state_size(pt);
+	else
+		size = 1 + 4 + 4 + Max(pt->param_text_len, 0) + 4 + 4;
 	for (i = 0; i < pt->nlabels; i++)
 		size += 4 + pt->label_len[i];
 	for (i = 0; i < pt->npaths; i++)
@@ -328,13 +343,21 @@ path_table_write(const PathTable *pt, char *dst, Size size)
 	int32		i;
 	int32		k;
 
-	*p++ = PATH_TABLE_VERSION;
-	p = put_int32(p, pt->param_int);
-	p = put_int32(p, pt->param_text_len);
-	if (pt->param_text_len > 0)
+	if (pt->chain)
 	{
-		memcpy(p, pt->param_text, pt->param_text_len);
-		p += pt->param_text_len;
+		*p++ = PATH_TABLE_CHAIN_VERSION;
+		p = put_int32(p, pt->param_int);
+	}
+	else
+	{
+		*p++ = PATH_TABLE_VERSION;
+		p = put_int32(p, pt->param_int);
+		p = put_int32(p, pt->param_text_len);
+		if (pt->param_text_len > 0)
+		{
+			memcpy(p, pt->param_text, pt->param_text_len);
+			p += pt->param_text_len;
+		}
 	}
 	p = put_int32(p, pt->nlabels);
 	for (i = 0; i < pt->nlabels; i++)
@@ -343,7 +366,10 @@ path_table_write(const PathTable *pt, char *dst, Size size)
 		memcpy(p, pt->label_str[i], pt->label_len[i]);
 		p += pt->label_len[i];
 	}
-	p = put_int32(p, pt->npaths);
+	if (pt->chain)
+		p = markov_state_write(pt, p);
+	else
+		p = put_int32(p, pt->npaths);
 	for (i = 0; i < pt->npaths; i++)
 	{
 		const PathEntry *e = &pt->paths[i];
@@ -440,6 +466,7 @@ path_table_read(const char *data, Size len, MemoryContext mcxt, int code)
 	int32		text_len;
 	int32	   *ids = NULL;
 	int32		maxlen = 0;
+	int			version;
 	MemoryContext old;
 
 	if (len > MaxAllocSize)
@@ -450,12 +477,20 @@ path_table_read(const char *data, Size len, MemoryContext mcxt, int code)
 	buf.cursor = 0;
 
 	need_bytes(&buf, 9, code);
-	if (pq_getmsgbyte(&buf) != PATH_TABLE_VERSION)
+	version = pq_getmsgbyte(&buf);
+	if (version != PATH_TABLE_VERSION && version != PATH_TABLE_CHAIN_VERSION)
 		corrupt_state(code, "Unknown format version.");
 	old = MemoryContextSwitchTo(mcxt);
 	pt = path_table_new(mcxt);
 	param_int = (int32) pq_getmsgint(&buf, 4);
-	text_len = (int32) pq_getmsgint(&buf, 4);
+	if (version == PATH_TABLE_CHAIN_VERSION)
+	{
+		if (param_int < 1 || param_int > MARKOV_MAX_ORDER)
+			corrupt_state(code, "The order of a chain is out of range.");
+		text_len = -1;
+	}
+	else
+		text_len = (int32) pq_getmsgint(&buf, 4);
 	if (text_len < -1)
 		corrupt_state(code, "A count or length is negative.");
 	need_bytes(&buf, Max(text_len, 0), code);
@@ -481,7 +516,13 @@ path_table_read(const char *data, Size len, MemoryContext mcxt, int code)
 		buf.cursor += llen;
 	}
 
-	npaths = get_count(&buf, 32, code);
+	if (version == PATH_TABLE_CHAIN_VERSION)
+	{
+		markov_state_read(pt, &buf, code);
+		npaths = 0;
+	}
+	else
+		npaths = get_count(&buf, 32, code);
 	for (i = 0; i < npaths; i++)
 	{
 		int32		plen = get_count(&buf, 4, code);
@@ -708,7 +749,9 @@ path_table_trans(FunctionCallInfo fcinfo, const char *fname,
 		pfree(jd.events);
 		pfree(jd.labels);
 	}
-	if (n > 0)
+	if (n > 0 && pt->chain != NULL)
+		markov_state_add_path(pt, ids, n, conv, value, nulls);
+	else if (n > 0)
 		path_table_add(pt, ids, n, conv, value, nulls);
 	pfree(ids);
 	return agg_state_datum(state);

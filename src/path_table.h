@@ -29,6 +29,31 @@
  *			 float8 conversions, float8 value, float8 nulls), each path
  *			 distinct
  *
+ * That is the "paths" form (version byte 1), the state of shapley_model.
+ * A markov_model or markov_fit state (order >= 1) leaves the process in the
+ * "chain" form instead (version byte 2): what markov_chain_fit reads of the
+ * paths, the chain's states and transitions, whose size depends on the
+ * labels and the order, not on the number of distinct paths.  The state
+ * converts itself when it is first serialized or combined with a chain;
+ * within one process the transition function keeps adding paths.  Chain
+ * form (markov.c, markov_state_read validates it):
+ *	  uint8  version (PATH_TABLE_CHAIN_VERSION)
+ *	  int32  order k (1..MARKOV_MAX_ORDER)
+ *	  int32  nlabels, then nlabels x (int32 len, bytes), as above
+ *	  float8 total conversions, its compensation, total value, its
+ *			 compensation (Neumaier sums)
+ *	  int32  nstates >= 1, then nstates x (k x int32 key, int32 depth,
+ *			 float8 conversions, float8 value, float8 nulls): state 0 is
+ *			 start (key all -2, depth 0); the others hold 1..k label ids
+ *			 then -1 padding, are distinct, and have depth = their number of
+ *			 labels if below k, else at least k; amounts are those of the
+ *			 paths ending in the state
+ *	  int32  nedges, then nedges x (int32 from, int32 to, float8 weight > 0),
+ *			 sorted by (from, to) without duplicates, each a step of the
+ *			 chain (to's key is from's key followed by one label), and
+ *			 every state but start as much weight in as out (transitions
+ *			 out, conversions and nulls)
+ *
  *-------------------------------------------------------------------------
  */
 #ifndef JOURNEY_PATH_TABLE_H
@@ -40,6 +65,7 @@
 #include "pg_compat.h"
 
 #define PATH_TABLE_VERSION	1
+#define PATH_TABLE_CHAIN_VERSION	2
 
 /*
  * Memory limit of one state: labels, label ids of the distinct paths, path
@@ -59,9 +85,17 @@ typedef struct PathEntry
 	float8		nulls;
 } PathEntry;
 
+struct MarkovAcc;
+
 typedef struct PathTable
 {
 	MemoryContext mcxt;
+
+	/*
+	 * The chain form (markov.c), or NULL: a state in chain form has no paths
+	 * left, only its labels and parameter (the order).
+	 */
+	struct MarkovAcc *chain;
 
 	/* labels */
 	int32		nlabels;

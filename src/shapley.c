@@ -129,6 +129,11 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 
 	journey_agg_context(fcinfo, "journey_shapley_final");
 	pt = path_table_getarg(fcinfo, 0);
+	if (pt != NULL && pt->chain != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid attribution aggregate state"),
+				 errdetail("The state is one of markov_model or markov_fit, not of shapley_model.")));
 	if (pt == NULL || pt->npaths == 0)
 		PG_RETURN_NULL();
 	if (pt->param_text_len >= 0)

@@ -159,6 +159,13 @@ SELECT seed('journey.attribution_state', q, a::regprocedure) FROM (VALUES
 	 'journey.markov_model(journey.journey,float8,float8,float8,int4)'),
 	($q$SELECT journey_fuzz.markov_model(journey.labels(j), 1, 0, 0) FROM jn GROUP BY c % 2$q$,
 	 'journey.markov_model(text[],float8,float8,float8)'),
+	-- chain forms with long keys, fractional weights, states that end no path
+	($q$SELECT journey_fuzz.markov_model(j, (c % 3) * 0.25, c * 1.5 - 4, (c % 4) * 0.5, 3) FROM jn GROUP BY c % 3$q$,
+	 'journey.markov_model(journey.journey,float8,float8,float8,int4)'),
+	($q$SELECT journey_fuzz.markov_model(journey.labels(j) || journey.labels(j), 1, c, 0, 5) FROM jn GROUP BY c % 2$q$,
+	 'journey.markov_model(text[],float8,float8,float8,int4)'),
+	($q$SELECT journey_fuzz.markov_fit(j, (c % 2)::float8, c::float8, 1, 2) FROM jn GROUP BY c % 4$q$,
+	 'journey.markov_fit(journey.journey,float8,float8,float8,int4)'),
 	($q$SELECT journey_fuzz.shapley_model(j, (c % 3)::float8, c::float8) FROM jn GROUP BY c % 4$q$,
 	 'journey.shapley_model(journey.journey,float8,float8)'),
 	($q$SELECT journey_fuzz.shapley_model(j, (c % 3)::float8, c::float8, 1, 'conversion_rate') FROM jn GROUP BY c % 4$q$,

@@ -9,7 +9,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(44);
+SELECT plan(75);
 
 -- ---------------------------------------------------------------------------
 -- The aggregates: a real state type, a combine function, no serialization
@@ -52,7 +52,7 @@ SELECT throws_ok($$SELECT 'AQAA AAA'::journey.attribution_state$$, '22P02',
 	'invalid input syntax for type attribution_state', 'whitespace');
 SELECT throws_ok($$SELECT 'AQ=='::journey.attribution_state$$, '22P02', 'invalid attribution aggregate state',
 	'only the version byte');
-SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 2) FROM good)), '22P02', 'invalid attribution aggregate state',
+SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 3) FROM good)), '22P02', 'invalid attribution aggregate state',
 	'unknown version');
 SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x0000000b'::bytea FROM 2) FROM good)), '22P02', NULL,
 	'order 11');
@@ -84,6 +84,86 @@ SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000002'::bytea FROM 
 	'a path twice');
 
 -- ---------------------------------------------------------------------------
+-- The chain form (version 2) of a markov state: the same state as good once
+-- it leaves a process.  Byte positions (1-based, for overlay):
+--   1 version 02 | 2 order 1 | 6 one label: 10 len 1, 14 "a"
+--   15 total conversions 1 | 23 its compensation | 31 total value | 39 comp.
+--   47 two states:
+--     51 start: key -2, 55 depth 0, 59 conversions, 67 value, 75 nulls 0
+--     83 [a]: key 0, 87 depth 1, 91 conversions 1, 99 value 0, 107 nulls 0
+--   115 one transition: 119 from 0, 123 to 1, 127 weight 1
+-- ---------------------------------------------------------------------------
+CREATE TEMP TABLE chain AS SELECT ('\x02' || '00000001' || '00000001' || '00000001' || '61'
+	|| '3ff0000000000000' || '0000000000000000' || '0000000000000000' || '0000000000000000'
+	|| '00000002'
+	|| 'fffffffe' || '00000000' || '0000000000000000' || '0000000000000000' || '0000000000000000'
+	|| '00000000' || '00000001' || '3ff0000000000000' || '0000000000000000' || '0000000000000000'
+	|| '00000001' || '00000000' || '00000001' || '3ff0000000000000')::bytea AS b;
+CREATE AGGREGATE pg_temp.markov_state(text[], float8, float8, float8, integer) (
+	SFUNC = journey.markov_trans, STYPE = journey.attribution_state,
+	COMBINEFUNC = journey.attribution_state_combine, PARALLEL = SAFE);
+SELECT is((SELECT pg_temp.markov_state(ARRAY['a'], 1, 0, 0, 1)::text), (SELECT pg_temp.st(b) FROM chain),
+	'a markov state leaves the aggregate in the chain form');
+SELECT is((SELECT pg_temp.st(b)::journey.attribution_state::text FROM chain), (SELECT pg_temp.st(b) FROM chain),
+	'text round trip of a chain');
+SELECT is((SELECT pg_temp.markov_state(p, 1, 0, 0, 1)::text FROM (VALUES (ARRAY['a']), (ARRAY['a', 'a'])) v(p)),
+	(SELECT pg_temp.st(overlay(overlay(overlay(overlay(b PLACING '\x4000000000000000'::bytea FROM 15)
+		PLACING '\x00000002'::bytea FROM 87) PLACING '\x4000000000000000'::bytea FROM 91)
+		PLACING '\x4000000000000000'::bytea FROM 127)) FROM chain),
+	'repeats merge into one state: weights add up, depth is the longest position');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 2) FROM chain)), '22P02', NULL, 'chain: order 0');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x0000000b'::bytea FROM 2) FROM chain)), '22P02', NULL, 'chain: order 11');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x7ff8000000000000'::bytea FROM 15) FROM chain)), '22P02', NULL,
+	'chain: a total not a number');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x4000000000000000'::bytea FROM 15) FROM chain)), '22P02', NULL,
+	'chain: total conversions that do not add up');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 47) FROM chain)), '22P02', NULL,
+	'chain: no start state');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x7fffffff'::bytea FROM 47) FROM chain)), '22P02', NULL,
+	'chain: a state count over the limit');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 51) FROM chain)), '22P02', NULL,
+	'chain: the first state is not start');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x3ff0000000000000'::bytea FROM 75) FROM chain)), '22P02', NULL,
+	'chain: amounts on the start state');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000001'::bytea FROM 83) FROM chain)), '22P02', NULL,
+	'chain: a label id out of range');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xfffffffe'::bytea FROM 83) FROM chain)), '22P02', NULL,
+	'chain: a second start state');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 87) FROM chain)), '22P02', NULL,
+	'chain: a depth that does not match the key');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xbff0000000000000'::bytea FROM 107) FROM chain)), '22P02', NULL,
+	'chain: negative nulls');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(overlay(b PLACING '\x4000000000000000'::bytea FROM 91)
+		PLACING '\x4000000000000000'::bytea FROM 15) FROM chain)), '22P02', NULL,
+	'chain: a state with more weight out than in');
+SELECT throws_ok(pg_temp.bad((SELECT substr(b, 1, 46) || '\x00000003'::bytea || substr(b, 51, 64) || substr(b, 83, 32)
+		|| substr(b, 115) FROM chain)), '22P02', NULL, 'chain: a state twice');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000000'::bytea FROM 123) FROM chain)), '22P02', NULL,
+	'chain: a transition into start');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x00000005'::bytea FROM 119) FROM chain)), '22P02', NULL,
+	'chain: a transition from a state out of range');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x0000000000000000'::bytea FROM 127) FROM chain)), '22P02', NULL,
+	'chain: a transition of weight 0');
+SELECT throws_ok(pg_temp.bad((SELECT substr(b, 1, 114) || '\x00000002'::bytea || substr(b, 119, 16) || substr(b, 119, 16)
+		FROM chain)), '22P02', NULL, 'chain: a transition twice');
+SELECT throws_ok(pg_temp.bad((SELECT b || '\x00'::bytea FROM chain)), '22P02', NULL, 'chain: trailing byte');
+SELECT throws_ok(pg_temp.bad((SELECT substr(b, 1, 100) FROM chain)), '22P02', NULL, 'chain: truncated');
+-- order 2, path [a, b]: labels at 10 and 15, states (36 bytes each) start
+-- at 56, [a] at 92, [a, b] at 128; [a] -> [b, a] is not a step of the chain
+-- (the state after [a] starts with a)
+CREATE TEMP TABLE chain2 AS SELECT ('\x' || encode(journey.attribution_state_send(pg_temp.markov_state(ARRAY['a', 'b'], 1, 0, 0, 2)), 'hex'))::bytea AS b;
+SELECT is((SELECT get_byte(b, 0) FROM chain2), 2, 'an order 2 state in the chain form');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\x0000000100000000'::bytea FROM 128) FROM chain2)), '22P02',
+	'invalid attribution aggregate state', 'chain: a transition that is not a step of the chain');
+SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xffffffff00000000'::bytea FROM 92) FROM chain2)), '22P02', NULL,
+	'chain: padding before a label');
+CREATE AGGREGATE pg_temp.shapley_of_states(journey.attribution_state) (
+	SFUNC = journey.attribution_state_combine, STYPE = journey.attribution_state,
+	FINALFUNC = journey.shapley_final);
+SELECT throws_ok($$SELECT pg_temp.shapley_of_states(pg_temp.st(b)::journey.attribution_state) FROM chain$$, '22P03', NULL,
+	'a chain is not a shapley_model state');
+
+-- ---------------------------------------------------------------------------
 -- Binary input: COPY BINARY of a bytea reads the same bytes as the recv
 -- function
 -- ---------------------------------------------------------------------------
@@ -103,7 +183,7 @@ END
 $f$;
 SELECT is(pg_temp.recv((SELECT b FROM good)), (SELECT pg_temp.st(b) FROM good), 'binary round trip');
 SELECT throws_ok($$SELECT pg_temp.recv('\x')$$, '22P03', 'invalid attribution aggregate state', 'binary: empty');
-SELECT throws_ok($$SELECT pg_temp.recv((SELECT set_byte(b, 0, 2) FROM good))$$, '22P03', NULL, 'binary: unknown version');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT set_byte(b, 0, 3) FROM good))$$, '22P03', NULL, 'binary: unknown version');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\xffffffff'::bytea FROM 10) FROM good))$$, '22P03', NULL,
 	'binary: negative label count');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x00000001'::bytea FROM 27) FROM good))$$, '22P03', NULL,
@@ -112,6 +192,11 @@ SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x00000002'::b
 	'22P03', NULL, 'binary: a path twice');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT b || '\x00'::bytea FROM good))$$, '22P03', NULL, 'binary: trailing byte');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT substr(b, 1, 30) FROM good))$$, '22P03', NULL, 'binary: truncated');
+SELECT is(pg_temp.recv((SELECT b FROM chain)), (SELECT pg_temp.st(b) FROM chain), 'chain, binary round trip');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x00000001'::bytea FROM 83) FROM chain))$$, '22P03', NULL,
+	'chain, binary: a label id out of range');
+SELECT throws_ok($$SELECT pg_temp.recv((SELECT overlay(b PLACING '\x4000000000000000'::bytea FROM 91) FROM chain))$$, '22P03', NULL,
+	'chain, binary: weights that do not add up');
 
 -- The support functions run only inside an aggregate.
 SELECT throws_ok($$SELECT journey.markov_final((SELECT pg_temp.st(b) FROM good)::journey.attribution_state)$$,
@@ -127,6 +212,10 @@ CREATE AGGREGATE pg_temp.markov_of_states(journey.attribution_state) (
 SELECT is((SELECT (pg_temp.markov_of_states(s))[1]::text
 	FROM (SELECT pg_temp.st(b)::journey.attribution_state FROM good, generate_series(1, 3)) v(s)),
 	'(a,3,0,1)', 'stored states combined by an aggregate of the user');
+SELECT is((SELECT (pg_temp.markov_of_states(s))[1]::text
+	FROM (SELECT pg_temp.st(b)::journey.attribution_state FROM good UNION ALL SELECT pg_temp.st(b)::journey.attribution_state FROM chain
+		UNION ALL SELECT pg_temp.st(b)::journey.attribution_state FROM good) v(s)),
+	'(a,3,0,1)', 'states in the paths and chain forms combine');
 
 -- ---------------------------------------------------------------------------
 -- Parallel plans: partial states cross from the workers as attribution_state
