@@ -168,19 +168,7 @@ SELECT throws_ok($$SELECT pg_temp.shapley_of_states(pg_temp.st(b)::journey.attri
 -- function
 -- ---------------------------------------------------------------------------
 CREATE TEMP TABLE recv_t (s journey.attribution_state);
-CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-	f text := '/tmp/journey_pgtap_attr_state_' || pg_catalog.pg_backend_pid() || '.bin';
-	r text;
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
-	TRUNCATE recv_t;
-	-- read the file and remove it: the server leaves nothing in /tmp
-	EXECUTE format('COPY recv_t FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm -f ' || f);
-	SELECT s::text INTO r FROM recv_t;
-	RETURN r;
-END
-$f$;
+\ir lib/recv.sql
 SELECT is(pg_temp.recv((SELECT b FROM good)), (SELECT pg_temp.st(b) FROM good), 'binary round trip');
 SELECT throws_ok($$SELECT pg_temp.recv('\x')$$, '22P03', 'invalid attribution aggregate state', 'binary: empty');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT set_byte(b, 0, 3) FROM good))$$, '22P03', NULL, 'binary: unknown version');

@@ -40,20 +40,8 @@ SELECT is((SELECT journey.conversion_probability(m, '{b}'::text[]) FROM m), 0::f
 -- ---------------------------------------------------------------------------
 -- Binary input: COPY BINARY of a bytea reads the same bytes as markov_recv
 -- ---------------------------------------------------------------------------
-CREATE TEMP TABLE recv_t (m journey.markov);
-CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-	f text := '/tmp/journey_pgtap_markov_' || pg_catalog.pg_backend_pid() || '.bin';
-	r text;
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
-	TRUNCATE recv_t;
-	-- read the file and remove it: the server leaves nothing in /tmp
-	EXECUTE format('COPY recv_t FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm -f ' || f);
-	SELECT m::text INTO r FROM recv_t;
-	RETURN r;
-END
-$f$;
+CREATE TEMP TABLE recv_t (s journey.markov);
+\ir lib/recv.sql
 -- order=1; [] p=0.5 v=1 c=0 w=0 -> a:0.5; [a] p=1 v=2 c=1 w=2
 CREATE TEMP TABLE good AS SELECT journey.markov_send('order=1; [] p=0.5 v=1 c=0 w=0 -> a:0.5; [a] p=1 v=2 c=1 w=2') AS b;
 SELECT is(pg_temp.recv((SELECT b FROM good)), 'order=1; [] p=0.5 v=1 c=0 w=0 -> a:0.5; [a] p=1 v=2 c=1 w=2', 'binary round trip');

@@ -135,19 +135,7 @@ SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 2, 7) FROM good_seq)), '22P02',
 -- function
 -- ---------------------------------------------------------------------------
 CREATE TEMP TABLE recv_t (s journey.step_state);
-CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-	f text := '/tmp/journey_pgtap_step_state_' || pg_catalog.pg_backend_pid() || '.bin';
-	r text;
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
-	TRUNCATE recv_t;
-	-- read the file and remove it: the server leaves nothing in /tmp
-	EXECUTE format('COPY recv_t FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm -f ' || f);
-	SELECT s::text INTO r FROM recv_t;
-	RETURN r;
-END
-$f$;
+\ir lib/recv.sql
 SELECT is(pg_temp.recv((SELECT b FROM good)), (SELECT pg_temp.st(b) FROM good), 'binary round trip');
 SELECT throws_ok($$SELECT pg_temp.recv('\x')$$, '22P03', 'invalid serialized step state: truncated', 'binary: empty');
 SELECT throws_ok($$SELECT pg_temp.recv((SELECT set_byte(b, 0, 1) FROM good))$$, '22P03', NULL, 'binary: version 1');
