@@ -235,17 +235,7 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-CREATE FUNCTION pg_temp.plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-	l text;
-	r text := '';
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		r := r || l || E'\n';
-	END LOOP;
-	RETURN r;
-END
-$f$;
+\ir lib/plan.sql
 SELECT matches(pg_temp.plan('SELECT journey.markov_model(path, conv, val, nulls) FROM par_paths'),
 	'Finalize Aggregate.*Gather.*Partial Aggregate', 'markov_model: a parallel plan');
 SELECT matches(pg_temp.plan('SELECT journey.markov_fit(path, conv, val, nulls) FROM par_paths'),

@@ -153,17 +153,7 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-CREATE FUNCTION pg_temp.plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-	l text;
-	r text := '';
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		r := r || l || E'\n';
-	END LOOP;
-	RETURN r;
-END
-$f$;
+\ir lib/plan.sql
 SELECT matches(pg_temp.plan('SELECT journey.activity_buckets(ts, interval ''2 hours'', 400) FROM par_rows'),
 	'Finalize Aggregate.*Gather.*Partial Aggregate', 'activity_buckets: a parallel plan');
 SELECT matches(pg_temp.plan('SELECT journey.session_count(epoch, 2) FROM par_rows'),
