@@ -1324,7 +1324,7 @@ journey_funnel_common(FunctionCallInfo fcinfo, text *modetext, int64 *times)
 				 errmsg("funnel needs at least one step label")));
 
 	r = journey_steps_get(fcinfo->flinfo,
-						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels);
+						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 2);
 	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (p.mode & FUNNEL_ANY_ORDER)
 		p.reachable = pg_popcount64(present);

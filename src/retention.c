@@ -223,7 +223,7 @@ journey_retention(PG_FUNCTION_ARGS)
 	 * so the dictionary alone answers: the events are not decoded.
 	 */
 	r = journey_steps_get(fcinfo->flinfo,
-						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels);
+						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
 	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (r->nevents == 0)
 		PG_RETURN_NULL();

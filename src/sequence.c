@@ -903,7 +903,7 @@ sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 		fcinfo->flinfo->fn_extra = cache;
 	}
 	(void) step_labels_count(labels);
-	r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels);
+	r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels, 2);
 	pat = sequence_pattern_cached_in(fcinfo->flinfo, (void **) &cache->pattern,
 									 VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern),
 									 r->nsteps, SEQ_UNIT_TIMESTAMPTZ);

@@ -668,18 +668,49 @@ step_labels_count(ArrayType *labels)
 }
 
 /*
+ * The first min(len, 8) bytes of a label at p, zero-padded, as one word: two
+ * labels of the same length up to 8 bytes are equal if and only if their
+ * words are, and longer ones only if their words are.  avail is how many
+ * bytes may be read at p (at least len): a whole word is loaded when the
+ * value has 8 bytes left, and masked to the label's bytes in memory order.
+ */
+static inline uint64
+label_word(const char *p, uint64 len, Size avail)
+{
+	uint64		w = 0;
+
+	if (avail >= sizeof(uint64))
+	{
+		memcpy(&w, p, sizeof(uint64));
+		if (len < sizeof(uint64))
+		{
+#ifdef WORDS_BIGENDIAN
+			w &= len == 0 ? 0 : ~UINT64CONST(0) << (64 - 8 * len);
+#else
+			w &= (UINT64CONST(1) << (8 * len)) - 1;
+#endif
+		}
+	}
+	else
+		memcpy(&w, p, Min(len, sizeof(uint64)));
+	return w;
+}
+
+/*
  * The reader of a call site, kept in *slot (fn_extra, or a field of the
  * caller's cache there) and allocated in flinfo->fn_mcxt, set to the step
- * labels of this call.  Called without flinfo (DirectFunctionCall, as
- * funnel_correlation_agg calls journey.funnel_times), a new reader in
- * CurrentMemoryContext serves this call only, and slot is not used.
- * labels must be a one-dimensional text[] of at most STEP_MAX_STEPS
- * elements: the callers check that, with their own messages.  A row with
- * the same labels as the previous one (the usual case: the labels are
- * constants) costs one memcmp of the array.
+ * labels of this call (argument argno of the caller).  Called without
+ * flinfo (DirectFunctionCall, as funnel_correlation_agg calls
+ * journey.funnel_times), a new reader in CurrentMemoryContext serves this
+ * call only, and slot is not used.  labels must be a one-dimensional text[]
+ * of at most STEP_MAX_STEPS elements: the callers check that, with their
+ * own messages.  When the labels are a constant (or a parameter: the usual
+ * case, get_fn_expr_arg_stable) they are taken apart at the first row and
+ * never looked at again; otherwise a row with the same labels as the
+ * previous one costs one memcmp of the array.
  */
 JourneySteps *
-journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
+journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 {
 	JourneySteps *r = flinfo ? (JourneySteps *) *slot : NULL;
 	MemoryContext mcxt = flinfo ? flinfo->fn_mcxt : CurrentMemoryContext;
@@ -689,8 +720,10 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 	int			n,
 				i;
 
-	if (r != NULL && r->array_len == (int32) VARSIZE(labels) &&
-		memcmp(r->array, labels, r->array_len) == 0)
+	if (r != NULL && r->array_len >= 0 &&
+		(r->stable ||
+		 (r->array_len == (int32) VARSIZE(labels) &&
+		  memcmp(r->array, labels, r->array_len) == 0)))
 		return r;
 
 	old = MemoryContextSwitchTo(mcxt);
@@ -708,6 +741,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 		pfree(r->array);
 		pfree(r->step_str);
 		pfree(r->step_len);
+		pfree(r->step_word);
 	}
 	r->array = palloc(VARSIZE(labels));
 	memcpy(r->array, labels, VARSIZE(labels));
@@ -716,6 +750,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 	Assert(n <= STEP_MAX_STEPS);
 	r->step_str = palloc(Max(n, 1) * sizeof(char *));
 	r->step_len = palloc(Max(n, 1) * sizeof(int32));
+	r->step_word = palloc(Max(n, 1) * sizeof(uint64));
 	for (i = 0; i < n; i++)
 	{
 		if (nulls[i])
@@ -723,6 +758,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 			/* a length no label has: matches nothing */
 			r->step_str[i] = NULL;
 			r->step_len[i] = -1;
+			r->step_word[i] = 0;
 		}
 		else
 		{
@@ -731,6 +767,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 
 			r->step_str[i] = VARDATA_ANY(t);
 			r->step_len[i] = VARSIZE_ANY_EXHDR(t);
+			r->step_word[i] = label_word(r->step_str[i], r->step_len[i], r->step_len[i]);
 		}
 	}
 	r->nsteps = n;
@@ -741,10 +778,14 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
 				UINT64CONST(1) << i;
 	pfree(elems);
 	pfree(nulls);
+	r->stable = flinfo != NULL && argno >= 0 && get_fn_expr_arg_stable(flinfo, argno);
 	r->array_len = VARSIZE(labels);
 	MemoryContextSwitchTo(old);
 	return r;
 }
+
+/* Up to this many steps a label is compared with each, without branches. */
+#define JOURNEY_STEPS_LINEAR	8
 
 /*
  * Open a stored journey: read its header and dictionary, and give every
@@ -753,6 +794,13 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels)
  * of line (PG_DETOAST_DATUM_PACKED: a short header is fine, as the format
  * needs no alignment), and must stay valid until journey_steps_read: it
  * lives in the caller's memory context like its argument.
+ *
+ * A label is compared as a word of its first 8 bytes and its length
+ * (label_word), then, only for a label longer than 8 bytes whose word and
+ * length match a step's, by the rest of its bytes.  With a few steps (the
+ * usual funnel) the label meets every step's word in a loop of fixed
+ * length, whose outcome does not steer a branch; with more, only the steps
+ * of its length are tried.
  */
 uint64
 journey_steps_open(JourneySteps *r, Datum journey)
@@ -761,6 +809,9 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	JourneyHeader h;
 	const uint8 *p;
 	uint64		present = 0;
+	int32		nsteps = r->nsteps;
+	const int32 *step_len = r->step_len;
+	const uint64 *step_word = r->step_word;
 	int32		i,
 				k;
 
@@ -779,21 +830,44 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	{
 		uint64		len;
 		uint64		mask = 0;
-		uint64		cand;
+		uint64		w;
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, h.end, &len) || len > (uint64) (h.end - p))
 			journey_corrupt("truncated label");
-		/* only the steps of the label's length are compared */
-		cand = r->len_steps[Min(len, JOURNEY_STEPS_LENGTHS - 1)];
-		while (cand)
+		w = label_word((const char *) p, len, h.end - p);
+		if (nsteps <= JOURNEY_STEPS_LINEAR)
 		{
-			k = pg_rightmost_one_pos64(cand);
-			cand &= cand - 1;
-			if (r->step_len[k] == (int32) len &&
-				(len == 0 || (r->step_str[k][0] == (char) p[0] &&
-							  memcmp(r->step_str[k], p, len) == 0)))
-				mask |= UINT64CONST(1) << k;
+			for (k = 0; k < nsteps; k++)
+				mask |= (uint64) ((step_len[k] == (int32) len) &
+								  (step_word[k] == w)) << k;
+		}
+		else
+		{
+			/* only the steps of the label's length */
+			uint64		cand = r->len_steps[Min(len, JOURNEY_STEPS_LENGTHS - 1)];
+
+			while (cand)
+			{
+				k = pg_rightmost_one_pos64(cand);
+				cand &= cand - 1;
+				if (step_len[k] == (int32) len && step_word[k] == w)
+					mask |= UINT64CONST(1) << k;
+			}
+		}
+		if (len > sizeof(uint64) && mask != 0)
+		{
+			/* the same first 8 bytes and length: compare the rest */
+			uint64		cand = mask;
+
+			while (cand)
+			{
+				k = pg_rightmost_one_pos64(cand);
+				cand &= cand - 1;
+				if (memcmp(r->step_str[k] + sizeof(uint64), p + sizeof(uint64),
+						   len - sizeof(uint64)) != 0)
+					mask &= ~(UINT64CONST(1) << k);
+			}
 		}
 		r->label_mask[i] = mask;
 		present |= mask;

@@ -210,6 +210,8 @@ typedef struct JourneySteps
 	int32		nsteps;
 	const char **step_str;		/* NULL for a NULL step label */
 	int32	   *step_len;			/* -1 for a NULL step label */
+	uint64	   *step_word;		/* its first (up to 8) bytes: label_word() */
+	bool		stable;			/* the labels argument is a constant */
 	/* the steps whose label has length l (the last: l or more) */
 	uint64		len_steps[JOURNEY_STEPS_LENGTHS];
 	/* reused by every call */
@@ -228,7 +230,7 @@ typedef struct JourneySteps
 extern pg_noreturn void step_too_many(int64 n);
 extern int32 step_labels_count(ArrayType *labels);
 extern JourneySteps *journey_steps_get(FmgrInfo *flinfo, void **slot,
-									   ArrayType *labels);
+									   ArrayType *labels, int argno);
 extern uint64 journey_steps_open(JourneySteps *r, Datum journey);
 extern int32 journey_steps_read(JourneySteps *r, bool keep_empty);
 

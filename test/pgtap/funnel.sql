@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(43);
+SELECT plan(50);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -89,6 +89,57 @@ SELECT throws_ok($$SELECT journey.funnel(''::journey.journey, '1 hour', ARRAY['a
                  '22023', NULL, 'journey.funnel unknown mode: 22023');
 SELECT throws_ok($$SELECT journey.funnel(''::journey.journey, '-1 hour', 'a')$$,
                  '22023', NULL, 'journey.funnel negative window: 22023');
+
+-- Stored journeys: a label is matched by its first 8 bytes and its length,
+-- then by the rest of its bytes (step_state.c, journey_steps_open).  Labels
+-- that share their first 8 bytes, of 7, 8 and 9 bytes, the empty label;
+-- 3 steps (every step compared) and 10 (the steps of the label's length);
+-- step labels constant, and changing from row to row.
+SELECT setseed(0.25);
+CREATE TEMP TABLE lw_rows AS
+SELECT c, timestamptz '2026-01-01' + (random() * 7200)::int * interval '1 second' AS ts,
+       (ARRAY['abcdefgh', 'abcdefgh1', 'abcdefgh2', 'abcdefg', '', 'mobile_app', 'mobile_apx', 'x',
+              'abcdefgi', 'abcdefghijklmnopq1', 'abcdefghijklmnopq2'])[1 + floor(random() * 11)::int] AS label
+FROM generate_series(1, 400) c, generate_series(1, 9) k;
+CREATE TEMP TABLE lw_j AS SELECT c, journey.journey_agg(ts, label) AS j FROM lw_rows GROUP BY c;
+CREATE TEMP TABLE lw_f AS
+SELECT c, journey.window_funnel(interval '2 hours', ts, label = 'abcdefgh1', label = 'abcdefgh', label = 'abcdefghijklmnopq2') AS lv
+FROM lw_rows GROUP BY c;
+SELECT results_eq($$SELECT count(*) FILTER (WHERE f.lv <> journey.funnel(j.j, interval '2 hours', 'abcdefgh1', 'abcdefgh', 'abcdefghijklmnopq2')),
+                          count(*) FILTER (WHERE f.lv >= 2) > 20, count(*) FILTER (WHERE f.lv = 3) > 3
+                   FROM lw_f f JOIN lw_j j USING (c)$$,
+                  $$VALUES (0::bigint, true, true)$$,
+                  'stored funnel = rows, 3 steps of labels sharing their first 8 bytes (and levels 2 and 3 reached)');
+SELECT is((SELECT count(*) FROM (SELECT c, journey.retention(label = '', label = 'abcdefg', label = 'abcdefgi', label = 'x', label = 'abcdefghijklmnopq3') AS r
+                                 FROM lw_rows GROUP BY c) r JOIN lw_j j USING (c)
+           WHERE r.r IS DISTINCT FROM journey.retention(j.j, '', 'abcdefg', 'abcdefgi', 'x', 'abcdefghijklmnopq3')),
+          0::bigint, 'stored retention = rows: the empty label, 7 and 8 bytes, a label no journey has');
+SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '2 hours', ts, label = 'x', label = 'abcdefgh', label = 'abcdefgh2',
+                                        label = 'mobile_app', label = '', label = 'abcdefgi', label = 'abcdefghijklmnopq1',
+                                        label = 'mobile_apx', label = 'abcdefg', label = 'abcdefgh1') AS lv
+                                 FROM lw_rows GROUP BY c) f JOIN lw_j j USING (c)
+           WHERE f.lv <> journey.funnel(j.j, interval '2 hours', 'x', 'abcdefgh', 'abcdefgh2', 'mobile_app', '', 'abcdefgi',
+                                        'abcdefghijklmnopq1', 'mobile_apx', 'abcdefg', 'abcdefgh1')),
+          0::bigint, 'stored funnel = rows, 10 steps');
+CREATE TEMP TABLE lw_steps (k int, st text[]);
+INSERT INTO lw_steps VALUES (1, ARRAY['abcdefgh', 'abcdefgh2', 'x']), (2, ARRAY['abcdefgh2', 'abcdefgh', '']),
+                            (3, ARRAY['mobile_apx', 'mobile_app', 'abcdefgi']), (4, ARRAY['abcdefgh1', NULL, 'abcdefg']);
+SELECT is((SELECT count(*) FROM (SELECT c, k, journey.window_funnel(interval '1 hour', ts, VARIADIC ARRAY[label = st[1], label = st[2], label = st[3]]) AS lv
+                                 FROM lw_rows CROSS JOIN lw_steps GROUP BY c, k) f
+                           JOIN (SELECT c, k, journey.funnel(j, interval '1 hour', VARIADIC st) AS lv
+                                 FROM lw_j CROSS JOIN lw_steps) s USING (c, k)
+           WHERE f.lv <> s.lv),
+          0::bigint, 'stored funnel = rows, the step labels changing from row to row (a NULL one among them)');
+SELECT is((SELECT max(journey.funnel(j, interval '1 hour', 'abcdefgh1', NULL, 'abcdefg')) FROM lw_j), 1,
+          'a NULL step label matches no label, the empty one included');
+SELECT is((SELECT count(*) FROM (SELECT c, journey.sequence_match('(?1).*(?2).*(?3)', ts, label = 'abcdefgh2', label = 'abcdefgh1', label = 'abcdefghijklmnopq1') AS m
+                                 FROM lw_rows GROUP BY c) r JOIN lw_j j USING (c)
+           WHERE r.m <> journey.sequence_match(j.j, '(?1).*(?2).*(?3)', 'abcdefgh2', 'abcdefgh1', 'abcdefghijklmnopq1')),
+          0::bigint, 'stored sequence_match = rows, labels sharing their first 8 bytes');
+SELECT is((SELECT count(*) FROM lw_j j CROSS JOIN lw_steps s
+           WHERE journey.retention(j.j, VARIADIC s.st) IS DISTINCT FROM
+                 (SELECT journey.retention(VARIADIC ARRAY[r.label = s.st[1], r.label = s.st[2], r.label = s.st[3]]) FROM lw_rows r WHERE r.c = j.c)),
+          0::bigint, 'stored retention = rows, the labels changing from row to row');
 
 SELECT * FROM finish();
 ROLLBACK;
