@@ -24,6 +24,7 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "nodes/primnodes.h"
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -197,16 +198,40 @@ funnel_params_of(const StepState *st)
 }
 
 /*
- * Step labels of the label form of window_funnel, deconstructed once per
- * call site (kept in fn_extra; rebuilt only if a row brings other labels).
+ * What a call site of the transition function keeps in fn_extra: the step
+ * labels of the label form, deconstructed once (rebuilt only if a row brings
+ * other labels), and whether a row on which no step holds may be skipped
+ * without looking at the group's state (funnel_skip_decide).
  */
-typedef struct LabelSteps
+typedef struct FunnelTransCache
 {
-	ArrayType  *array;			/* copy of the array they came from */
+	/* label form: copy of the step labels array, and its elements */
+	ArrayType  *array;
 	int32		n;
 	const char **str;			/* NULL for a NULL element */
 	int32	   *len;
-} LabelSteps;
+	/* FUNNEL_SKIP_UNKNOWN until the first row with a state decides */
+	int8		skip;
+	int32		skip_nsteps;	/* the step count of every row, when skip */
+} FunnelTransCache;
+
+#define FUNNEL_SKIP_UNKNOWN	(-1)
+#define FUNNEL_SKIP_NO		0
+#define FUNNEL_SKIP_YES		1
+
+static FunnelTransCache *
+funnel_trans_cache(FunctionCallInfo fcinfo)
+{
+	FunnelTransCache *c = (FunnelTransCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FunnelTransCache));
+		c->skip = FUNNEL_SKIP_UNKNOWN;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
 
 /*
  * The step mask of one row of the label form: bit i set when the row's
@@ -216,13 +241,13 @@ static uint64
 label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
 				int32 *nsteps)
 {
-	LabelSteps *ls = (LabelSteps *) fcinfo->flinfo->fn_extra;
+	FunnelTransCache *ls = funnel_trans_cache(fcinfo);
 	const char *l = label ? VARDATA_ANY(label) : NULL;
 	int32		llen = label ? VARSIZE_ANY_EXHDR(label) : 0;
 	uint64		mask = 0;
 	int32		i;
 
-	if (ls == NULL || VARSIZE(ls->array) != VARSIZE(labels) ||
+	if (ls->array == NULL || VARSIZE(ls->array) != VARSIZE(labels) ||
 		memcmp(ls->array, labels, VARSIZE(labels)) != 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
@@ -234,18 +259,32 @@ label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					 errmsg("step labels must be a one-dimensional array")));
-		if (ls == NULL)
-			ls = palloc0(sizeof(LabelSteps));
+		/* never matched again if an error interrupts the rebuild */
+		if (ls->array)
+		{
+			pfree(ls->array);
+			pfree(ls->str);
+			pfree(ls->len);
+			ls->array = NULL;
+		}
+		ls->n = 0;
+		ls->str = palloc(sizeof(char *));
+		ls->len = palloc(sizeof(int32));
 		ls->array = (ArrayType *) palloc(VARSIZE(labels));
 		memcpy(ls->array, labels, VARSIZE(labels));
 		deconstruct_array(ls->array, TEXTOID, -1, false, TYPALIGN_INT,
 						  &elems, &nulls, &n);
 		if (n > STEP_MAX_STEPS)
+		{
+			pfree(ls->array);
+			ls->array = NULL;
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("too many step conditions: %d", n),
 					 errdetail("At most %d steps are supported.", STEP_MAX_STEPS)));
-		ls->n = n;
+		}
+		pfree(ls->str);
+		pfree(ls->len);
 		ls->str = palloc(Max(n, 1) * sizeof(char *));
 		ls->len = palloc(Max(n, 1) * sizeof(int32));
 		for (i = 0; i < n; i++)
@@ -255,7 +294,7 @@ label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
 			ls->str[i] = t ? VARDATA_ANY(t) : NULL;
 			ls->len[i] = t ? VARSIZE_ANY_EXHDR(t) : 0;
 		}
-		fcinfo->flinfo->fn_extra = ls;
+		ls->n = n;
 		MemoryContextSwitchTo(old);
 	}
 	for (i = 0; label != NULL && i < ls->n; i++)
@@ -263,6 +302,83 @@ label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
 			mask |= UINT64CONST(1) << i;
 	*nsteps = ls->n;
 	return mask;
+}
+
+/*
+ * The aggregate's argument argno - 1 (the transition function's argno), as
+ * the query wrote it, or NULL.
+ */
+static Node *
+funnel_agg_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	TargetEntry *te;
+
+	if (aggref == NULL || argno < 1 || argno > list_length(aggref->args))
+		return NULL;
+	te = (TargetEntry *) list_nth(aggref->args, argno - 1);
+	return (Node *) te->expr;
+}
+
+/*
+ * May a row on which no step holds be skipped, the group's state not even
+ * read?  Yes when every row of the call site brings the same parameters, so
+ * no check of a row against its group can fail, and the mode keeps no such
+ * event (strict_order does: another event between two steps breaks the
+ * chain): the window, the mode and the step labels are constants, and the
+ * boolean form's conditions an ARRAY[...] of a fixed length (VARIADIC
+ * writes one).  Rows are then skipped before the state is touched: over
+ * rows in no order of customer, reading each group's state is a cache miss
+ * per row, which costs more than everything else the row asks of us.
+ * Decided once per call site, when a row with a state arrives.
+ */
+static bool
+funnel_skip_decide(FunctionCallInfo fcinfo, bool has_mode, bool by_label, int tsarg)
+{
+	FunnelTransCache *c = funnel_trans_cache(fcinfo);
+	Node	   *arg;
+
+	if (c->skip != FUNNEL_SKIP_UNKNOWN)
+		return c->skip == FUNNEL_SKIP_YES;
+	c->skip = FUNNEL_SKIP_NO;
+	arg = funnel_agg_arg(fcinfo, 1);
+	if (arg == NULL || !IsA(arg, Const) || ((Const *) arg)->constisnull)
+		return false;
+	if (has_mode)
+	{
+		Const	   *m = (Const *) funnel_agg_arg(fcinfo, 2);
+		text	   *t;
+
+		if (m == NULL || !IsA(m, Const) || m->constisnull)
+			return false;
+		t = DatumGetTextPP(m->constvalue);
+		if (funnel_parse_mode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) & FUNNEL_STRICT_ORDER)
+			return false;
+	}
+	if (by_label)
+	{
+		Const	   *a = (Const *) funnel_agg_arg(fcinfo, tsarg + 2);
+		ArrayType  *labels;
+
+		if (a == NULL || !IsA(a, Const) || a->constisnull)
+			return false;
+		labels = DatumGetArrayTypeP(a->constvalue);
+		if (ARR_NDIM(labels) > 1)
+			return false;
+		c->skip_nsteps = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
+	}
+	else
+	{
+		ArrayExpr  *a = (ArrayExpr *) funnel_agg_arg(fcinfo, tsarg + 1);
+
+		if (a == NULL || !IsA(a, ArrayExpr) || a->multidims)
+			return false;
+		c->skip_nsteps = list_length(a->elements);
+	}
+	if (c->skip_nsteps == 0)
+		return false;
+	c->skip = FUNNEL_SKIP_YES;
+	return true;
 }
 
 /*
@@ -282,8 +398,29 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 	int64		window;
 	text	   *modetext = NULL;
 	ArrayType  *steps;
-	uint64		mask;
-	int32		n;
+	uint64		mask = 0;
+	int32		n = 0;
+	bool		mask_known = false;
+
+	/*
+	 * A row on which no step holds, when the call site allows skipping it
+	 * (funnel_skip_decide): the state comes back untouched.  A group's first
+	 * row, and every row that brings a step, takes the general path below.
+	 */
+	if (!internal && !has_excl && !PG_ARGISNULL(0) && !PG_ARGISNULL(tsarg) &&
+		!PG_ARGISNULL(by_label ? tsarg + 2 : tsarg + 1) &&
+		(by_label ? !PG_ARGISNULL(tsarg + 1) : true) &&
+		funnel_skip_decide(fcinfo, has_mode, by_label, tsarg))
+	{
+		if (by_label)
+			mask = label_step_mask(fcinfo, PG_GETARG_TEXT_PP(tsarg + 1),
+								   PG_GETARG_ARRAYTYPE_P(tsarg + 2), &n);
+		else
+			mask = step_mask_from_array(PG_GETARG_ARRAYTYPE_P(tsarg + 1), &n);
+		if (mask == 0 && n == funnel_trans_cache(fcinfo)->skip_nsteps)
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		mask_known = true;
+	}
 
 	if (PG_ARGISNULL(1))
 		null_argument("window");
@@ -353,23 +490,27 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 
 	if (PG_ARGISNULL(tsarg))
 		PG_RETURN_POINTER(st);
-	if (by_label)
+	if (!mask_known)
 	{
-		/* (..., ts, label, VARIADIC step_labels) */
-		if (PG_ARGISNULL(tsarg + 2))
-			null_argument("step labels array");
-		steps = PG_GETARG_ARRAYTYPE_P(tsarg + 2);
-		/* a NULL label matches no step */
-		mask = label_step_mask(fcinfo,
-							   PG_ARGISNULL(tsarg + 1) ? NULL : PG_GETARG_TEXT_PP(tsarg + 1),
-							   steps, &n);
-	}
-	else
-	{
-		if (PG_ARGISNULL(tsarg + 1))
-			null_argument("steps array");
-		steps = PG_GETARG_ARRAYTYPE_P(tsarg + 1);
-		mask = step_mask_from_array(steps, &n);
+		/* (unless the skip test above computed it) */
+		if (by_label)
+		{
+			/* (..., ts, label, VARIADIC step_labels) */
+			if (PG_ARGISNULL(tsarg + 2))
+				null_argument("step labels array");
+			steps = PG_GETARG_ARRAYTYPE_P(tsarg + 2);
+			/* a NULL label matches no step */
+			mask = label_step_mask(fcinfo,
+								   PG_ARGISNULL(tsarg + 1) ? NULL : PG_GETARG_TEXT_PP(tsarg + 1),
+								   steps, &n);
+		}
+		else
+		{
+			if (PG_ARGISNULL(tsarg + 1))
+				null_argument("steps array");
+			steps = PG_GETARG_ARRAYTYPE_P(tsarg + 1);
+			mask = step_mask_from_array(steps, &n);
+		}
 	}
 	if (n == 0)
 		ereport(ERROR,

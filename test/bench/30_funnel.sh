@@ -4,6 +4,11 @@
 # The steps are the four most frequent channel labels, in order of share:
 # web -> mobile_app -> email -> search_ad.  Measured in the same run:
 #   * the floor, count(*) per customer;
+#   * a reference, max(label) per customer: PostgreSQL's own simplest
+#     aggregate whose state is passed by reference, as window_funnel's is
+#     (over rows in no order of customer, reading a group's state is a cache
+#     miss per row that count(*), whose state is in the hash entry, does not
+#     pay): the ratio to the floor of any by-reference aggregate;
 #   * the floor with the four step conditions computed as the boolean form
 #     passes them (the array of the four comparisons built for every row,
 #     its first element used as a FILTER): what any query that asks these
@@ -70,6 +75,8 @@ section "funnels: 4 steps, 7 days (max_parallel_workers_per_gather = 0)"
 bench_note "   steps: $funnel_labels; window $funnel_window"
 bench -d "floor: count(*)" floor_events \
 	"SELECT customer_id, count(*) FROM bench.events GROUP BY customer_id"
+bench -d "reference: max(label), a by-reference state" ref_byref \
+	"SELECT customer_id, max(label) FROM bench.events GROUP BY customer_id"
 bench -d "floor with the step conditions" floor_conds \
 	"SELECT customer_id, count(*) FILTER (WHERE (ARRAY[$funnel_steps])[1]) FROM bench.events GROUP BY customer_id"
 bench -d "journey.window_funnel" -t floor_conds:1.2 window_funnel \

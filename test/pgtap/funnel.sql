@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(50);
+SELECT plan(55);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -140,6 +140,45 @@ SELECT is((SELECT count(*) FROM lw_j j CROSS JOIN lw_steps s
            WHERE journey.retention(j.j, VARIADIC s.st) IS DISTINCT FROM
                  (SELECT journey.retention(VARIADIC ARRAY[r.label = s.st[1], r.label = s.st[2], r.label = s.st[3]]) FROM lw_rows r WHERE r.c = j.c)),
           0::bigint, 'stored retention = rows, the labels changing from row to row');
+
+-- Rows on which no step holds are skipped without reading the group's state
+-- when the window, mode and step labels are constants (funnel.c,
+-- funnel_skip_decide); the stored journeys' funnel does not skip, so it is
+-- the reference.  Every mode, the label and the boolean forms; a group whose
+-- first rows match no step; a group no row of which matches.
+CREATE TEMP TABLE lw_modes (m text);
+INSERT INTO lw_modes VALUES ('strict_order'), ('strict_deduplication'), ('strict_increase'), ('strict_once'),
+                            ('strict_order, allow_reentry'), ('any_order');
+SELECT is((SELECT count(*) FROM lw_modes md,
+           LATERAL (SELECT c, CASE md.m
+                        WHEN 'strict_order' THEN journey.window_funnel(interval '1 hour', 'strict_order', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2')
+                        WHEN 'strict_deduplication' THEN journey.window_funnel(interval '1 hour', 'strict_deduplication', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2')
+                        WHEN 'strict_increase' THEN journey.window_funnel(interval '1 hour', 'strict_increase', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2')
+                        WHEN 'strict_once' THEN journey.window_funnel(interval '1 hour', 'strict_once', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2')
+                        WHEN 'strict_order, allow_reentry' THEN journey.window_funnel(interval '1 hour', 'strict_order, allow_reentry', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2')
+                        ELSE journey.window_funnel(interval '1 hour', 'any_order', ts, label = 'abcdefgh', label = 'x', label = 'abcdefgh2') END AS lv
+                    FROM lw_rows GROUP BY c) f
+           JOIN lw_j j USING (c)
+           WHERE f.lv <> journey.funnel(j.j, interval '1 hour', ARRAY['abcdefgh', 'x', 'abcdefgh2'], md.m)),
+          0::bigint, 'window_funnel with a constant mode = the stored funnel, every mode');
+SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '1 hour', ts, label, 'abcdefgh', 'x', 'abcdefgh2') AS lv
+                                 FROM lw_rows GROUP BY c) f JOIN lw_j j USING (c)
+           WHERE f.lv <> journey.funnel(j.j, interval '1 hour', 'abcdefgh', 'x', 'abcdefgh2')),
+          0::bigint, 'label form of window_funnel = the stored funnel');
+SELECT results_eq($$SELECT c, journey.window_funnel(interval '1 hour', ts, label, 'a', 'b'),
+                          journey.window_funnel(interval '1 hour', ts, label = 'a', label = 'b')
+                   FROM (VALUES (1, timestamptz '2026-01-01 10:00', 'z'), (1, '2026-01-01 10:01', 'y'), (1, '2026-01-01 10:02', 'a'),
+                                (1, '2026-01-01 10:03', 'z'), (1, '2026-01-01 10:04', 'b'), (2, '2026-01-01 10:00', 'z'),
+                                (2, '2026-01-01 10:05', 'y'), (3, '2026-01-01 10:00', 'a'), (3, '2026-01-01 09:00', 'q')) v(c, ts, label)
+                   GROUP BY c ORDER BY c$$,
+                  $$VALUES (1, 2, 2), (2, 0, 0), (3, 1, 1)$$,
+                  'groups whose first rows match no step, and one no row of which matches');
+SELECT throws_ok($$SELECT journey.window_funnel(w, ts, label = 'a') FROM (VALUES (interval '1 hour', now(), 'a'), (interval '2 hours', now(), 'z')) v(w, ts, label)$$,
+                 '22023', NULL, 'a window changing within a group on a row matching no step: 22023');
+SELECT results_eq($$SELECT journey.window_funnel(interval '1 hour', ts, label = 'a', label = 'b') OVER (ORDER BY ts)
+                   FROM (VALUES (timestamptz '2026-01-01 10:00', 'a'), ('2026-01-01 10:01', 'z'), ('2026-01-01 10:02', 'b')) v(ts, label)$$,
+                  $$VALUES (1), (1), (2)$$,
+                  'as a window function');
 
 SELECT * FROM finish();
 ROLLBACK;
