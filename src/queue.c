@@ -47,8 +47,8 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
-#include "catalog/pg_type.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -56,6 +56,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -325,10 +326,13 @@ batch_direct(Relation batches, Tuplestorestate *rows, TupleDesc rowdesc,
 	tuplestore_rescan(rows);
 	while (more)
 	{
-		MemoryContext outer;
 		int			n = 0;
 
-		outer = MemoryContextSwitchTo(chunkcxt);
+		/*
+		 * (Read in the executor's context: a tuplestore gone to disk hands
+		 * out tuples allocated in the current context, which the slot frees
+		 * at the next read.)
+		 */
 		while (n < nids && (more = tuplestore_gettupleslot(rows, true, false, in)))
 		{
 			bool		isnull;
@@ -339,10 +343,20 @@ batch_direct(Relation batches, Tuplestorestate *rows, TupleDesc rowdesc,
 				ereport(ERROR,
 						(errcode(ERRCODE_NOT_NULL_VIOLATION),
 						 errmsg("queue_touchpoints: a new touchpoint has a NULL id")));
-			ids[n++] = idatt->attbyval ? id : datumCopy(id, false, idatt->attlen);
+			if (idatt->attbyval)
+				ids[n++] = id;
+			else
+			{
+				MemoryContext outer = MemoryContextSwitchTo(chunkcxt);
+
+				ids[n++] = datumCopy(id, false, idatt->attlen);
+				MemoryContextSwitchTo(outer);
+			}
 		}
 		if (n > 0)
 		{
+			MemoryContext outer = MemoryContextSwitchTo(chunkcxt);
+
 			ExecClearTuple(slot);
 			memset(slot->tts_isnull, true, desc->natts * sizeof(bool));
 			slot->tts_values[col] =
@@ -366,8 +380,8 @@ batch_direct(Relation batches, Tuplestorestate *rows, TupleDesc rowdesc,
 				ResetPerTupleExprContext(estate);
 			}
 			ExecClearTuple(slot);
+			MemoryContextSwitchTo(outer);
 		}
-		MemoryContextSwitchTo(outer);
 		MemoryContextReset(chunkcxt);
 		CHECK_FOR_INTERRUPTS();
 	}

@@ -334,20 +334,26 @@ BEGIN
 	-- its last event), so only they are counted, and events arriving in time
 	-- order never pay for it.
 	--
-	-- The queued ids are those of both tables.  The candidates' queued ids
-	-- are counted in the same pass that finds them.
+	-- The queued ids are those of both tables (the arrays have no index:
+	-- the candidates' queued ids are counted in a second pass over the
+	-- queue, which runs only if there are candidates).
 	WITH queue AS (
 		SELECT p.touchpoint FROM @extschema@.pending_touchpoints p
 		UNION ALL
 		SELECT x FROM @extschema@.pending_batches b, pg_catalog.unnest(b.touchpoints) x
+	), late AS (
+		SELECT DISTINCT t.customer
+		FROM queue q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
+		JOIN @extschema@.customer_journey_data d ON d.customer = t.customer
+		WHERE t.ts <= d.last_seen
 	), candidates AS (
 		-- (a restore may queue a touchpoint twice: count it once)
 		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS queued
 		FROM queue q
 		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
-		JOIN @extschema@.customer_journey_data d ON d.customer = t.customer
-		GROUP BY t.customer, d.last_seen
-		HAVING pg_catalog.bool_or(t.ts <= d.last_seen)
+		WHERE EXISTS (SELECT FROM late) AND t.customer IN (SELECT l.customer FROM late l)
+		GROUP BY t.customer
 	), broken AS (
 		SELECT d.customer
 		FROM @extschema@.customer_journey_data d JOIN candidates c ON c.customer = d.customer

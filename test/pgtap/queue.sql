@@ -121,10 +121,13 @@ SELECT pg_temp.touch('q3', 64, '2026-01-03 00:00+00');
 SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints), 64, '64 rows: no queued row');
 SELECT is((SELECT sizes FROM pg_temp.batch_sizes), '{64}'::int[], '64 rows: one array of 64 ids');
 
--- 25,000 rows: three arrays, with a bulk-insert state
+-- 25,000 rows: three arrays, with a bulk-insert state; with work_mem at
+-- 64 kB the statement's new rows are read back from a temporary file
+SET work_mem = '64kB';
 INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
 SELECT 'q' || (g % 100), timestamptz '2026-01-01 00:00+00' + g * interval '1 minute', 'web', 'marketing', 'visit'
 FROM generate_series(1, 25000) g;
+RESET work_mem;
 SELECT is((SELECT sizes FROM pg_temp.batch_sizes), '{64,5000,10000,10000}'::int[], '25,000 rows: arrays of 10,000, 10,000 and 5,000 ids');
 SELECT is_empty('SELECT * FROM pg_temp.queue_diff', 'every id once');
 
