@@ -647,6 +647,8 @@ BEGIN
 
 	-- the alias's past becomes the customer's
 	IF NOT @extschema@.model_is_distributed() THEN
+		-- (the ids the alias had queued, as rows or in arrays, stay queued:
+		-- they name the same touchpoints, now the customer's)
 		UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
 		GET DIAGNOSTICS moved = ROW_COUNT;
 		UPDATE @extschema@.stage_history h SET customer = target WHERE h.customer = link_identity.alias;
@@ -656,9 +658,7 @@ BEGIN
 		-- are queued by the trigger; only those the alias had queued stay
 		-- queued (the others are in the alias's journey, merged below).
 		-- (On Citus the queue is pending_touchpoints alone: pending_batches
-		-- stays empty there.  Without Citus the ids the alias had queued,
-		-- in either table, stay queued and now name the customer's
-		-- touchpoints.)
+		-- stays empty there.)
 		SELECT pg_catalog.array_agg(t.id) INTO ids
 		FROM @extschema@.touchpoints t WHERE t.customer = link_identity.alias;
 		WITH q AS (DELETE FROM @extschema@.pending_touchpoints p
