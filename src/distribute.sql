@@ -174,13 +174,21 @@ BEGIN
 		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
 
 		-- the queue, row by row; queued rows of a version before 0.3.0 get
-		-- their customer (those whose touchpoint is gone are dropped)
+		-- their customer (those whose touchpoint is gone are dropped), and
+		-- the ids queued in arrays (pending_batches) become rows with their
+		-- customer: on Citus the queue is distributed by the customer and
+		-- pending_batches, a local table of the coordinator, stays empty
 		DROP TRIGGER queue_touchpoints ON @extschema@.touchpoints;
 		CREATE TRIGGER queue_touchpoints AFTER INSERT ON @extschema@.touchpoints
 			FOR EACH ROW EXECUTE FUNCTION @extschema@.queue_touchpoint();
 		UPDATE @extschema@.pending_touchpoints p SET customer = t.customer
 		FROM @extschema@.touchpoints t WHERE t.id = p.touchpoint AND p.customer IS NULL;
 		DELETE FROM @extschema@.pending_touchpoints p WHERE p.customer IS NULL;
+		WITH done AS (DELETE FROM @extschema@.pending_batches b RETURNING b.touchpoints)
+		INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
+		SELECT t.id, t.customer
+		FROM (SELECT DISTINCT x FROM done, pg_catalog.unnest(done.touchpoints) x) q
+		JOIN @extschema@.touchpoints t ON t.id = q.x;
 		-- no scores (checked above: no rules; add_score_rule refuses now)
 		DROP TRIGGER score_touchpoints ON @extschema@.touchpoints;
 		-- no cascades from the lookup tables: renames and deletes refused

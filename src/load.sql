@@ -68,6 +68,8 @@ BEGIN
 	END IF;
 	-- refreshing needs what an admin has: say so before loading anything
 	IF refresh AND NOT (pg_catalog.has_table_privilege('@extschema@.pending_touchpoints', 'DELETE')
+						AND pg_catalog.has_table_privilege('@extschema@.pending_batches', 'DELETE')
+						AND pg_catalog.has_table_privilege('@extschema@.pending_batches', 'UPDATE')
 						AND pg_catalog.has_table_privilege('@extschema@.customer_journey_data', 'INSERT, UPDATE')) THEN
 		RAISE EXCEPTION 'permission denied to refresh the journeys'
 			USING ERRCODE = 'insufficient_privilege',

@@ -63,6 +63,21 @@ CREATE TABLE @extschema@.pending_touchpoints (
 CREATE INDEX pending_touchpoints_touchpoint ON @extschema@.pending_touchpoints (touchpoint);
 COMMENT ON TABLE @extschema@.pending_touchpoints IS 'touchpoints recorded since the last refresh_journeys(): the refresh watermark';
 
+-- The same queue, compact: the ids of a statement that inserted many
+-- touchpoints at once (load_touchpoints, COPY, INSERT ... SELECT, a restore)
+-- are queued by queue_touchpoints() as arrays of up to 10,000 ids, so that
+-- queueing and dequeueing a million touchpoints writes a hundred rows, not a
+-- million rows and index entries (src/queue.c).  Every reader of the queue
+-- reads both tables; the same id may be in both, or twice.  Stored out of
+-- line without compression: compressing runs of ids cost more than it saved.
+-- Empty on Citus, where a row trigger queues into pending_touchpoints
+-- (distribute.sql).
+CREATE TABLE @extschema@.pending_batches (
+	touchpoints bigint[] NOT NULL
+);
+ALTER TABLE @extschema@.pending_batches ALTER COLUMN touchpoints SET STORAGE EXTERNAL;
+COMMENT ON TABLE @extschema@.pending_batches IS 'touchpoints recorded since the last refresh_journeys() by statements that inserted many, as arrays of ids: the rest of the refresh watermark';
+
 CREATE TABLE @extschema@.stage_history (
 	id bigserial PRIMARY KEY,
 	customer pg_catalog.text NOT NULL,
@@ -113,6 +128,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.identities', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.touchpoints', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.touchpoints_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_touchpoints', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_batches', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_history_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.customer_journey_data', '');
@@ -149,12 +165,27 @@ AS $$
 DECLARE
 	used boolean := false;
 	what pg_catalog.text;
+	n bigint;
 BEGIN
 	IF TG_TABLE_NAME = 'customers' THEN
 		what := pg_catalog.format('customer "%s"', OLD.id);
 		IF TG_OP = 'DELETE' THEN
 			DELETE FROM @extschema@.pending_touchpoints p USING @extschema@.touchpoints t
 			WHERE t.id = p.touchpoint AND t.customer = OLD.id;
+			-- (as forget_customer)
+			IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+				UPDATE @extschema@.pending_batches b
+				SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+										WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+														  WHERE t.id = x AND t.customer = OLD.id))
+				WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+							  JOIN @extschema@.touchpoints t ON t.id = x
+							  WHERE t.customer = OLD.id);
+				GET DIAGNOSTICS n = ROW_COUNT;
+				IF n > 0 THEN
+					DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+				END IF;
+			END IF;
 			DELETE FROM @extschema@.touchpoints t WHERE t.customer = OLD.id;
 			DELETE FROM @extschema@.stage_history h WHERE h.customer = OLD.id;
 			DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id;
@@ -616,6 +647,8 @@ BEGIN
 
 	-- the alias's past becomes the customer's
 	IF NOT @extschema@.model_is_distributed() THEN
+		-- (the ids the alias had queued, as rows or in arrays, stay queued:
+		-- they name the same touchpoints, now the customer's)
 		UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
 		GET DIAGNOSTICS moved = ROW_COUNT;
 		UPDATE @extschema@.stage_history h SET customer = target WHERE h.customer = link_identity.alias;
@@ -624,6 +657,8 @@ BEGIN
 		-- copied under the customer (same ids), then deleted.  The copies
 		-- are queued by the trigger; only those the alias had queued stay
 		-- queued (the others are in the alias's journey, merged below).
+		-- (On Citus the queue is pending_touchpoints alone: pending_batches
+		-- stays empty there.)
 		SELECT pg_catalog.array_agg(t.id) INTO ids
 		FROM @extschema@.touchpoints t WHERE t.customer = link_identity.alias;
 		WITH q AS (DELETE FROM @extschema@.pending_touchpoints p
@@ -686,6 +721,22 @@ BEGIN
 	DELETE FROM @extschema@.pending_touchpoints p
 	USING @extschema@.touchpoints t
 	WHERE t.id = p.touchpoint AND t.customer = cust AND p.customer = cust;
+	-- the customer's ids out of the queued arrays, and the arrays left
+	-- empty out of the queue (the planner picks how the ids are matched:
+	-- index probes for a few, a hash for many)
+	IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x AND t.customer = cust))
+		WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.customer = cust);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		IF n > 0 THEN
+			DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+		END IF;
+	END IF;
 	DELETE FROM @extschema@.touchpoints t WHERE t.customer = cust;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	what := 'touchpoints'; removed := n; RETURN NEXT;
@@ -723,6 +774,19 @@ BEGIN
 	DELETE FROM @extschema@.pending_touchpoints p
 	USING @extschema@.touchpoints t
 	WHERE t.id = p.touchpoint AND t.customer = p.customer AND t.ts < before;
+	IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x AND t.ts < before))
+		WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.ts < before);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		IF n > 0 THEN
+			DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+		END IF;
+	END IF;
 	DELETE FROM @extschema@.touchpoints t WHERE t.ts < before;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	what := 'touchpoints'; removed := n; RETURN NEXT;
@@ -753,6 +817,7 @@ DECLARE
 	rebuilt bigint;
 	queued bigint;
 	total double precision;
+	ids bigint[];
 BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
@@ -763,6 +828,15 @@ BEGIN
 	-- merge, so a touchpoint a worker sees in one statement and not in the
 	-- other is at worst read again at the next refresh.
 	IF @extschema@.model_is_distributed() THEN
+		-- (pending_batches is empty on Citus, where the row trigger
+		-- queue_touchpoint() fills the queue; ids found in it all the same
+		-- are queued with their customers first, as distribute_model() does)
+		IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+			WITH done AS (DELETE FROM @extschema@.pending_batches b RETURNING b.touchpoints)
+			SELECT pg_catalog.array_agg(x) INTO ids FROM done, pg_catalog.unnest(done.touchpoints) x;
+			INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
+			SELECT t.id, t.customer FROM @extschema@.touchpoints t WHERE t.id = ANY (ids);
+		END IF;
 		WITH done AS (
 			DELETE FROM @extschema@.pending_touchpoints p
 			RETURNING p.customer
@@ -802,12 +876,15 @@ BEGIN
 	-- is undone and the general build below runs instead.  Rows in
 	-- customer order: the primary key grows at its right end.
 	IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
-		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints) THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints)
+		   AND NOT EXISTS (SELECT FROM @extschema@.pending_batches) THEN
 			RETURN 0;
 		END IF;
 		BEGIN
 			WITH done AS (
 				DELETE FROM @extschema@.pending_touchpoints p
+			), done_batches AS (
+				DELETE FROM @extschema@.pending_batches b
 			)
 			INSERT INTO @extschema@.customer_journey_data (customer, channels, events, first_seen, last_seen)
 			SELECT t.customer,
@@ -835,10 +912,15 @@ BEGIN
 	FROM pg_catalog.pg_class c
 	WHERE c.oid = '@extschema@.touchpoints'::pg_catalog.regclass
 	   OR c.oid IN (SELECT p.relid FROM pg_catalog.pg_partition_tree('@extschema@.touchpoints'::pg_catalog.regclass) p);
-	-- the queue, counted up to a quarter of that
+	-- the queue, counted up to a quarter of that (the rows, then, if they
+	-- are fewer, the ids of the arrays too)
 	SELECT pg_catalog.count(*) INTO queued
 	FROM (SELECT FROM @extschema@.pending_touchpoints p
 		  LIMIT pg_catalog.ceil(total / 4)::bigint + 1) q;
+	IF queued * 4 < total THEN
+		queued := queued + coalesce((SELECT pg_catalog.sum(pg_catalog.cardinality(b.touchpoints))
+									 FROM @extschema@.pending_batches b), 0);
+	END IF;
 	IF queued = 0 THEN
 		RETURN 0;
 	END IF;
@@ -853,9 +935,16 @@ BEGIN
 	-- statement, so with the same snapshot: a touchpoint committed meanwhile
 	-- stays queued for the next refresh.
 	IF queued * 4 >= total THEN
-		WITH done AS (
+		WITH done_rows AS (
 			DELETE FROM @extschema@.pending_touchpoints p
 			RETURNING p.touchpoint
+		), done_batches AS (
+			DELETE FROM @extschema@.pending_batches b
+			RETURNING b.touchpoints
+		), done AS (
+			SELECT r.touchpoint FROM done_rows r
+			UNION ALL
+			SELECT x FROM done_batches b, pg_catalog.unnest(b.touchpoints) x
 		)
 		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
 		SELECT t.customer,
@@ -888,26 +977,47 @@ BEGIN
 	-- can be affected (a touchpoint already in a journey is not later than
 	-- its last event), so only they are counted, and events arriving in time
 	-- order never pay for it.
-	WITH candidates AS (
+	--
+	-- The queued ids are those of both tables (the arrays have no index:
+	-- the candidates' queued ids are counted in a second pass over the
+	-- queue, which runs only if there are candidates).
+	WITH queue AS (
+		SELECT p.touchpoint FROM @extschema@.pending_touchpoints p
+		UNION ALL
+		SELECT x FROM @extschema@.pending_batches b, pg_catalog.unnest(b.touchpoints) x
+	), late AS (
 		SELECT DISTINCT t.customer
-		FROM @extschema@.pending_touchpoints p
-		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
+		FROM queue q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
 		JOIN @extschema@.customer_journey_data d ON d.customer = t.customer
 		WHERE t.ts <= d.last_seen
+	), candidates AS (
+		-- (a restore may queue a touchpoint twice: count it once)
+		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS queued
+		FROM queue q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
+		WHERE EXISTS (SELECT FROM late) AND t.customer IN (SELECT l.customer FROM late l)
+		GROUP BY t.customer
 	), broken AS (
 		SELECT d.customer
 		FROM @extschema@.customer_journey_data d JOIN candidates c ON c.customer = d.customer
-		-- (a restore may queue a touchpoint twice: count it once)
-		WHERE @extschema@.length(d.channels)
-			  + (SELECT pg_catalog.count(DISTINCT p.touchpoint)
-				 FROM @extschema@.touchpoints t
-				 JOIN @extschema@.pending_touchpoints p ON p.touchpoint = t.id
-				 WHERE t.customer = d.customer)
+		WHERE @extschema@.length(d.channels) + c.queued
 			  <> (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
 	), dequeued AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		USING @extschema@.touchpoints t
 		WHERE t.id = p.touchpoint AND t.customer IN (SELECT b.customer FROM broken b)
+	), dequeued_batches AS (
+		-- (an array left empty is deleted with the others below)
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x
+													AND t.customer IN (SELECT k.customer FROM broken k)))
+		WHERE EXISTS (SELECT FROM broken)
+		  AND EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.customer IN (SELECT k.customer FROM broken k))
 	)
 	UPDATE @extschema@.customer_journey_data d
 	SET channels = r.channels, events = r.events, first_seen = r.first_seen,
@@ -925,12 +1035,17 @@ BEGIN
 	WITH done AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		RETURNING p.touchpoint
+	), done_batches AS (
+		DELETE FROM @extschema@.pending_batches b
+		RETURNING b.touchpoints
 	), fresh AS (
 		SELECT t.customer,
 			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
 			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
 			min(t.ts) AS first_seen, max(t.ts) AS last_seen
-		FROM (SELECT DISTINCT done.touchpoint FROM done) q
+		FROM (SELECT done.touchpoint FROM done
+			  UNION
+			  SELECT x FROM done_batches b, pg_catalog.unnest(b.touchpoints) x) q
 		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
 		GROUP BY t.customer
 		ORDER BY t.customer

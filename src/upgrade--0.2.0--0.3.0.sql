@@ -28,12 +28,27 @@ AS $$
 DECLARE
 	used boolean := false;
 	what pg_catalog.text;
+	n bigint;
 BEGIN
 	IF TG_TABLE_NAME = 'customers' THEN
 		what := pg_catalog.format('customer "%s"', OLD.id);
 		IF TG_OP = 'DELETE' THEN
 			DELETE FROM @extschema@.pending_touchpoints p USING @extschema@.touchpoints t
 			WHERE t.id = p.touchpoint AND t.customer = OLD.id;
+			-- (as forget_customer)
+			IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+				UPDATE @extschema@.pending_batches b
+				SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+										WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+														  WHERE t.id = x AND t.customer = OLD.id))
+				WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+							  JOIN @extschema@.touchpoints t ON t.id = x
+							  WHERE t.customer = OLD.id);
+				GET DIAGNOSTICS n = ROW_COUNT;
+				IF n > 0 THEN
+					DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+				END IF;
+			END IF;
 			DELETE FROM @extschema@.touchpoints t WHERE t.customer = OLD.id;
 			DELETE FROM @extschema@.stage_history h WHERE h.customer = OLD.id;
 			DELETE FROM @extschema@.customer_journey_data d WHERE d.customer = OLD.id;
@@ -158,6 +173,7 @@ DECLARE
 	rebuilt bigint;
 	queued bigint;
 	total double precision;
+	ids bigint[];
 BEGIN
 	-- one refresh at a time; recording never waits for it
 	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('journey.refresh_journeys'));
@@ -168,6 +184,15 @@ BEGIN
 	-- merge, so a touchpoint a worker sees in one statement and not in the
 	-- other is at worst read again at the next refresh.
 	IF @extschema@.model_is_distributed() THEN
+		-- (pending_batches is empty on Citus, where the row trigger
+		-- queue_touchpoint() fills the queue; ids found in it all the same
+		-- are queued with their customers first, as distribute_model() does)
+		IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+			WITH done AS (DELETE FROM @extschema@.pending_batches b RETURNING b.touchpoints)
+			SELECT pg_catalog.array_agg(x) INTO ids FROM done, pg_catalog.unnest(done.touchpoints) x;
+			INSERT INTO @extschema@.pending_touchpoints (touchpoint, customer)
+			SELECT t.id, t.customer FROM @extschema@.touchpoints t WHERE t.id = ANY (ids);
+		END IF;
 		WITH done AS (
 			DELETE FROM @extschema@.pending_touchpoints p
 			RETURNING p.customer
@@ -207,12 +232,15 @@ BEGIN
 	-- is undone and the general build below runs instead.  Rows in
 	-- customer order: the primary key grows at its right end.
 	IF NOT EXISTS (SELECT FROM @extschema@.customer_journey_data) THEN
-		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints) THEN
+		IF NOT EXISTS (SELECT FROM @extschema@.pending_touchpoints)
+		   AND NOT EXISTS (SELECT FROM @extschema@.pending_batches) THEN
 			RETURN 0;
 		END IF;
 		BEGIN
 			WITH done AS (
 				DELETE FROM @extschema@.pending_touchpoints p
+			), done_batches AS (
+				DELETE FROM @extschema@.pending_batches b
 			)
 			INSERT INTO @extschema@.customer_journey_data (customer, channels, events, first_seen, last_seen)
 			SELECT t.customer,
@@ -240,10 +268,15 @@ BEGIN
 	FROM pg_catalog.pg_class c
 	WHERE c.oid = '@extschema@.touchpoints'::pg_catalog.regclass
 	   OR c.oid IN (SELECT p.relid FROM pg_catalog.pg_partition_tree('@extschema@.touchpoints'::pg_catalog.regclass) p);
-	-- the queue, counted up to a quarter of that
+	-- the queue, counted up to a quarter of that (the rows, then, if they
+	-- are fewer, the ids of the arrays too)
 	SELECT pg_catalog.count(*) INTO queued
 	FROM (SELECT FROM @extschema@.pending_touchpoints p
 		  LIMIT pg_catalog.ceil(total / 4)::bigint + 1) q;
+	IF queued * 4 < total THEN
+		queued := queued + coalesce((SELECT pg_catalog.sum(pg_catalog.cardinality(b.touchpoints))
+									 FROM @extschema@.pending_batches b), 0);
+	END IF;
 	IF queued = 0 THEN
 		RETURN 0;
 	END IF;
@@ -258,9 +291,16 @@ BEGIN
 	-- statement, so with the same snapshot: a touchpoint committed meanwhile
 	-- stays queued for the next refresh.
 	IF queued * 4 >= total THEN
-		WITH done AS (
+		WITH done_rows AS (
 			DELETE FROM @extschema@.pending_touchpoints p
 			RETURNING p.touchpoint
+		), done_batches AS (
+			DELETE FROM @extschema@.pending_batches b
+			RETURNING b.touchpoints
+		), done AS (
+			SELECT r.touchpoint FROM done_rows r
+			UNION ALL
+			SELECT x FROM done_batches b, pg_catalog.unnest(b.touchpoints) x
 		)
 		INSERT INTO @extschema@.customer_journey_data AS d (customer, channels, events, first_seen, last_seen)
 		SELECT t.customer,
@@ -293,26 +333,47 @@ BEGIN
 	-- can be affected (a touchpoint already in a journey is not later than
 	-- its last event), so only they are counted, and events arriving in time
 	-- order never pay for it.
-	WITH candidates AS (
+	--
+	-- The queued ids are those of both tables (the arrays have no index:
+	-- the candidates' queued ids are counted in a second pass over the
+	-- queue, which runs only if there are candidates).
+	WITH queue AS (
+		SELECT p.touchpoint FROM @extschema@.pending_touchpoints p
+		UNION ALL
+		SELECT x FROM @extschema@.pending_batches b, pg_catalog.unnest(b.touchpoints) x
+	), late AS (
 		SELECT DISTINCT t.customer
-		FROM @extschema@.pending_touchpoints p
-		JOIN @extschema@.touchpoints t ON t.id = p.touchpoint
+		FROM queue q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
 		JOIN @extschema@.customer_journey_data d ON d.customer = t.customer
 		WHERE t.ts <= d.last_seen
+	), candidates AS (
+		-- (a restore may queue a touchpoint twice: count it once)
+		SELECT t.customer, pg_catalog.count(DISTINCT t.id) AS queued
+		FROM queue q
+		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
+		WHERE EXISTS (SELECT FROM late) AND t.customer IN (SELECT l.customer FROM late l)
+		GROUP BY t.customer
 	), broken AS (
 		SELECT d.customer
 		FROM @extschema@.customer_journey_data d JOIN candidates c ON c.customer = d.customer
-		-- (a restore may queue a touchpoint twice: count it once)
-		WHERE @extschema@.length(d.channels)
-			  + (SELECT pg_catalog.count(DISTINCT p.touchpoint)
-				 FROM @extschema@.touchpoints t
-				 JOIN @extschema@.pending_touchpoints p ON p.touchpoint = t.id
-				 WHERE t.customer = d.customer)
+		WHERE @extschema@.length(d.channels) + c.queued
 			  <> (SELECT pg_catalog.count(*) FROM @extschema@.touchpoints t WHERE t.customer = d.customer)
 	), dequeued AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		USING @extschema@.touchpoints t
 		WHERE t.id = p.touchpoint AND t.customer IN (SELECT b.customer FROM broken b)
+	), dequeued_batches AS (
+		-- (an array left empty is deleted with the others below)
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x
+													AND t.customer IN (SELECT k.customer FROM broken k)))
+		WHERE EXISTS (SELECT FROM broken)
+		  AND EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.customer IN (SELECT k.customer FROM broken k))
 	)
 	UPDATE @extschema@.customer_journey_data d
 	SET channels = r.channels, events = r.events, first_seen = r.first_seen,
@@ -330,12 +391,17 @@ BEGIN
 	WITH done AS (
 		DELETE FROM @extschema@.pending_touchpoints p
 		RETURNING p.touchpoint
+	), done_batches AS (
+		DELETE FROM @extschema@.pending_batches b
+		RETURNING b.touchpoints
 	), fresh AS (
 		SELECT t.customer,
 			@extschema@.journey_agg(t.ts, t.channel, t.value::double precision) AS channels,
 			@extschema@.journey_agg(t.ts, t.event, t.value::double precision) AS events,
 			min(t.ts) AS first_seen, max(t.ts) AS last_seen
-		FROM (SELECT DISTINCT done.touchpoint FROM done) q
+		FROM (SELECT done.touchpoint FROM done
+			  UNION
+			  SELECT x FROM done_batches b, pg_catalog.unnest(b.touchpoints) x) q
 		JOIN @extschema@.touchpoints t ON t.id = q.touchpoint
 		GROUP BY t.customer
 		ORDER BY t.customer
@@ -656,6 +722,36 @@ CREATE OR REPLACE FUNCTION @extschema@.queue_touchpoints() RETURNS trigger
 	LANGUAGE c
 	AS 'MODULE_PATHNAME', 'journey_queue_touchpoints';
 
+-- Issue 16: the ids of a statement that inserted many touchpoints are
+-- queued as arrays (src/queue.c); every reader of the queue reads both
+-- tables (model_references, link_identity, forget_customer, purge_before,
+-- refresh_journeys, below and above; load_touchpoints and distribute_model
+-- in their 0.3.0 fragments).
+CREATE TABLE @extschema@.pending_batches (
+	touchpoints bigint[] NOT NULL
+);
+ALTER TABLE @extschema@.pending_batches ALTER COLUMN touchpoints SET STORAGE EXTERNAL;
+COMMENT ON TABLE @extschema@.pending_batches IS 'touchpoints recorded since the last refresh_journeys() by statements that inserted many, as arrays of ids: the rest of the refresh watermark';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_batches', '');
+-- roles granted privileges on the queue (grant_admin: all of them) get the
+-- same on its new part, or could no longer refresh
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS role,
+			   a.privilege_type, a.is_grantable
+		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+		WHERE c.oid = '@extschema@.pending_touchpoints'::pg_catalog.regclass
+		  AND a.grantee <> c.relowner
+	LOOP
+		EXECUTE pg_catalog.format('GRANT %s ON @extschema@.pending_batches TO %s%s', r.privilege_type, r.role,
+								  CASE WHEN r.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
+	END LOOP;
+END
+$$;
+
 -- Issue 11: the customer model on Citus (src/distribute.sql).  The queue
 -- holds the touchpoint's customer, its distribution column there; may_write
 -- gets a BEGIN ATOMIC body (Citus fails on RETURN bodies that read its
@@ -719,6 +815,8 @@ BEGIN
 
 	-- the alias's past becomes the customer's
 	IF NOT @extschema@.model_is_distributed() THEN
+		-- (the ids the alias had queued, as rows or in arrays, stay queued:
+		-- they name the same touchpoints, now the customer's)
 		UPDATE @extschema@.touchpoints t SET customer = target WHERE t.customer = link_identity.alias;
 		GET DIAGNOSTICS moved = ROW_COUNT;
 		UPDATE @extschema@.stage_history h SET customer = target WHERE h.customer = link_identity.alias;
@@ -727,6 +825,8 @@ BEGIN
 		-- copied under the customer (same ids), then deleted.  The copies
 		-- are queued by the trigger; only those the alias had queued stay
 		-- queued (the others are in the alias's journey, merged below).
+		-- (On Citus the queue is pending_touchpoints alone: pending_batches
+		-- stays empty there.)
 		SELECT pg_catalog.array_agg(t.id) INTO ids
 		FROM @extschema@.touchpoints t WHERE t.customer = link_identity.alias;
 		WITH q AS (DELETE FROM @extschema@.pending_touchpoints p
@@ -787,6 +887,22 @@ BEGIN
 	DELETE FROM @extschema@.pending_touchpoints p
 	USING @extschema@.touchpoints t
 	WHERE t.id = p.touchpoint AND t.customer = cust AND p.customer = cust;
+	-- the customer's ids out of the queued arrays, and the arrays left
+	-- empty out of the queue (the planner picks how the ids are matched:
+	-- index probes for a few, a hash for many)
+	IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x AND t.customer = cust))
+		WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.customer = cust);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		IF n > 0 THEN
+			DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+		END IF;
+	END IF;
 	DELETE FROM @extschema@.touchpoints t WHERE t.customer = cust;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	what := 'touchpoints'; removed := n; RETURN NEXT;
@@ -822,6 +938,19 @@ BEGIN
 	DELETE FROM @extschema@.pending_touchpoints p
 	USING @extschema@.touchpoints t
 	WHERE t.id = p.touchpoint AND t.customer = p.customer AND t.ts < before;
+	IF EXISTS (SELECT FROM @extschema@.pending_batches) THEN
+		UPDATE @extschema@.pending_batches b
+		SET touchpoints = ARRAY(SELECT x FROM pg_catalog.unnest(b.touchpoints) x
+								WHERE NOT EXISTS (SELECT FROM @extschema@.touchpoints t
+												  WHERE t.id = x AND t.ts < before))
+		WHERE EXISTS (SELECT FROM pg_catalog.unnest(b.touchpoints) x
+					  JOIN @extschema@.touchpoints t ON t.id = x
+					  WHERE t.ts < before);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		IF n > 0 THEN
+			DELETE FROM @extschema@.pending_batches b WHERE b.touchpoints = '{}';
+		END IF;
+	END IF;
 	DELETE FROM @extschema@.touchpoints t WHERE t.ts < before;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	what := 'touchpoints'; removed := n; RETURN NEXT;

@@ -336,6 +336,16 @@ model_part() {
 	done
 	ok "the demo (300 customers) recorded through the API in model_dist and model_local ($(qd coord model_dist -c 'SELECT count(*) FROM journey.touchpoints') touchpoints)"
 
+	# 100 touchpoints of one statement, queued as an array (pending_batches),
+	# not refreshed: distribute_model() moves them into pending_touchpoints
+	for d in model_dist model_local; do
+		qd coord "$d" -c "INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+			SELECT (1 + g % 10)::text, timestamptz '2026-12-01 00:00+00' + g * interval '1 minute', 'web', 'marketing', 'bulk'
+			FROM generate_series(1, 100) g" >/dev/null || { not_ok "100 touchpoints inserted into $d"; return; }
+	done
+	got=$(qd coord model_dist -c "SELECT count(*) || ' ' || sum(cardinality(touchpoints)) FROM journey.pending_batches")
+	[ "$got" = "1 100" ] && ok "before distributing: 100 touchpoints queued as one array" || not_ok "queued arrays before distributing: '$got'"
+
 	# Limits before distributing: each raises its SQLSTATE and changes nothing.
 	fails "distribute_model() without Citus" 55000 coord model_local "SELECT journey.distribute_model()" \
 		'extension "citus" is not installed'
@@ -375,6 +385,11 @@ model_part() {
 	fi
 	got=$(qd coord model_dist -c "SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE partmethod = 'h' AND logicalrelid::text LIKE 'journey.%'")
 	[ "$got" = 1 ] && ok "the distributed tables of the model are co-located" || not_ok "co-location groups: $got"
+	got=$(qd coord model_dist -c "SELECT (SELECT count(*) FROM journey.pending_batches) || ' ' ||
+		(SELECT count(*) FROM journey.pending_touchpoints p JOIN journey.touchpoints t ON t.customer = p.customer AND t.id = p.touchpoint
+		 WHERE t.event = 'bulk')" 2>&1)
+	[ "$got" = "0 100" ] && ok "distribute_model() moved the queued array into pending_touchpoints, with the customers (the array table left empty, local)" ||
+		not_ok "after distribute_model(): arrays and bulk rows queued '$got', wanted '0 100'"
 	got=$(qd coord model_dist -c "SET client_min_messages = warning" -c "SELECT count(*) FROM journey.distribute_model()" 2>&1)
 	[ "$got" = 13 ] && ok "distribute_model() again: nothing to do, the same layout" || not_ok "distribute_model() again: '$got'"
 
@@ -407,6 +422,7 @@ SELECT 'customers', count(*), md5(string_agg(id, ',' ORDER BY id)) FROM journey.
 SELECT 'identities', count(*), md5(string_agg(alias || '>' || customer || '/' || coalesce(source, ''), ',' ORDER BY alias)) FROM journey.identities;
 SELECT 'touchpoints', count(*), md5(string_agg(t::text, ',' ORDER BY t.id)) FROM journey.touchpoints t;
 SELECT 'queued', count(*) FROM journey.pending_touchpoints;
+SELECT 'queued arrays', count(*) FROM journey.pending_batches;
 SELECT 'stage_history', count(*), md5(string_agg(h::text, ',' ORDER BY h.customer, h.model, h.entered)) FROM journey.stage_history h;
 SELECT 'journeys', count(*), md5(string_agg(d.customer || d.channels::text || d.events::text || d.first_seen || d.last_seen, ',' ORDER BY d.customer))
 FROM journey.customer_journey_data d;

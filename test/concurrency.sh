@@ -140,13 +140,82 @@ EOF
 )
 [ "$diff" = "0" ]; check "materialized journeys equal journeys recomputed from scratch ($diff differ)" $?
 
+# A touchpoint committed while a refresh runs stays queued, as a row
+# (fewer than 64 a statement) or in an array (64 or more): the refresh
+# dequeues what its snapshot sees.  Another session holds a queued row and a
+# queued array (FOR UPDATE), so the refresh's DELETE waits for it; meanwhile
+# a third session commits one touchpoint and 100 in one statement.
+psql_q -d "$db" >/dev/null <<'EOF'
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+VALUES ('cust1', '2027-01-01', 'web', 'marketing', 'before1');
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+SELECT 'cust' || (g % 20), timestamptz '2027-01-01' + g * interval '1 minute', 'web', 'marketing', 'before100'
+FROM generate_series(1, 100) g;
+EOF
+queued_before=$(psql_q -d "$db" -c "SELECT (SELECT count(*) FROM journey.pending_touchpoints) || ' ' || (SELECT count(*) FROM journey.pending_batches)")
+psql_q -d "$db" > "$work/outq" 2>&1 <<'EOF' &
+BEGIN;
+SELECT FROM journey.pending_touchpoints LIMIT 1 FOR UPDATE;
+SELECT FROM journey.pending_batches LIMIT 1 FOR UPDATE;
+SELECT pg_sleep(3) AS holding_the_queue;
+COMMIT;
+EOF
+holder=$!
+for _ in $(seq 100); do
+	[ "$(psql_q -d "$db" -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%AS holding_the_queue%' AND state = 'active' AND pid <> pg_backend_pid()")" = 1 ] && break
+	sleep 0.1
+done
+psql_q -d "$db" -c "SELECT journey.refresh_journeys()" > "$work/outrq" 2>&1 &
+refresher=$!
+for _ in $(seq 100); do
+	[ "$(psql_q -d "$db" -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%refresh_journeys%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")" = 1 ] && break
+	sleep 0.1
+done
+psql_q -d "$db" >/dev/null <<'EOF'
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+VALUES ('cust2', '2027-02-01', 'web', 'marketing', 'during1');
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+SELECT 'cust' || (g % 20), timestamptz '2027-02-01' + g * interval '1 minute', 'web', 'marketing', 'during100'
+FROM generate_series(1, 100) g;
+EOF
+rc=0
+wait "$holder" || rc=$?
+wait "$refresher" || rc=$?
+left=$(psql_q -d "$db" <<'EOF'
+SELECT (SELECT count(*) FROM journey.pending_touchpoints p JOIN journey.touchpoints t ON t.id = p.touchpoint
+		WHERE t.event = 'during1')
+	|| ' ' || (SELECT count(*) FROM journey.pending_batches b, unnest(b.touchpoints) x JOIN journey.touchpoints t ON t.id = x
+			   WHERE t.event = 'during100')
+	|| ' ' || (SELECT count(*) FROM (SELECT touchpoint FROM journey.pending_touchpoints
+									 UNION ALL SELECT x FROM journey.pending_batches b, unnest(b.touchpoints) x) q
+			   JOIN journey.touchpoints t ON t.id = q.touchpoint WHERE t.event NOT LIKE 'during%')
+	|| ' ' || (SELECT count(*) FROM journey.customer_journey_data d, journey.unnest(d.events) e
+			   WHERE e.label LIKE 'during%');
+EOF
+)
+[ "$rc" = 0 ] && [ "$queued_before" = "1 1" ] && [ "$left" = "1 100 0 0" ]
+check "touchpoints committed during a refresh stay queued, as a row and in an array (queued during, before, stored during: $left; queued before: $queued_before)" $?
+psql_q -d "$db" -c "SELECT journey.refresh_journeys()" > /dev/null
+diff=$(psql_q -d "$db" <<'EOF'
+SELECT count(*) FROM (
+	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j,
+		journey.journey_agg(ts, event, value::float8) AS e
+	FROM journey.touchpoints GROUP BY customer) r
+FULL JOIN journey.customer_journey_data d USING (customer)
+WHERE r.j::text IS DISTINCT FROM d.channels::text OR r.e::text IS DISTINCT FROM d.events::text;
+EOF
+)
+queued=$(psql_q -d "$db" -c "SELECT (SELECT count(*) FROM journey.pending_touchpoints) + (SELECT count(*) FROM journey.pending_batches)")
+[ "$diff" = "0" ] && [ "$queued" = "0" ]
+check "  the next refresh folds them in: journeys equal journeys from scratch ($diff differ), queue empty ($queued)" $?
+
 # The first refresh (nothing stored) inserts the journeys without ON
 # CONFLICT, since only a refresh adds journeys.  A journey stored all the
 # same by another session (an INSERT by hand, a restore), committed while
 # the refresh waits for it, makes that insert fail: the refresh then builds
 # again the general way, which replaces that journey, and reports no error.
 psql_q -d "$db" -c "TRUNCATE journey.customer_journey_data" \
-	-c "INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints"
+	-c "INSERT INTO journey.pending_batches SELECT array_agg(id) FROM journey.touchpoints"
 psql_q -d "$db" > "$work/outh" 2>&1 <<'EOF' &
 BEGIN;
 INSERT INTO journey.customer_journey_data (customer, channels, events, first_seen, last_seen)
@@ -181,7 +250,7 @@ WHERE r.j::text IS DISTINCT FROM d.channels::text OR r.e::text IS DISTINCT FROM 
    OR r.f IS DISTINCT FROM d.first_seen OR r.l IS DISTINCT FROM d.last_seen;
 EOF
 )
-queued=$(psql_q -d "$db" -c "SELECT count(*) FROM journey.pending_touchpoints")
+queued=$(psql_q -d "$db" -c "SELECT (SELECT count(*) FROM journey.pending_touchpoints) + (SELECT count(*) FROM journey.pending_batches)")
 [ "$diff" = "0" ] && [ "$queued" = "0" ]
 check "  the journey stored meanwhile replaced, all equal journeys from scratch ($diff differ), queue empty ($queued)" $?
 

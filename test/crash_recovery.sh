@@ -148,7 +148,7 @@ verify() {
 		"$(psql_q -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")/$(psql_q -c "SELECT pg_try_advisory_lock(hashtext('journey.refresh_journeys'))" -c "SELECT pg_advisory_unlock(hashtext('journey.refresh_journeys'))" | head -1)" "0/t"
 	psql_q -c "SELECT journey.refresh_journeys()" >/dev/null
 	check "$label: nothing left queued after refresh_journeys" \
-		"$(psql_q -c "SELECT count(*) FROM journey.pending_touchpoints")" 0
+		"$(psql_q -c "SELECT (SELECT count(*) FROM journey.pending_touchpoints) + (SELECT count(*) FROM journey.pending_batches)")" 0
 	check "$label: journeys equal journeys recomputed from the touchpoints" "$(psql_q -c "
 		SELECT count(*) FROM journey.customer_journey_data d
 		FULL JOIN (SELECT customer, journey.journey_agg(ts, channel, value::float8) AS channels,
@@ -172,15 +172,17 @@ check "the server ran crash recovery" "$(grep -c 'database system was interrupte
 verify "postmaster killed"
 
 # --- 2. kill -9 of a backend inside refresh_journeys ------------------------
-# 20000 touchpoints queued, so the refresh has work; a session holding one
-# queued row keeps the refresh waiting inside it, holding its lock.  (No
+# 20000 touchpoints queued (in one statement: two arrays of 10,000 ids in
+# pending_batches), so the refresh has work; a session holding one queued
+# array keeps the refresh waiting inside it, holding its lock.  (No
 # refreshing client here: it could be the one held up.)
 psql_q -c "INSERT INTO journey.customers (id) SELECT 'k' || g FROM generate_series(1, 150) g ON CONFLICT DO NOTHING"
 psql_q -c "INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
            SELECT 'k' || (1 + g % 150), '2026-01-01'::timestamptz + g * interval '1 minute', 'web', 'marketing', 'bulk'
            FROM generate_series(1, 20000) g"
 bench 2 -f "$base/touch.sql@3" -f "$base/stage.sql@1"
-psql_q -c "BEGIN" -c "SELECT touchpoint FROM journey.pending_touchpoints ORDER BY touchpoint LIMIT 1 FOR UPDATE" \
+check "the 20000 queued as two arrays" "$(psql_q -c "SELECT count(*) || ' ' || sum(cardinality(touchpoints)) FROM journey.pending_batches")" "2 20000"
+psql_q -c "BEGIN" -c "SELECT FROM journey.pending_batches LIMIT 1 FOR UPDATE" \
 	-c "SELECT pg_sleep(60)" >/dev/null 2>&1 &
 bg_pids="$bg_pids $!"
 sleep 2
@@ -203,6 +205,8 @@ wait "$bench_pid" 2>/dev/null
 if ready; then ok "the server answers after the backend's crash"; else fail "no answer after the backend's crash"; fi
 check "the postmaster reset the sessions" \
 	"$(grep -Ec "(server process|client backend) \(PID $victim\) was terminated by signal 9" "$log")" 1
+check "the killed refresh dequeued nothing: the 20000 still queued" \
+	"$(psql_q -c "SELECT count(*) FROM journey.pending_batches b, unnest(b.touchpoints) x JOIN journey.touchpoints t ON t.id = x WHERE t.event = 'bulk'")" 20000
 verify "backend killed inside refresh_journeys"
 
 echo "($(cat "$base"/acked.t "$base"/acked.s | wc -l) acknowledged calls, $(psql_q -c "SELECT count(*) FROM journey.touchpoints WHERE event = 'visit'") touchpoints, $((SECONDS - t0)) s)"

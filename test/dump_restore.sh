@@ -133,6 +133,10 @@ SELECT journey.refresh_journeys();
 SELECT journey.record_touchpoint('c4', 'store', 'visit', '2026-01-07 10:00Z');
 SELECT journey.record_touchpoint('c3', 'phone', 'call', '2026-01-02 00:00Z');
 SELECT journey.record_touchpoint('c99', 'web', 'visit', '2026-01-07 11:00Z');
+-- and 70 touches of c4 in one statement, queued as an array (pending_batches)
+INSERT INTO journey.touchpoints (customer, ts, channel, department, event)
+SELECT 'c4', timestamptz '2026-01-07 12:00Z' + g * interval '1 minute', 'web', 'marketing', 'visit'
+FROM generate_series(1, 70) g;
 
 -- roles
 SELECT journey.grant_writer('journey_dump_writer', 'marketing');
@@ -198,13 +202,17 @@ same_rows "privileges on the model's tables" \
 same_rows "row-level security policies" \
 	"SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'journey'"
 
-# The queue: every touchpoint queued in the source is queued after the
-# restore.  (pg_restore's COPY of the touchpoints fires the queueing trigger,
-# so the restored queue also holds the touchpoints already folded into the
-# journeys; refresh_journeys notices and rebuilds those journeys, below.)
+# The queue: every touchpoint queued in the source, as a row or in an array,
+# is queued after the restore.  (pg_restore's COPY of the touchpoints fires
+# the queueing trigger, so the restored queue also holds the touchpoints
+# already folded into the journeys, in arrays; refresh_journeys notices and
+# rebuilds those journeys, below.)
+queued_ids="SELECT touchpoint FROM journey.pending_touchpoints UNION ALL SELECT x FROM journey.pending_batches b, unnest(b.touchpoints) x"
+check "touchpoints queued as rows and in arrays in the source" \
+	"$(psql_q -d "$src" -c "SELECT (SELECT count(*) FROM journey.pending_touchpoints) || ' ' || (SELECT count(*) FROM journey.pending_batches)")" "3 1"
 check "every queued touchpoint still queued" \
-	"$(psql_q -d "$dst" -c "SELECT count(*) FROM (VALUES $(psql_q -d "$src" -c "SELECT string_agg('(' || touchpoint || ')', ',') FROM journey.pending_touchpoints")) v(t)
-	                         WHERE t NOT IN (SELECT touchpoint FROM journey.pending_touchpoints)")" 0
+	"$(psql_q -d "$dst" -c "SELECT count(*) FROM (VALUES $(psql_q -d "$src" -c "SELECT string_agg('(' || touchpoint || ')', ',') FROM ($queued_ids) q")) v(t)
+	                         WHERE t NOT IN ($queued_ids)")" 0
 
 check "shipped stage models once" \
 	"$(psql_q -d "$dst" -c "SELECT string_agg(name || ':' || builtin, ',' ORDER BY name) FROM journey.stage_models")" \
@@ -234,7 +242,7 @@ check "record_touchpoint and set_stage after the restore (the ids continue the s
 # stored journeys are rebuilt from their touchpoints, and c99's is new.
 check "refresh_journeys in the source" "$(psql_q -d "$src" -c "SELECT journey.refresh_journeys()")" 5
 check "refresh_journeys after the restore rebuilds every journey" "$(psql_q -d "$dst" -c "SELECT journey.refresh_journeys()")" 13
-for t in journey.touchpoints journey.stage_history journey.pending_touchpoints; do
+for t in journey.touchpoints journey.stage_history journey.pending_touchpoints journey.pending_batches; do
 	same_rows "after the same calls: $t" "SELECT * FROM $t"
 done
 same_rows "after the same calls: journey.customer_journey_data" \

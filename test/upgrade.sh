@@ -156,7 +156,27 @@ EOF
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_path_fn v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_merge v")
   fi
+  # An admin of the old version's customer model keeps what it could do:
+  # the refresh queue's new table of 0.3.0 (pending_batches) gets the
+  # privileges the admin had on pending_touchpoints.
+  queue_role=""
+  if [ "$(psql_q -d "$db" -c "SELECT to_regprocedure('journey.grant_admin(name)') IS NOT NULL
+                              AND to_regclass('journey.pending_touchpoints') IS NOT NULL")" = t ]; then
+    queue_role=journey_upgrade_admin
+    psql_q -d "$db" -c "DROP ROLE IF EXISTS $queue_role" -c "CREATE ROLE $queue_role" \
+      -c "SELECT journey.grant_admin('$queue_role')" >/dev/null
+  fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
+  if [ -n "$queue_role" ]; then
+    privs=$(psql_q -d "$db" -c "SELECT string_agg(p || '=' || has_table_privilege('$queue_role', 'journey.pending_batches', p), ',' ORDER BY p)
+                                || ' public=' || has_table_privilege('public', 'journey.pending_batches', 'SELECT')
+                                FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p" 2>&1)
+    if [ "$privs" = "DELETE=true,INSERT=true,SELECT=true,UPDATE=true public=false" ]; then
+      echo "ok: an admin of $old may read and empty the new queue table pending_batches after the update, PUBLIC may not"
+    else
+      echo "FAIL: privileges on pending_batches after $old -> $current: $privs"; failed=$((failed + 1))
+    fi
+  fi
   if [ "$internal_attr" != 0 ]; then
     views_after=$(psql_q -d "$db" -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_markov v" \
       -c "SELECT md5(string_agg(v::text, ',' ORDER BY v::text)) FROM upgrade_paths v" \
@@ -224,6 +244,7 @@ EOF
   fi
   rm -f /tmp/journey_upgrade_$old.$$
   psql_q -d postgres -c "DROP DATABASE $db"
+  [ -z "$queue_role" ] || psql_q -d postgres -c "DROP ROLE $queue_role"
 done
 rm -f /tmp/journey_upgrade_fresh.$$
 psql_q -d postgres -c "DROP DATABASE $fresh_db"

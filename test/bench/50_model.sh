@@ -252,8 +252,8 @@ DROP TABLE public.plain_touchpoints;
 CREATE TABLE public.floor_touchpoints (LIKE journey.touchpoints INCLUDING INDEXES);
 CREATE SEQUENCE public.floor_touchpoints_id_seq OWNED BY public.floor_touchpoints.id;
 ALTER TABLE public.floor_touchpoints ALTER id SET DEFAULT nextval('public.floor_touchpoints_id_seq');
-TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.customer_journey_data,
-	journey.stage_history, journey.identities, journey.customers;
+TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.pending_batches,
+	journey.customer_journey_data, journey.stage_history, journey.identities, journey.customers;
 CREATE UNLOGGED TABLE public.events (customer_id bigint, ts timestamptz, label text, value float8);
 SQL
 bench_note "   copying bench.events into $model_db ..."
@@ -275,7 +275,7 @@ copy_ms=$(($(bench_now_ms) - t0))
 # check, no alias), then journey.load_touchpoints (every rule of
 # record_touchpoint, no refresh); medians.  The last load stays.
 model_empty() {
-	model_psql -c 'TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.customer_journey_data, journey.customers, public.floor_touchpoints' \
+	model_psql -c 'TRUNCATE journey.touchpoints, journey.pending_touchpoints, journey.pending_batches, journey.customer_journey_data, journey.customers, public.floor_touchpoints' \
 		-c 'CHECKPOINT' >/dev/null
 }
 model_load_rounds=$(( BENCH_REPEAT < 3 ? BENCH_REPEAT : 3 ))
@@ -301,10 +301,17 @@ done
 floor_load_ms=$(bench_median "${floor_load_all[@]}")
 plain_load_ms=$(bench_median "${plain_load_all[@]}")
 bulk_load_ms=$(bench_median "${bulk_load_all[@]}")
-model_psql -c 'VACUUM ANALYZE journey.customers, journey.touchpoints, journey.pending_touchpoints'
-IFS='|' read -r n_tp n_pending n_cust < <(model_psql -At -c \
-	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM journey.pending_touchpoints),
-	        (SELECT count(*) FROM journey.customers)")
+model_psql -c 'VACUUM ANALYZE journey.customers, journey.touchpoints, journey.pending_touchpoints, journey.pending_batches'
+# every queued id: rows of pending_touchpoints and ids in pending_batches
+queued_ids="SELECT p.touchpoint FROM journey.pending_touchpoints p
+	UNION ALL SELECT x FROM journey.pending_batches b, unnest(b.touchpoints) x"
+# every touchpoint queued again as a load queues it: arrays of 10,000 ids
+queue_all="INSERT INTO journey.pending_batches
+	SELECT array_agg(id) FROM (SELECT id, (row_number() OVER () - 1) / 10000 AS chunk FROM journey.touchpoints) t
+	GROUP BY chunk"
+IFS='|' read -r n_tp n_pending n_batches n_cust < <(model_psql -At -c \
+	"SELECT (SELECT count(*) FROM journey.touchpoints), (SELECT count(*) FROM ($queued_ids) q),
+	        (SELECT count(*) FROM journey.pending_batches), (SELECT count(*) FROM journey.customers)")
 
 # The first refresh (everything queued, nothing stored) against journey_agg
 # from scratch, alternating, BENCH_REPEAT times (at most 3): after each
@@ -326,20 +333,20 @@ for r in $(seq "$model_load_rounds"); do
 	model_psql -c 'DROP TABLE public.scratch, public.scratch_all'
 	full_all+=("$(model_timed "SELECT journey.refresh_journeys()")")
 	if [ "$r" -lt "$model_load_rounds" ]; then
-		model_psql -c 'TRUNCATE journey.customer_journey_data' \
-			-c 'INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints' >/dev/null
-		model_psql -c 'VACUUM ANALYZE journey.pending_touchpoints'
+		model_psql -c 'TRUNCATE journey.customer_journey_data' -c "$queue_all" >/dev/null
+		model_psql -c 'VACUUM ANALYZE journey.pending_batches'
 	fi
 done
 scratch_ms=$(bench_median "${scratch_all[@]}")
 scratch_all_ms=$(bench_median "${scratch_all_all[@]}")
 full_ms=$(bench_median "${full_all[@]}")
 # What emptying the queue costs on its own: every touchpoint queued again
-# (as after the load), then the DELETE of the first refresh alone, once.
-model_psql -c 'INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints' >/dev/null
-model_psql -c 'VACUUM ANALYZE journey.pending_touchpoints'
-dequeue_ms=$(model_timed "DELETE FROM journey.pending_touchpoints")
-model_psql -c 'VACUUM ANALYZE journey.customer_journey_data, journey.pending_touchpoints'
+# (as after the load: in arrays), then the DELETE of the first refresh alone,
+# once.
+model_psql -c "$queue_all" >/dev/null
+model_psql -c 'VACUUM ANALYZE journey.pending_batches'
+dequeue_ms=$(model_timed "DELETE FROM journey.pending_batches")
+model_psql -c 'VACUUM ANALYZE journey.customer_journey_data, journey.pending_touchpoints, journey.pending_batches'
 n_diff=$(model_psql -At -c "SELECT count(*) FROM (
 	SELECT customer, journey.journey_agg(ts, channel, value::float8) AS j FROM journey.touchpoints GROUP BY customer) r
 	FULL JOIN journey.customer_journey_data d USING (customer) WHERE r.j::text IS DISTINCT FROM d.channels::text")
@@ -350,8 +357,8 @@ more_ms=$(model_timed "INSERT INTO journey.touchpoints (customer, ts, channel, d
 	       CASE WHEN e.value IS NULL THEN 'visit' ELSE 'purchase' END, e.value::numeric
 	FROM public.events e TABLESAMPLE BERNOULLI (1) REPEATABLE (1)
 	JOIN journey.channels c ON c.name = e.label")
-n_more=$(model_psql -At -c 'SELECT count(*) FROM journey.pending_touchpoints')
-n_more_cust=$(model_psql -At -c 'SELECT count(DISTINCT t.customer) FROM journey.pending_touchpoints p JOIN journey.touchpoints t ON t.id = p.touchpoint')
+n_more=$(model_psql -At -c "SELECT count(*) FROM ($queued_ids) q")
+n_more_cust=$(model_psql -At -c "SELECT count(DISTINCT t.customer) FROM ($queued_ids) q JOIN journey.touchpoints t ON t.id = q.touchpoint")
 incr_ms=$(model_timed "SELECT journey.refresh_journeys()")
 IFS='|' read -r n_journeys n_jevents < <(model_psql -At -c \
 	"SELECT count(*), sum(journey.length(channels)) FROM journey.customer_journey_data")
@@ -375,7 +382,7 @@ metric -t 5 "  microseconds per touchpoint (target: 200,000/s)" \
 	"$(awk -v n="$n_tp" -v ms="$bulk_load_ms" 'BEGIN { printf "%.2f", ms * 1000 / n }')" "us"
 metric "  load_touchpoints / INSERT ... SELECT" "$(bench_ratio "$bulk_load_ms" "$plain_load_ms")" "x"
 metric "  load_touchpoints / floor" "$(bench_ratio "$bulk_load_ms" "$floor_load_ms")" "x"
-metric "  touchpoints queued for refresh" "$n_pending" ""
+metric "  touchpoints queued for refresh (in $n_batches arrays)" "$n_pending" ""
 metric "from scratch: journey_agg(ts, channel) GROUP BY customer, median" "$(ms_fmt "$scratch_ms")" "ms"
 metric "from scratch: both journeys, min and max, as refresh, median" "$(ms_fmt "$scratch_all_ms")" "ms"
 metric "  rounds, both journeys from scratch" "${scratch_all_all[*]}" "ms"
@@ -383,7 +390,7 @@ metric "first refresh_journeys(), everything queued, median" "$(ms_fmt "$full_ms
 metric "  rounds, first refresh" "${full_all[*]}" "ms"
 metric "  / journey_agg(ts, channel) from scratch" "$(bench_ratio "$full_ms" "$scratch_ms")" "x"
 metric -t 1.2 "  / both journeys from scratch" "$(bench_ratio "$full_ms" "$scratch_all_ms")" "x"
-metric "  of which emptying the queue: DELETE of $n_tp rows alone" "$(ms_fmt "$dequeue_ms")" "ms"
+metric "  of which emptying the queue: DELETE of $n_tp ids in arrays alone" "$(ms_fmt "$dequeue_ms")" "ms"
 metric "    / both journeys from scratch" "$(bench_ratio "$dequeue_ms" "$scratch_all_ms")" "x"
 metric -t 0 "  journeys that differ from journey_agg from scratch" "$n_diff" ""
 metric "1 % more: INSERT of $n_more touchpoints ($n_more_cust customers)" "$(ms_fmt "$more_ms")" "ms"

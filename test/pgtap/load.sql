@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(56);
+SELECT plan(61);
 
 -- The error an SQL text raises, as 'SQLSTATE message | detail | hint'.
 CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
@@ -75,7 +75,8 @@ SELECT results_eq($$SELECT event, ts FROM journey.touchpoints WHERE customer = '
 	$$VALUES ('visit', '2026-01-01 09:00+00'::timestamptz), ('visit', '2026-01-05 08:00+00'), ('purchase', '2026-01-06 08:00+00')$$,
 	'an alias is recorded for its customer');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'the journeys equal journey_agg from scratch');
-SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints), 0, 'nothing left queued');
+SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints) + (SELECT count(*)::int FROM journey.pending_batches), 0,
+	'nothing left queued');
 SELECT is((SELECT count(*)::int FROM journey.check_model()), 0, 'check_model finds nothing missing');
 
 -- again, as a view with ts for at, varchar and float8 columns, no refresh
@@ -86,6 +87,7 @@ FROM staging;
 SELECT results_eq($$SELECT * FROM journey.load_touchpoints('staging_v', refresh => false)$$,
 	$$VALUES (6::bigint, 0::bigint, NULL::bigint)$$, 'a view with ts, varchar and float8; no refresh');
 SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints), 6, 'the loaded touchpoints are queued');
+SELECT is((SELECT count(*)::int FROM journey.pending_batches), 0, '6 rows: queued as rows, not as an array');
 SELECT is((SELECT count(*)::int FROM journey.touchpoints), 13, 'every row loaded');
 SELECT is(journey.refresh_journeys(), 3::bigint, 'refresh_journeys folds them in');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch after a second load');
@@ -198,6 +200,19 @@ SET LOCAL ROLE journey_test_admin;
 SELECT results_eq($$SELECT loaded, customers_created FROM journey.load_touchpoints('mixed')$$,
 	$$VALUES (2::bigint, 1::bigint)$$, 'an admin loads for every department, and refreshes');
 RESET ROLE;
+SELECT is(has_table_privilege('journey_test_admin', 'journey.pending_batches', 'SELECT')
+		  AND has_table_privilege('journey_test_admin', 'journey.pending_batches', 'UPDATE')
+		  AND has_table_privilege('journey_test_admin', 'journey.pending_batches', 'DELETE'), true,
+	'an admin may read, update and delete the queued arrays');
+-- the rows of the queue without its arrays are not enough to refresh
+CREATE ROLE journey_test_half;
+SELECT journey.grant_writer('journey_test_half', 'marketing');
+GRANT SELECT, DELETE ON journey.pending_touchpoints TO journey_test_half;
+GRANT SELECT, INSERT, UPDATE ON journey.customer_journey_data TO journey_test_half;
+SET LOCAL ROLE journey_test_half;
+SELECT throws_ok($$SELECT journey.load_touchpoints('mkt')$$, '42501', 'permission denied to refresh the journeys',
+	'without DELETE on the queued arrays: 42501 before anything is loaded');
+RESET ROLE;
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch after the admin''s load');
 
 -- load_touchpoints is an invoker function, executable by PUBLIC like record_touchpoint
@@ -219,6 +234,8 @@ SELECT CASE WHEN g % 3 = 0 THEN 'b' || (1 + g % 2) ELSE 'n' || (g % 40) END,
 	timestamptz '2025-12-01' + g * interval '37 minutes', CASE WHEN g % 10 = 0 THEN g END
 FROM generate_series(1, 400) g;
 SELECT is((SELECT loaded FROM journey.load_touchpoints('many', refresh => false)), 400::bigint, '400 more touchpoints');
+SELECT is((SELECT array_agg(cardinality(touchpoints)) FROM journey.pending_batches), '{400}'::int[],
+	'400 rows: queued as one array');
 SELECT is(journey.refresh_journeys(), 42::bigint, 'a large queue: 42 journeys built (40 new, 2 stored)');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch after building');
 ANALYZE journey.touchpoints;
@@ -230,7 +247,8 @@ SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal j
 -- a restore queues every touchpoint again: a large queue, built, nothing counted twice
 INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints;
 INSERT INTO journey.pending_touchpoints SELECT id FROM journey.touchpoints WHERE customer = 'b1';
-SELECT is(journey.refresh_journeys(), (SELECT count(DISTINCT customer) FROM journey.touchpoints), 'every touchpoint queued (twice for b1): every journey rebuilt');
+INSERT INTO journey.pending_batches SELECT array_agg(id) FROM journey.touchpoints WHERE customer IN ('b1', 'b2');
+SELECT is(journey.refresh_journeys(), (SELECT count(DISTINCT customer) FROM journey.touchpoints), 'every touchpoint queued (b1 three times, b2 twice, as rows and in an array): every journey rebuilt');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch: nothing counted twice');
 -- nothing stored (the journeys emptied by hand) and a small queue: every
 -- customer's journey is built, not only those of the queued touchpoints
@@ -241,6 +259,7 @@ SELECT is((SELECT loaded FROM journey.load_touchpoints('many', refresh => false)
 SELECT is(journey.refresh_journeys(), (SELECT count(DISTINCT customer) FROM journey.touchpoints), 'nothing stored, a small queue: every journey built');
 SELECT is((SELECT count(*)::int FROM pg_temp.journey_diff), 0, 'journeys equal journey_agg from scratch after building from nothing');
 SELECT is((SELECT count(*)::int FROM journey.pending_touchpoints), 0, 'the queue is empty');
+SELECT is((SELECT count(*)::int FROM journey.pending_batches), 0, 'no array left');
 
 SELECT * FROM finish();
 ROLLBACK;
