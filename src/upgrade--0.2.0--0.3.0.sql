@@ -539,11 +539,17 @@ COMMENT ON VIEW @extschema@.marketing_paths IS
 	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
 
 -- roles already granted reader keep their other privileges but lose the
--- aliases; writers and admins keep them
+-- aliases; writers and admins keep them.  (The changes are the roles', not
+-- the extension's initial privileges: those are put back as they were, as
+-- for pending_batches below, so a dump carries the changed grants.)
 DO $$
 DECLARE
 	r record;
+	init pg_catalog.pg_init_privs[];
 BEGIN
+	SELECT pg_catalog.array_agg(i) INTO init FROM pg_catalog.pg_init_privs i
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND i.objoid = '@extschema@.identities'::pg_catalog.regclass;
 	FOR r IN
 		SELECT DISTINCT a.grantee::pg_catalog.regrole AS role
 		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
@@ -557,6 +563,10 @@ BEGIN
 		EXECUTE pg_catalog.format('REVOKE SELECT ON @extschema@.identities FROM %s', r.role);
 		EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %s', r.role);
 	END LOOP;
+	DELETE FROM pg_catalog.pg_init_privs i
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND i.objoid = '@extschema@.identities'::pg_catalog.regclass;
+	INSERT INTO pg_catalog.pg_init_privs SELECT (x).* FROM pg_catalog.unnest(init) x;
 END
 $$;
 
@@ -734,11 +744,20 @@ ALTER TABLE @extschema@.pending_batches ALTER COLUMN touchpoints SET STORAGE EXT
 COMMENT ON TABLE @extschema@.pending_batches IS 'touchpoints recorded since the last refresh_journeys() by statements that inserted many, as arrays of ids: the rest of the refresh watermark';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_batches', '');
 -- roles granted privileges on the queue (grant_admin: all of them) get the
--- same on its new part, or could no longer refresh
+-- same on its new part, or could no longer refresh.  (A GRANT in an
+-- extension script also records the object's whole ACL as the extension's
+-- initial privileges, pg_init_privs, which pg_dump leaves out of a dump: a
+-- restore's CREATE EXTENSION would set them up.  These grants are the
+-- roles' own, as if grant_admin had made them, so the initial privileges
+-- are put back as they were: a dump then carries the grants.)
 DO $$
 DECLARE
 	r record;
+	init pg_catalog.pg_init_privs[];
 BEGIN
+	SELECT pg_catalog.array_agg(i) INTO init FROM pg_catalog.pg_init_privs i
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND i.objoid = '@extschema@.pending_batches'::pg_catalog.regclass;
 	FOR r IN
 		SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS role,
 			   a.privilege_type, a.is_grantable
@@ -749,6 +768,10 @@ BEGIN
 		EXECUTE pg_catalog.format('GRANT %s ON @extschema@.pending_batches TO %s%s', r.privilege_type, r.role,
 								  CASE WHEN r.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
 	END LOOP;
+	DELETE FROM pg_catalog.pg_init_privs i
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND i.objoid = '@extschema@.pending_batches'::pg_catalog.regclass;
+	INSERT INTO pg_catalog.pg_init_privs SELECT (x).* FROM pg_catalog.unnest(init) x;
 END
 $$;
 

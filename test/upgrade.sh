@@ -165,6 +165,9 @@ EOF
     queue_role=journey_upgrade_admin
     psql_q -d "$db" -c "DROP ROLE IF EXISTS $queue_role" -c "CREATE ROLE $queue_role" \
       -c "SELECT journey.grant_admin('$queue_role')" >/dev/null
+    # (and a reader, whose aliases 0.3.0 takes back: identities' columns)
+    psql_q -d "$db" -c "DROP ROLE IF EXISTS ${queue_role}_reader" -c "CREATE ROLE ${queue_role}_reader" \
+      -c "SELECT journey.grant_reader('${queue_role}_reader')" >/dev/null
   fi
   psql_q -d "$db" -c "ALTER EXTENSION journey UPDATE"
   if [ -n "$queue_role" ]; then
@@ -175,6 +178,23 @@ EOF
       echo "ok: an admin of $old may read and empty the new queue table pending_batches after the update, PUBLIC may not"
     else
       echo "FAIL: privileges on pending_batches after $old -> $current: $privs"; failed=$((failed + 1))
+    fi
+    # ... and keeps them through a dump and restore: the update's grants are
+    # not the extension's initial privileges (pg_init_privs), which pg_dump
+    # leaves out, since a restore's CREATE EXTENSION sets them up again
+    dump=$(pg_dump --schema-only -d "$db")
+    if grep -q "^GRANT .* ON TABLE journey.pending_batches TO $queue_role;" <<<"$dump"; then
+      echo "ok: a dump of the updated database grants the admin its privileges on pending_batches"
+    else
+      echo "FAIL: a dump of the updated database ($old -> $current) does not grant $queue_role its privileges on pending_batches"
+      failed=$((failed + 1))
+    fi
+    if grep -q "^GRANT SELECT(customer) ON TABLE journey.identities TO ${queue_role}_reader;" <<<"$dump" &&
+       ! grep -q "^GRANT SELECT ON TABLE journey.identities TO ${queue_role}_reader;" <<<"$dump"; then
+      echo "ok: a dump of the updated database grants the reader identities' columns, not the aliases"
+    else
+      echo "FAIL: a dump of the updated database ($old -> $current): the reader's grants on identities are not those of 0.3.0"
+      failed=$((failed + 1))
     fi
   fi
   if [ "$internal_attr" != 0 ]; then
@@ -244,7 +264,7 @@ EOF
   fi
   rm -f /tmp/journey_upgrade_$old.$$
   psql_q -d postgres -c "DROP DATABASE $db"
-  [ -z "$queue_role" ] || psql_q -d postgres -c "DROP ROLE $queue_role"
+  [ -z "$queue_role" ] || psql_q -d postgres -c "DROP ROLE $queue_role" -c "DROP ROLE ${queue_role}_reader"
 done
 rm -f /tmp/journey_upgrade_fresh.$$
 psql_q -d postgres -c "DROP DATABASE $fresh_db"
