@@ -801,9 +801,13 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
  * usual funnel) the label meets every step's word in a loop of fixed
  * length, whose outcome does not steer a branch; with more, only the steps
  * of its length are tried.
+ *
+ * enough, if not 0, is a set of steps after which the caller needs nothing
+ * more (retention: all of them): once they are all present the dictionary
+ * is read no further, and the journey's events may not be read.
  */
 uint64
-journey_steps_open(JourneySteps *r, Datum journey)
+journey_steps_open(JourneySteps *r, Datum journey, uint64 enough)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(journey);
 	JourneyHeader h;
@@ -872,6 +876,16 @@ journey_steps_open(JourneySteps *r, Datum journey)
 		r->label_mask[i] = mask;
 		present |= mask;
 		p += len;
+		if (enough != 0 && (present & enough) == enough)
+		{
+			/* the events are not reachable from here: none may be read */
+			r->pos = NULL;
+			r->end = h.end;
+			r->nevents = h.nevents;
+			r->nlabels = i + 1;
+			r->scale = h.scale;
+			return present;
+		}
 	}
 	r->pos = p;
 	r->end = h.end;
@@ -905,6 +919,7 @@ journey_steps_read(JourneySteps *r, bool keep_empty)
 
 	if (nevents == 0)
 		return 0;
+	Assert(p != NULL);			/* not opened with "enough" */
 	if (nevents > r->maxevents)
 	{
 		int32		newmax = Max(nevents, 64);
