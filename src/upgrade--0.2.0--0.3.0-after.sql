@@ -1,6 +1,9 @@
 -- Run by the upgrade step from 0.2.0 after every fragment (Makefile,
 -- UPGRADE_AFTER_0.3.0): drops what the replaced objects no longer use.
 
+-- the step's own helper (upgrade--0.2.0--0.3.0.sql)
+DROP FUNCTION @extschema@.upgrade_role_grants(pg_catalog.regclass, pg_catalog.text[]);
+
 -- The support functions of the internal state of markov_model,
 -- shapley_model, path_after and path_before (0.2.0), which the aggregates
 -- replaced by markov.sql, shapley.sql and path_agg.sql no longer reference.

@@ -538,37 +538,50 @@ FROM @extschema@.conversion_paths('purchase', interval '30 days') c;
 COMMENT ON VIEW @extschema@.marketing_paths IS
 	'marketing: attribution input, channel paths ending at a purchase (one per purchase, 30 days back at most) or not converted (nulls), with purchase revenue';
 
--- roles already granted reader keep their other privileges but lose the
--- aliases; writers and admins keep them.  (The changes are the roles', not
--- the extension's initial privileges: those are put back as they were, as
--- for pending_batches below, so a dump carries the changed grants.)
-DO $$
+-- Grants and revokes for roles, run by this step only (dropped by the
+-- -after file): in an extension script PostgreSQL records the object's
+-- whole ACL, roles' grants included, as the extension's initial privileges
+-- (pg_init_privs), which pg_dump leaves out of a dump, as a restore's CREATE
+-- EXTENSION sets them up; the roles would lose what this step gives them at
+-- the next dump and restore.  The grants are the roles' own, as if
+-- grant_admin or grant_reader had made them, so the object's initial
+-- privileges are put back as they were (DEVELOPER.md; test/upgrade.sh
+-- checks the dump).
+CREATE FUNCTION @extschema@.upgrade_role_grants(rel pg_catalog.regclass, statements pg_catalog.text[])
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
-	r record;
 	init pg_catalog.pg_init_privs[];
+	stmt pg_catalog.text;
 BEGIN
 	SELECT pg_catalog.array_agg(i) INTO init FROM pg_catalog.pg_init_privs i
-	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-	  AND i.objoid = '@extschema@.identities'::pg_catalog.regclass;
-	FOR r IN
-		SELECT DISTINCT a.grantee::pg_catalog.regrole AS role
-		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
-		WHERE c.oid = '@extschema@.identities'::pg_catalog.regclass
-		  AND a.privilege_type = 'SELECT' AND a.grantee <> 0 AND a.grantee <> c.relowner
-		  AND NOT EXISTS (SELECT FROM @extschema@.writers w
-						  WHERE w.role_name = pg_catalog.pg_get_userbyid(a.grantee))
-		  AND NOT EXISTS (SELECT FROM @extschema@.admins ad
-						  WHERE ad.role_name = pg_catalog.pg_get_userbyid(a.grantee))
-	LOOP
-		EXECUTE pg_catalog.format('REVOKE SELECT ON @extschema@.identities FROM %s', r.role);
-		EXECUTE pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %s', r.role);
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objoid = rel;
+	FOREACH stmt IN ARRAY statements LOOP
+		EXECUTE stmt;
 	END LOOP;
 	DELETE FROM pg_catalog.pg_init_privs i
-	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-	  AND i.objoid = '@extschema@.identities'::pg_catalog.regclass;
+	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objoid = rel;
 	INSERT INTO pg_catalog.pg_init_privs SELECT (x).* FROM pg_catalog.unnest(init) x;
 END
 $$;
+
+-- roles already granted reader keep their other privileges but lose the
+-- aliases; writers and admins keep them
+SELECT @extschema@.upgrade_role_grants('@extschema@.identities', ARRAY(
+	SELECT v.stmt
+	FROM (SELECT DISTINCT a.grantee::pg_catalog.regrole AS role
+		  FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+		  WHERE c.oid = '@extschema@.identities'::pg_catalog.regclass
+			AND a.privilege_type = 'SELECT' AND a.grantee <> 0 AND a.grantee <> c.relowner
+			AND NOT EXISTS (SELECT FROM @extschema@.writers w
+							WHERE w.role_name = pg_catalog.pg_get_userbyid(a.grantee))
+			AND NOT EXISTS (SELECT FROM @extschema@.admins ad
+							WHERE ad.role_name = pg_catalog.pg_get_userbyid(a.grantee))) r,
+		 LATERAL (VALUES (1, pg_catalog.format('REVOKE SELECT ON @extschema@.identities FROM %s', r.role)),
+						 (2, pg_catalog.format('GRANT SELECT (customer, source, linked) ON @extschema@.identities TO %s', r.role))) v(k, stmt)
+	ORDER BY r.role::pg_catalog.text, v.k));
 
 -- set_stage with every change of this version (no foreign keys; 42501
 -- naming the department; the department checked before any change), as in
@@ -744,36 +757,14 @@ ALTER TABLE @extschema@.pending_batches ALTER COLUMN touchpoints SET STORAGE EXT
 COMMENT ON TABLE @extschema@.pending_batches IS 'touchpoints recorded since the last refresh_journeys() by statements that inserted many, as arrays of ids: the rest of the refresh watermark';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.pending_batches', '');
 -- roles granted privileges on the queue (grant_admin: all of them) get the
--- same on its new part, or could no longer refresh.  (A GRANT in an
--- extension script also records the object's whole ACL as the extension's
--- initial privileges, pg_init_privs, which pg_dump leaves out of a dump: a
--- restore's CREATE EXTENSION would set them up.  These grants are the
--- roles' own, as if grant_admin had made them, so the initial privileges
--- are put back as they were: a dump then carries the grants.)
-DO $$
-DECLARE
-	r record;
-	init pg_catalog.pg_init_privs[];
-BEGIN
-	SELECT pg_catalog.array_agg(i) INTO init FROM pg_catalog.pg_init_privs i
-	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-	  AND i.objoid = '@extschema@.pending_batches'::pg_catalog.regclass;
-	FOR r IN
-		SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS role,
-			   a.privilege_type, a.is_grantable
-		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
-		WHERE c.oid = '@extschema@.pending_touchpoints'::pg_catalog.regclass
-		  AND a.grantee <> c.relowner
-	LOOP
-		EXECUTE pg_catalog.format('GRANT %s ON @extschema@.pending_batches TO %s%s', r.privilege_type, r.role,
-								  CASE WHEN r.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
-	END LOOP;
-	DELETE FROM pg_catalog.pg_init_privs i
-	WHERE i.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-	  AND i.objoid = '@extschema@.pending_batches'::pg_catalog.regclass;
-	INSERT INTO pg_catalog.pg_init_privs SELECT (x).* FROM pg_catalog.unnest(init) x;
-END
-$$;
+-- same on its new part, or could no longer refresh
+SELECT @extschema@.upgrade_role_grants('@extschema@.pending_batches', ARRAY(
+	SELECT pg_catalog.format('GRANT %s ON @extschema@.pending_batches TO %s%s', a.privilege_type,
+							 CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END,
+							 CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+	FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+	WHERE c.oid = '@extschema@.pending_touchpoints'::pg_catalog.regclass
+	  AND a.grantee <> c.relowner));
 
 -- Issue 11: the customer model on Citus (src/distribute.sql).  The queue
 -- holds the touchpoint's customer, its distribution column there; may_write
