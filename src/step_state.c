@@ -772,10 +772,14 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 	}
 	r->nsteps = n;
 	memset(r->len_steps, 0, sizeof(r->len_steps));
+	r->findable = 0;
 	for (i = 0; i < n; i++)
 		if (r->step_len[i] >= 0)
+		{
 			r->len_steps[Min(r->step_len[i], JOURNEY_STEPS_LENGTHS - 1)] |=
 				UINT64CONST(1) << i;
+			r->findable |= UINT64CONST(1) << i;
+		}
 	pfree(elems);
 	pfree(nulls);
 	r->stable = flinfo != NULL && argno >= 0 && get_fn_expr_arg_stable(flinfo, argno);
@@ -885,6 +889,23 @@ journey_steps_open(JourneySteps *r, Datum journey, uint64 enough)
 			r->nlabels = i + 1;
 			r->scale = h.scale;
 			return present;
+		}
+		if ((present & r->findable) == r->findable)
+		{
+			/*
+			 * Every step label found: a journey's dictionary holds each
+			 * label once (binary input rejects anything else), so no later
+			 * label matches a step; they are only stepped over.
+			 */
+			for (i++; i < h.nlabels; i++)
+			{
+				JOURNEY_CHECK_INTERRUPTS(i);
+				if (!varint_get(&p, h.end, &len) || len > (uint64) (h.end - p))
+					journey_corrupt("truncated label");
+				r->label_mask[i] = 0;
+				p += len;
+			}
+			break;
 		}
 	}
 	r->pos = p;

@@ -211,6 +211,7 @@ typedef struct JourneySteps
 	const char **step_str;		/* NULL for a NULL step label */
 	int32	   *step_len;			/* -1 for a NULL step label */
 	uint64	   *step_word;		/* its first (up to 8) bytes: label_word() */
+	uint64		findable;		/* the steps with a label (not NULL) */
 	bool		stable;			/* the labels argument is a constant */
 	/* the steps whose label has length l (the last: l or more) */
 	uint64		len_steps[JOURNEY_STEPS_LENGTHS];
