@@ -1466,7 +1466,7 @@ journey_funnel_common(FunctionCallInfo fcinfo, text *modetext, int64 *times)
 
 	r = journey_steps_get(fcinfo->flinfo,
 						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 2);
-	present = journey_steps_open(r, PG_GETARG_DATUM(0), 0);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (p.mode & FUNNEL_ANY_ORDER)
 		p.reachable = pg_popcount64(present);
 	else

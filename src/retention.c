@@ -224,9 +224,7 @@ journey_retention(PG_FUNCTION_ARGS)
 	 */
 	r = journey_steps_get(fcinfo->flinfo,
 						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
-	/* every condition present: the rest of the dictionary changes nothing */
-	present = journey_steps_open(r, PG_GETARG_DATUM(0),
-								 nelems == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << nelems) - 1);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (r->nevents == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, present));

@@ -907,7 +907,7 @@ sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 	pat = sequence_pattern_cached_in(fcinfo->flinfo, (void **) &cache->pattern,
 									 VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern),
 									 r->nsteps, SEQ_UNIT_TIMESTAMPTZ);
-	present = journey_steps_open(r, PG_GETARG_DATUM(0), 0);
+	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if ((present & pat->required) != pat->required)
 		return 0;
 	nev = journey_steps_read(r, false);

@@ -806,12 +806,12 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
  * length, whose outcome does not steer a branch; with more, only the steps
  * of its length are tried.
  *
- * enough, if not 0, is a set of steps after which the caller needs nothing
- * more (retention: all of them): once they are all present the dictionary
- * is read no further, and the journey's events may not be read.
+ * Once every step label is found, the labels after it are only stepped
+ * over (see below): retention, which reads nothing but the dictionary,
+ * mostly pays for the labels up to its last condition's.
  */
 uint64
-journey_steps_open(JourneySteps *r, Datum journey, uint64 enough)
+journey_steps_open(JourneySteps *r, Datum journey)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(journey);
 	JourneyHeader h;
@@ -880,16 +880,6 @@ journey_steps_open(JourneySteps *r, Datum journey, uint64 enough)
 		r->label_mask[i] = mask;
 		present |= mask;
 		p += len;
-		if (enough != 0 && (present & enough) == enough)
-		{
-			/* the events are not reachable from here: none may be read */
-			r->pos = NULL;
-			r->end = h.end;
-			r->nevents = h.nevents;
-			r->nlabels = i + 1;
-			r->scale = h.scale;
-			return present;
-		}
 		if ((present & r->findable) == r->findable)
 		{
 			/*
@@ -940,7 +930,6 @@ journey_steps_read(JourneySteps *r, bool keep_empty)
 
 	if (nevents == 0)
 		return 0;
-	Assert(p != NULL);			/* not opened with "enough" */
 	if (nevents > r->maxevents)
 	{
 		int32		newmax = Max(nevents, 64);

@@ -232,7 +232,7 @@ extern pg_noreturn void step_too_many(int64 n);
 extern int32 step_labels_count(ArrayType *labels);
 extern JourneySteps *journey_steps_get(FmgrInfo *flinfo, void **slot,
 									   ArrayType *labels, int argno);
-extern uint64 journey_steps_open(JourneySteps *r, Datum journey, uint64 enough);
+extern uint64 journey_steps_open(JourneySteps *r, Datum journey);
 extern int32 journey_steps_read(JourneySteps *r, bool keep_empty);
 
 /*
