@@ -64,16 +64,7 @@ CREATE VIEW pg_temp.batch_sizes AS
 SELECT coalesce(array_agg(cardinality(b.touchpoints) ORDER BY cardinality(b.touchpoints)), '{}') AS sizes
 FROM journey.pending_batches b;
 
--- Journeys stored vs journeys from scratch: the customers whose stored
--- journeys (channels, events, first and last seen) differ.
-CREATE VIEW pg_temp.journey_diff AS
-SELECT coalesce(r.customer, c.customer) AS customer
-FROM (SELECT t.customer, journey.journey_agg(t.ts, t.channel, t.value::float8) AS channels,
-		journey.journey_agg(t.ts, t.event, t.value::float8) AS events, min(t.ts) AS first_seen, max(t.ts) AS last_seen
-	  FROM journey.touchpoints t GROUP BY t.customer) r
-FULL JOIN journey.customer_journey_data c USING (customer)
-WHERE r.channels::text IS DISTINCT FROM c.channels::text OR r.events::text IS DISTINCT FROM c.events::text
-   OR r.first_seen IS DISTINCT FROM c.first_seen OR r.last_seen IS DISTINCT FROM c.last_seen;
+\ir lib/journey_diff.sql
 
 -- n touchpoints of a customer in one statement, a minute apart from a time.
 CREATE FUNCTION pg_temp.touch(who text, n int, start timestamptz, channel text DEFAULT 'web',
@@ -248,7 +239,6 @@ SELECT is((SELECT string_agg((p.queued_by::text || ' | ' || p.note) COLLATE "C",
 		   WHERE c.oid = 'journey.pending_touchpoints'::regclass),
 	'the default and the trigger ran as the queue''s owner, search_path pg_catalog, pg_temp');
 DROP TRIGGER queue_note ON journey.pending_touchpoints;
-DROP FUNCTION public.queue_note();
 
 -- dropped columns: the direct path again, the dropped ones left null
 ALTER TABLE journey.pending_touchpoints DROP COLUMN queued_by;
@@ -303,14 +293,9 @@ ALTER TABLE journey.pending_batches DROP CONSTRAINT batches_positive;
 -- 10,000 ids an array, as the queue's owner, with search_path pinned
 ALTER TABLE journey.pending_batches ADD COLUMN queued_by name DEFAULT current_user;
 ALTER TABLE journey.pending_batches ADD COLUMN note text;
-CREATE FUNCTION public.batch_note() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	NEW.note := current_user || ' ' || pg_catalog.current_setting('search_path');
-	RETURN NEW;
-END
-$$;
+-- (the row queue's trigger function above)
 CREATE TRIGGER batch_note BEFORE INSERT ON journey.pending_batches
-	FOR EACH ROW EXECUTE FUNCTION public.batch_note();
+	FOR EACH ROW EXECUTE FUNCTION public.queue_note();
 SET ROLE journey_q_writer;
 SELECT pg_temp.touch('dbb', 20001, '2026-10-01 00:00+00');
 RESET ROLE;
@@ -322,7 +307,7 @@ SELECT is((SELECT string_agg(cardinality(b.touchpoints) || ' ' || b.queued_by ||
 		   WHERE c.oid = 'journey.pending_batches'::regclass),
 	'arrays of 10,000, 10,000 and 1 ids; the default and the trigger ran as the owner, search_path pg_catalog, pg_temp');
 DROP TRIGGER batch_note ON journey.pending_batches;
-DROP FUNCTION public.batch_note();
+DROP FUNCTION public.queue_note();
 ALTER TABLE journey.pending_batches DROP COLUMN queued_by;
 ALTER TABLE journey.pending_batches DROP COLUMN note;
 SELECT pg_temp.touch('dropped', 70, '2026-11-01 00:00+00');
