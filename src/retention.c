@@ -157,13 +157,18 @@ retention_combine(PG_FUNCTION_ARGS)
 static ArrayType *
 retention_result(int32 nconds, uint64 mask)
 {
-	/* built in place: construct_array's generality costs more than this */
+	/*
+	 * Built in place: construct_array's generality costs more than this.
+	 * Every byte is written below (the header has no padding), so palloc.
+	 */
 	Size		size = ARR_OVERHEAD_NONULLS(1) + nconds * sizeof(int32);
-	ArrayType  *a = (ArrayType *) palloc0(size);
+	ArrayType  *a = (ArrayType *) palloc(size);
 	int32	   *data;
 	bool		first = (mask & 1) != 0;
 	int32		i;
 
+	StaticAssertStmt(ARR_OVERHEAD_NONULLS(1) == sizeof(ArrayType) + 2 * sizeof(int),
+					 "a one-dimensional array header has padding");
 	SET_VARSIZE(a, size);
 	a->ndim = 1;
 	a->dataoffset = 0;			/* no nulls */

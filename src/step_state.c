@@ -668,33 +668,59 @@ step_labels_count(ArrayType *labels)
 }
 
 /*
- * The first min(len, 8) bytes of a label at p, zero-padded, as one word: two
- * labels of the same length up to 8 bytes are equal if and only if their
- * words are, and longer ones only if their words are.  avail is how many
- * bytes may be read at p (at least len): a whole word is loaded when the
- * value has 8 bytes left, and masked to the label's bytes in memory order.
+ * The bytes of a word below n (0 to 8) in memory order: the mask that keeps
+ * the first n bytes of a word loaded from memory.
  */
 static inline uint64
-label_word(const char *p, uint64 len, Size avail)
+label_byte_mask(uint64 n)
 {
-	uint64		w = 0;
-
-	if (avail >= sizeof(uint64))
-	{
-		memcpy(&w, p, sizeof(uint64));
-		if (len < sizeof(uint64))
-		{
+	if (n >= sizeof(uint64))
+		return ~UINT64CONST(0);
 #ifdef WORDS_BIGENDIAN
-			w &= len == 0 ? 0 : ~UINT64CONST(0) << (64 - 8 * len);
+	return n == 0 ? 0 : ~UINT64CONST(0) << (64 - 8 * n);
 #else
-			w &= (UINT64CONST(1) << (8 * len)) - 1;
+	return (UINT64CONST(1) << (8 * n)) - 1;
 #endif
-		}
+}
+
+/*
+ * The first min(len, 16) bytes of a label at p, zero-padded, as two words
+ * (bytes 1-8 in *w1, bytes 9-16 in *w2).  A label holds no zero byte (text
+ * never does, and binary input checks the encoding of every label), so two
+ * labels up to 16 bytes long are equal if and only if their words are, the
+ * length included; longer ones only if their words are.  avail is how many
+ * bytes may be read at p (at least len): whole words are loaded when the
+ * value has 16 bytes left, and masked to the label's bytes.
+ */
+static inline void
+label_words(const char *p, uint64 len, Size avail, uint64 *w1, uint64 *w2)
+{
+	uint64		a = 0,
+				b = 0;
+
+	if (likely(avail >= 2 * sizeof(uint64)))
+	{
+		memcpy(&a, p, sizeof(uint64));
+		memcpy(&b, p + sizeof(uint64), sizeof(uint64));
 	}
 	else
-		memcpy(&w, p, Min(len, sizeof(uint64)));
-	return w;
+	{
+		char		buf[2 * sizeof(uint64)] = {0};
+
+		memcpy(buf, p, Min(len, sizeof(buf)));
+		memcpy(&a, buf, sizeof(uint64));
+		memcpy(&b, buf + sizeof(uint64), sizeof(uint64));
+	}
+	*w1 = a & label_byte_mask(len);
+	*w2 = b & label_byte_mask(len > sizeof(uint64) ? len - sizeof(uint64) : 0);
 }
+
+/*
+ * Up to this many steps a label is compared with each, without branches:
+ * the step arrays have room for this many (the steps after the last have
+ * the length -1, which no label has).
+ */
+#define JOURNEY_STEPS_LINEAR	8
 
 /*
  * The reader of a call site, kept in *slot (fn_extra, or a field of the
@@ -718,6 +744,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n,
+				npad,
 				i;
 
 	if (r != NULL && r->array_len >= 0 &&
@@ -742,23 +769,32 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 		pfree(r->step_str);
 		pfree(r->step_len);
 		pfree(r->step_word);
+		pfree(r->step_word2);
 	}
 	r->array = palloc(VARSIZE(labels));
 	memcpy(r->array, labels, VARSIZE(labels));
 	deconstruct_array((ArrayType *) r->array, TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
 	Assert(n <= STEP_MAX_STEPS);
-	r->step_str = palloc(Max(n, 1) * sizeof(char *));
-	r->step_len = palloc(Max(n, 1) * sizeof(int32));
-	r->step_word = palloc(Max(n, 1) * sizeof(uint64));
-	for (i = 0; i < n; i++)
+	/* room for JOURNEY_STEPS_LINEAR steps at least: see journey_steps_open */
+	npad = Max(n, JOURNEY_STEPS_LINEAR);
+	r->step_str = palloc(npad * sizeof(char *));
+	r->step_len = palloc(npad * sizeof(int32));
+	r->step_word = palloc(npad * sizeof(uint64));
+	r->step_word2 = palloc(npad * sizeof(uint64));
+	for (i = 0; i < npad; i++)
 	{
-		if (nulls[i])
+		if (i >= n || nulls[i])
 		{
-			/* a length no label has: matches nothing */
+			/*
+			 * A length and words no label has (label_words: only the empty
+			 * label has a first word of zero, and its second is zero too):
+			 * matches nothing.
+			 */
 			r->step_str[i] = NULL;
 			r->step_len[i] = -1;
 			r->step_word[i] = 0;
+			r->step_word2[i] = ~UINT64CONST(0);
 		}
 		else
 		{
@@ -767,7 +803,8 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 
 			r->step_str[i] = VARDATA_ANY(t);
 			r->step_len[i] = VARSIZE_ANY_EXHDR(t);
-			r->step_word[i] = label_word(r->step_str[i], r->step_len[i], r->step_len[i]);
+			label_words(r->step_str[i], r->step_len[i], r->step_len[i],
+						&r->step_word[i], &r->step_word2[i]);
 		}
 	}
 	r->nsteps = n;
@@ -788,8 +825,14 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 	return r;
 }
 
-/* Up to this many steps a label is compared with each, without branches. */
-#define JOURNEY_STEPS_LINEAR	8
+/*
+ * Whether a label of words w1, w2 (label_words) matches step k of the
+ * copies sw1, sw2 of a reader's step_word and step_word2, as bit k: for
+ * labels shorter than 16 bytes; one of 16 bytes or more only may, and
+ * needs its length and other bytes compared.
+ */
+#define STEP_MATCH(k) \
+	((uint64) ((sw1[k] == w1) & (sw2[k] == w2)) << (k))
 
 /*
  * Open a stored journey: read its header and dictionary, and give every
@@ -799,12 +842,13 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
  * needs no alignment), and must stay valid until journey_steps_read: it
  * lives in the caller's memory context like its argument.
  *
- * A label is compared as a word of its first 8 bytes and its length
- * (label_word), then, only for a label longer than 8 bytes whose word and
- * length match a step's, by the rest of its bytes.  With a few steps (the
- * usual funnel) the label meets every step's word in a loop of fixed
- * length, whose outcome does not steer a branch; with more, only the steps
- * of its length are tried.
+ * A label is compared as two words of its first 16 bytes and its length
+ * (label_words), then, only for a label longer than 16 bytes whose words
+ * and length match a step's, by the rest of its bytes.  With up to
+ * JOURNEY_STEPS_LINEAR steps (the usual funnel) the label meets every
+ * step's words in straight-line code (STEP_MATCH), whose
+ * outcome does not steer a branch; with more, only the steps of its length
+ * are tried.
  *
  * Once every step label is found, the labels after it are only stepped
  * over (see below): retention, which reads nothing but the dictionary,
@@ -820,9 +864,19 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	int32		nsteps = r->nsteps;
 	const int32 *step_len = r->step_len;
 	const uint64 *step_word = r->step_word;
+	const uint64 *step_word2 = r->step_word2;
+	uint64		sw1[JOURNEY_STEPS_LINEAR],
+				sw2[JOURNEY_STEPS_LINEAR];
 	int32		i,
 				k;
 
+	/*
+	 * Local copies of the first steps, which the compiler may keep in
+	 * registers: the stores into label_mask below could alias the reader's
+	 * arrays.
+	 */
+	memcpy(sw1, step_word, sizeof(sw1));
+	memcpy(sw2, step_word2, sizeof(sw2));
 	journey_read_header((const uint8 *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &h);
 	if (h.nlabels > r->maxlabels)
 	{
@@ -838,18 +892,19 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	{
 		uint64		len;
 		uint64		mask = 0;
-		uint64		w;
+		uint64		w1,
+					w2;
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, h.end, &len) || len > (uint64) (h.end - p))
 			journey_corrupt("truncated label");
-		w = label_word((const char *) p, len, h.end - p);
-		if (nsteps <= JOURNEY_STEPS_LINEAR)
-		{
-			for (k = 0; k < nsteps; k++)
-				mask |= (uint64) ((step_len[k] == (int32) len) &
-								  (step_word[k] == w)) << k;
-		}
+		label_words((const char *) p, len, h.end - p, &w1, &w2);
+		/* every step compared in straight-line code: no branch on the data */
+		if (nsteps <= JOURNEY_STEPS_LINEAR / 2)
+			mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3);
+		else if (nsteps <= JOURNEY_STEPS_LINEAR)
+			mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3) |
+				STEP_MATCH(4) | STEP_MATCH(5) | STEP_MATCH(6) | STEP_MATCH(7);
 		else
 		{
 			/* only the steps of the label's length */
@@ -859,21 +914,23 @@ journey_steps_open(JourneySteps *r, Datum journey)
 			{
 				k = pg_rightmost_one_pos64(cand);
 				cand &= cand - 1;
-				if (step_len[k] == (int32) len && step_word[k] == w)
+				if (step_len[k] == (int32) len && step_word[k] == w1 &&
+					step_word2[k] == w2)
 					mask |= UINT64CONST(1) << k;
 			}
 		}
-		if (len > sizeof(uint64) && mask != 0)
+		if (len >= 2 * sizeof(uint64) && mask != 0)
 		{
-			/* the same first 8 bytes and length: compare the rest */
+			/* the same first 16 bytes: compare the length and the rest */
 			uint64		cand = mask;
 
 			while (cand)
 			{
 				k = pg_rightmost_one_pos64(cand);
 				cand &= cand - 1;
-				if (memcmp(r->step_str[k] + sizeof(uint64), p + sizeof(uint64),
-						   len - sizeof(uint64)) != 0)
+				if (step_len[k] != (int32) len ||
+					memcmp(r->step_str[k] + 2 * sizeof(uint64), p + 2 * sizeof(uint64),
+						   len - 2 * sizeof(uint64)) != 0)
 					mask &= ~(UINT64CONST(1) << k);
 			}
 		}

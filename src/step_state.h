@@ -210,7 +210,8 @@ typedef struct JourneySteps
 	int32		nsteps;
 	const char **step_str;		/* NULL for a NULL step label */
 	int32	   *step_len;			/* -1 for a NULL step label */
-	uint64	   *step_word;		/* its first (up to 8) bytes: label_word() */
+	uint64	   *step_word;		/* its bytes 1-8 and 9-16, label_words() */
+	uint64	   *step_word2;
 	uint64		findable;		/* the steps with a label (not NULL) */
 	bool		stable;			/* the labels argument is a constant */
 	/* the steps whose label has length l (the last: l or more) */

@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(55);
+SELECT plan(57);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -90,16 +90,19 @@ SELECT throws_ok($$SELECT journey.funnel(''::journey.journey, '1 hour', ARRAY['a
 SELECT throws_ok($$SELECT journey.funnel(''::journey.journey, '-1 hour', 'a')$$,
                  '22023', NULL, 'journey.funnel negative window: 22023');
 
--- Stored journeys: a label is matched by its first 8 bytes and its length,
--- then by the rest of its bytes (step_state.c, journey_steps_open).  Labels
+-- Stored journeys: a label is matched by two words of its first 16 bytes
+-- (which give its length, a label holding no zero byte), then by its length
+-- and the rest of its bytes (step_state.c, journey_steps_open).  Labels
 -- that share their first 8 bytes, of 7, 8 and 9 bytes, the empty label;
+-- labels that share their first 15 or 16 bytes, of 15 to 18 bytes;
 -- 3 steps (every step compared) and 10 (the steps of the label's length);
 -- step labels constant, and changing from row to row.
 SELECT setseed(0.25);
 CREATE TEMP TABLE lw_rows AS
 SELECT c, timestamptz '2026-01-01' + (random() * 7200)::int * interval '1 second' AS ts,
        (ARRAY['abcdefgh', 'abcdefgh1', 'abcdefgh2', 'abcdefg', '', 'mobile_app', 'mobile_apx', 'x',
-              'abcdefgi', 'abcdefghijklmnopq1', 'abcdefghijklmnopq2'])[1 + floor(random() * 11)::int] AS label
+              'abcdefgi', 'abcdefghijklmnopq1', 'abcdefghijklmnopq2', 'abcdefghijklmno', 'abcdefghijklmnop',
+              'abcdefghijklmnopq'])[1 + floor(random() * 14)::int] AS label
 FROM generate_series(1, 400) c, generate_series(1, 9) k;
 CREATE TEMP TABLE lw_j AS SELECT c, journey.journey_agg(ts, label) AS j FROM lw_rows GROUP BY c;
 CREATE TEMP TABLE lw_f AS
@@ -114,6 +117,20 @@ SELECT is((SELECT count(*) FROM (SELECT c, journey.retention(label = '', label =
                                  FROM lw_rows GROUP BY c) r JOIN lw_j j USING (c)
            WHERE r.r IS DISTINCT FROM journey.retention(j.j, '', 'abcdefg', 'abcdefgi', 'x', 'abcdefghijklmnopq3')),
           0::bigint, 'stored retention = rows: the empty label, 7 and 8 bytes, a label no journey has');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE r.r IS DISTINCT FROM journey.retention(j.j, 'abcdefghijklmnop', 'abcdefghijklmno', 'abcdefghijklmnopq', 'abcdefghijklmnopq1')),
+                          count(*) FILTER (WHERE r.r = ARRAY[1, 1, 1, 0]) > 0, count(*) FILTER (WHERE r.r = ARRAY[1, 0, 0, 1]) > 0
+                   FROM (SELECT c, journey.retention(label = 'abcdefghijklmnop', label = 'abcdefghijklmno', label = 'abcdefghijklmnopq',
+                                                     label = 'abcdefghijklmnopq1') AS r
+                         FROM lw_rows GROUP BY c) r JOIN lw_j j USING (c)$$,
+                  $$VALUES (0::bigint, true, true)$$,
+                  'stored retention = rows: labels of 15 to 18 bytes sharing their first 15 or 16');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE f.lv <> journey.funnel(j.j, interval '2 hours', 'abcdefghijklmnopq', 'abcdefghijklmnop', 'abcdefghijklmnopq2')),
+                          count(*) FILTER (WHERE f.lv = 3) > 0
+                   FROM (SELECT c, journey.window_funnel(interval '2 hours', ts, label = 'abcdefghijklmnopq', label = 'abcdefghijklmnop',
+                                                         label = 'abcdefghijklmnopq2') AS lv
+                         FROM lw_rows GROUP BY c) f JOIN lw_j j USING (c)$$,
+                  $$VALUES (0::bigint, true)$$,
+                  'stored funnel = rows: steps of 16 to 18 bytes sharing their first 16 (and level 3 reached)');
 SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '2 hours', ts, label = 'x', label = 'abcdefgh', label = 'abcdefgh2',
                                         label = 'mobile_app', label = '', label = 'abcdefgi', label = 'abcdefghijklmnopq1',
                                         label = 'mobile_apx', label = 'abcdefg', label = 'abcdefgh1') AS lv
