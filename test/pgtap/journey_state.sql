@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(48);
+SELECT plan(49);
 
 -- ---------------------------------------------------------------------------
 -- The aggregate: a real state type, a combine function, no serialization
@@ -36,20 +36,12 @@ SELECT is((SELECT aggtranstype::regtype::text FROM pg_aggregate
 -- length 7, label 11, event count 12, ts 16, label index 24; 27 bytes.
 CREATE TEMP TABLE good AS SELECT ('\x01' || '00' || '00000001' || '00000001' || '61'
 	|| '00000001' || '0000000000000001' || '00000000')::bytea AS b;
-CREATE FUNCTION pg_temp.st(b bytea) RETURNS text LANGUAGE sql
-	RETURN translate(encode(b, 'base64'), E'\n', '');
+\ir lib/state_text.sql
 CREATE FUNCTION pg_temp.bad(b bytea) RETURNS text LANGUAGE sql
 	RETURN 'SELECT ' || quote_literal(pg_temp.st(b)) || '::journey.journey_state';
 
-SELECT is((SELECT pg_temp.st(b)::journey.journey_state::text FROM good), (SELECT pg_temp.st(b) FROM good),
-	'text round trip of a valid state');
-SELECT is((SELECT journey.journey_state_send(pg_temp.st(b)::journey.journey_state) FROM good),
-	(SELECT b FROM good), 'the binary form is the decoded text form');
-SELECT throws_ok($$SELECT ''::journey.journey_state$$, '22P02', 'invalid serialized journey state: truncated', 'empty');
-SELECT throws_ok($$SELECT 'AQ'::journey.journey_state$$, '22P02',
-	'invalid input syntax for type journey_state', 'length not a multiple of 4');
-SELECT throws_ok($$SELECT 'AR=='::journey.journey_state$$, '22P02',
-	'invalid input syntax for type journey_state', 'padding bits set');
+SELECT pg_temp.state_text_checks('journey_state', (SELECT b FROM good),
+	'invalid serialized journey state: truncated');
 SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 2) FROM good)), '22P02',
 	'invalid serialized journey state: unsupported version', 'unknown version');
 SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 1, 2) FROM good)), '22P02',

@@ -32,22 +32,12 @@ SELECT is((SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfn
 -- ts 20, label index 28, anchor 32.
 CREATE TEMP TABLE good AS SELECT ('\x01' || '00000002' || '01' || '00000001' || '00000001' || '61'
 	|| '00000001' || '0000000000000005' || '00000000' || '01')::bytea AS b;
-CREATE FUNCTION pg_temp.st(b bytea) RETURNS text LANGUAGE sql
-	RETURN translate(encode(b, 'base64'), E'\n', '');
+\ir lib/state_text.sql
 CREATE FUNCTION pg_temp.bad(b bytea) RETURNS text LANGUAGE sql
 	RETURN 'SELECT ' || quote_literal(pg_temp.st(b)) || '::journey.path_state';
 
-SELECT is((SELECT pg_temp.st(b)::journey.path_state::text FROM good), (SELECT pg_temp.st(b) FROM good),
-	'text round trip of a valid state');
-SELECT is((SELECT journey.path_state_send(pg_temp.st(b)::journey.path_state) FROM good),
-	(SELECT b FROM good), 'the binary form is the decoded text form');
-SELECT throws_ok($$SELECT ''::journey.path_state$$, '22P02', 'invalid serialized path state: truncated', 'empty');
-SELECT throws_ok($$SELECT 'AQ'::journey.path_state$$, '22P02',
-	'invalid input syntax for type path_state', 'length not a multiple of 4');
-SELECT throws_ok($$SELECT 'AR=='::journey.path_state$$, '22P02',
-	'invalid input syntax for type path_state', 'padding bits set');
-SELECT throws_ok($$SELECT 'AQAA AAA'::journey.path_state$$, '22P02',
-	'invalid input syntax for type path_state', 'whitespace');
+SELECT pg_temp.state_text_checks('path_state', (SELECT b FROM good),
+	'invalid serialized path state: truncated');
 SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 2) FROM good)), '22P02',
 	'invalid serialized path state: unsupported version', 'unknown version');
 SELECT throws_ok(pg_temp.bad((SELECT overlay(b PLACING '\xffffffff'::bytea FROM 2) FROM good)), '22P02',

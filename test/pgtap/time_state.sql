@@ -32,22 +32,12 @@ SELECT is((SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfn
 -- limit 11, n 15, first time 19, second time 27.
 CREATE TEMP TABLE good AS SELECT ('\x01' || '03' || '000000000000000a' || '00000005' || '00000002'
 	|| '000000000000002a' || '000000000000002b')::bytea AS b;
-CREATE FUNCTION pg_temp.st(b bytea) RETURNS text LANGUAGE sql
-	RETURN translate(encode(b, 'base64'), E'\n', '');
+\ir lib/state_text.sql
 CREATE FUNCTION pg_temp.bad(b bytea) RETURNS text LANGUAGE sql
 	RETURN 'SELECT ' || quote_literal(pg_temp.st(b)) || '::journey.time_state';
 
-SELECT is((SELECT pg_temp.st(b)::journey.time_state::text FROM good), (SELECT pg_temp.st(b) FROM good),
-	'text round trip of a valid state');
-SELECT is((SELECT journey.time_state_send(pg_temp.st(b)::journey.time_state) FROM good),
-	(SELECT b FROM good), 'the binary form is the decoded text form');
-SELECT throws_ok($$SELECT ''::journey.time_state$$, '22P02', 'invalid serialized time state: truncated', 'empty');
-SELECT throws_ok($$SELECT 'AQ'::journey.time_state$$, '22P02',
-	'invalid input syntax for type time_state', 'length not a multiple of 4');
-SELECT throws_ok($$SELECT 'AR=='::journey.time_state$$, '22P02',
-	'invalid input syntax for type time_state', 'padding bits set');
-SELECT throws_ok($$SELECT 'AQMA AAA'::journey.time_state$$, '22P02',
-	'invalid input syntax for type time_state', 'whitespace');
+SELECT pg_temp.state_text_checks('time_state', (SELECT b FROM good),
+	'invalid serialized time state: truncated');
 SELECT throws_ok(pg_temp.bad((SELECT substr(b, 1, 17) FROM good)), '22P02',
 	'invalid serialized time state: truncated', 'truncated header');
 SELECT throws_ok(pg_temp.bad((SELECT set_byte(b, 0, 2) FROM good)), '22P02',
