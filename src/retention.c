@@ -203,36 +203,40 @@ retention_final(PG_FUNCTION_ARGS)
 Datum
 journey_retention(PG_FUNCTION_ARGS)
 {
-	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
-	JourneySteps *r;
-	int			nelems;
+	JourneySteps *r = fcinfo->flinfo ? journey_steps_stable(fcinfo->flinfo->fn_extra) : NULL;
 	uint64		present;
 
-	if (ARR_NDIM(labels) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("retention labels must be a one-dimensional array")));
-	nelems = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
-	if (nelems == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("retention needs at least one condition")));
-	if (nelems > STEP_MAX_STEPS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many steps: %d", nelems),
-				 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
+	if (r == NULL)
+	{
+		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
+		int			nelems;
+
+		if (ARR_NDIM(labels) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("retention labels must be a one-dimensional array")));
+		nelems = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
+		if (nelems == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("retention needs at least one condition")));
+		if (nelems > STEP_MAX_STEPS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many steps: %d", nelems),
+					 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
+		r = journey_steps_get(fcinfo->flinfo,
+							  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
+	}
 
 	/*
 	 * Every label of a (canonical) journey's dictionary is used by an event,
 	 * so the dictionary alone answers: the events are not decoded.
 	 */
-	r = journey_steps_get(fcinfo->flinfo,
-						  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
 	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (r->nevents == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(retention_result(nelems, present));
+	PG_RETURN_ARRAYTYPE_P(retention_result(r->nsteps, present));
 }
 
 /* ------------------------------------------------------------------------

@@ -890,7 +890,6 @@ static int64
 sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 {
 	text	   *pattern = PG_GETARG_TEXT_PP(1);
-	ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
 	SeqJourneyCache *cache = (SeqJourneyCache *) fcinfo->flinfo->fn_extra;
 	JourneySteps *r;
 	SeqPattern *pat;
@@ -902,8 +901,14 @@ sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SeqJourneyCache));
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	(void) step_labels_count(labels);
-	r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels, 2);
+	r = journey_steps_stable(cache->steps);
+	if (r == NULL)
+	{
+		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
+
+		(void) step_labels_count(labels);
+		r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels, 2);
+	}
 	pat = sequence_pattern_cached_in(fcinfo->flinfo, (void **) &cache->pattern,
 									 VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern),
 									 r->nsteps, SEQ_UNIT_TIMESTAMPTZ);

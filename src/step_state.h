@@ -234,6 +234,19 @@ extern int32 step_labels_count(ArrayType *labels);
 extern JourneySteps *journey_steps_get(FmgrInfo *flinfo, void **slot,
 									   ArrayType *labels, int argno);
 extern uint64 journey_steps_open(JourneySteps *r, Datum journey);
+
+/*
+ * The reader kept in a call site's slot when its step labels are a constant
+ * taken apart (and checked by the caller) at an earlier row, else NULL: the
+ * caller need not look at the labels argument again.
+ */
+static inline JourneySteps *
+journey_steps_stable(void *slot)
+{
+	JourneySteps *r = (JourneySteps *) slot;
+
+	return r != NULL && r->stable && r->array_len >= 0 ? r : NULL;
+}
 extern int32 journey_steps_read(JourneySteps *r, bool keep_empty);
 
 /*
