@@ -199,17 +199,17 @@ funnel_params_of(const StepState *st)
 
 /*
  * What a call site of the transition function keeps in fn_extra: the step
- * labels of the label form, deconstructed once (rebuilt only if a row brings
- * other labels), and whether a row on which no step holds may be skipped
- * without looking at the group's state (funnel_skip_decide).
+ * labels of the label form, in a reader of step labels (step_state.h; taken
+ * apart once, rebuilt only if a row brings other labels), and whether a row
+ * on which no step holds may be skipped without looking at the group's
+ * state (funnel_skip_decide).
  */
 typedef struct FunnelTransCache
 {
-	/* label form: copy of the step labels array, and its elements */
-	ArrayType  *array;
-	int32		n;
-	const char **str;			/* NULL for a NULL element */
-	int32	   *len;
+	/* label form: the step labels, and whether they are a constant */
+	JourneySteps *steps;
+	bool		labels_const_known;
+	bool		labels_const;
 	/* FUNNEL_SKIP_UNKNOWN until the first row with a state decides */
 	int8		skip;
 	int32		skip_nsteps;	/* the step count of every row, when skip */
@@ -233,75 +233,56 @@ funnel_trans_cache(FunctionCallInfo fcinfo)
 	return c;
 }
 
+static Node *funnel_agg_arg(FunctionCallInfo fcinfo, int argno);
+
 /*
  * The step mask of one row of the label form: bit i set when the row's
- * label equals step_labels[i + 1] (bytes; NULL matches nothing).
+ * label (argument argno - 1) equals step label i + 1 (argument argno, not
+ * NULL: the callers check), compared as bytes by journey_steps_match; a
+ * NULL label matches nothing.  When the aggregate's step labels are a
+ * constant, the array is taken apart at the first row and not looked at
+ * again; otherwise a row with the same labels as the previous costs a
+ * memcmp of the array (journey_steps_get).
  */
 static uint64
-label_step_mask(FunctionCallInfo fcinfo, text *label, ArrayType *labels,
-				int32 *nsteps)
+label_step_mask(FunctionCallInfo fcinfo, int argno, int32 *nsteps)
 {
 	FunnelTransCache *ls = funnel_trans_cache(fcinfo);
-	const char *l = label ? VARDATA_ANY(label) : NULL;
-	int32		llen = label ? VARSIZE_ANY_EXHDR(label) : 0;
-	uint64		mask = 0;
-	int32		i;
+	JourneySteps *r = journey_steps_stable(ls->steps);
 
-	if (ls->array == NULL || VARSIZE(ls->array) != VARSIZE(labels) ||
-		memcmp(ls->array, labels, VARSIZE(labels)) != 0)
+	if (r == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		Datum	   *elems;
-		bool	   *nulls;
+		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(argno);
 		int			n;
 
 		if (ARR_NDIM(labels) > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					 errmsg("step labels must be a one-dimensional array")));
-		/* never matched again if an error interrupts the rebuild */
-		if (ls->array)
-		{
-			pfree(ls->array);
-			pfree(ls->str);
-			pfree(ls->len);
-			ls->array = NULL;
-		}
-		ls->n = 0;
-		ls->str = palloc(sizeof(char *));
-		ls->len = palloc(sizeof(int32));
-		ls->array = (ArrayType *) palloc(VARSIZE(labels));
-		memcpy(ls->array, labels, VARSIZE(labels));
-		deconstruct_array(ls->array, TEXTOID, -1, false, TYPALIGN_INT,
-						  &elems, &nulls, &n);
+		n = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
 		if (n > STEP_MAX_STEPS)
-		{
-			pfree(ls->array);
-			ls->array = NULL;
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("too many step conditions: %d", n),
 					 errdetail("At most %d steps are supported.", STEP_MAX_STEPS)));
-		}
-		pfree(ls->str);
-		pfree(ls->len);
-		ls->str = palloc(Max(n, 1) * sizeof(char *));
-		ls->len = palloc(Max(n, 1) * sizeof(int32));
-		for (i = 0; i < n; i++)
+		if (!ls->labels_const_known)
 		{
-			text	   *t = nulls[i] ? NULL : DatumGetTextPP(elems[i]);
+			/*
+			 * The transition function's own arguments are not the query's
+			 * (get_fn_expr_arg_stable cannot tell): the aggregate's are.
+			 */
+			Node	   *a = funnel_agg_arg(fcinfo, argno);
 
-			ls->str[i] = t ? VARDATA_ANY(t) : NULL;
-			ls->len[i] = t ? VARSIZE_ANY_EXHDR(t) : 0;
+			ls->labels_const = a != NULL && IsA(a, Const) && !((Const *) a)->constisnull;
+			ls->labels_const_known = true;
 		}
-		ls->n = n;
-		MemoryContextSwitchTo(old);
+		r = journey_steps_get(fcinfo->flinfo, (void **) &ls->steps, labels, -1);
+		r->stable = ls->labels_const;
 	}
-	for (i = 0; label != NULL && i < ls->n; i++)
-		if (ls->str[i] && ls->len[i] == llen && memcmp(ls->str[i], l, llen) == 0)
-			mask |= UINT64CONST(1) << i;
-	*nsteps = ls->n;
-	return mask;
+	*nsteps = r->nsteps;
+	if (PG_ARGISNULL(argno - 1))
+		return 0;
+	return journey_steps_match(r, PG_GETARG_TEXT_PP(argno - 1));
 }
 
 /*
@@ -413,8 +394,7 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 		funnel_skip_decide(fcinfo, has_mode, by_label, tsarg))
 	{
 		if (by_label)
-			mask = label_step_mask(fcinfo, PG_GETARG_TEXT_PP(tsarg + 1),
-								   PG_GETARG_ARRAYTYPE_P(tsarg + 2), &n);
+			mask = label_step_mask(fcinfo, tsarg + 2, &n);
 		else
 			mask = step_mask_from_array(PG_GETARG_ARRAYTYPE_P(tsarg + 1), &n);
 		if (mask == 0 && n == funnel_trans_cache(fcinfo)->skip_nsteps)
@@ -498,11 +478,8 @@ funnel_trans_common(FunctionCallInfo fcinfo, bool is_interval, bool has_mode,
 			/* (..., ts, label, VARIADIC step_labels) */
 			if (PG_ARGISNULL(tsarg + 2))
 				null_argument("step labels array");
-			steps = PG_GETARG_ARRAYTYPE_P(tsarg + 2);
 			/* a NULL label matches no step */
-			mask = label_step_mask(fcinfo,
-								   PG_ARGISNULL(tsarg + 1) ? NULL : PG_GETARG_TEXT_PP(tsarg + 1),
-								   steps, &n);
+			mask = label_step_mask(fcinfo, tsarg + 2, &n);
 		}
 		else
 		{

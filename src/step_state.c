@@ -835,6 +835,74 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 	((uint64) ((sw1[k] == w1) & (sw2[k] == w2)) << (k))
 
 /*
+ * The steps a label of len bytes at p matches (avail: how many bytes may be
+ * read at p, at least len).  sw1 and sw2 are the first JOURNEY_STEPS_LINEAR
+ * words of r->step_word and r->step_word2, or copies of them.  The label
+ * is taken as two words of its first 16 bytes (label_words); up to
+ * JOURNEY_STEPS_LINEAR steps, every step's words are compared in
+ * straight-line code, whose outcome steers no branch; with more, only the
+ * steps of the label's length.  Only a label of 16 bytes or more whose
+ * words match a step's has its length and other bytes compared.
+ */
+static inline uint64
+steps_match_label(const JourneySteps *r, const uint64 *sw1, const uint64 *sw2,
+				  const char *p, uint64 len, Size avail)
+{
+	uint64		w1,
+				w2;
+	uint64		mask = 0;
+	int32		k;
+
+	label_words(p, len, avail, &w1, &w2);
+	if (r->nsteps <= JOURNEY_STEPS_LINEAR / 2)
+		mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3);
+	else if (r->nsteps <= JOURNEY_STEPS_LINEAR)
+		mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3) |
+			STEP_MATCH(4) | STEP_MATCH(5) | STEP_MATCH(6) | STEP_MATCH(7);
+	else
+	{
+		/* only the steps of the label's length */
+		uint64		cand = r->len_steps[Min(len, JOURNEY_STEPS_LENGTHS - 1)];
+
+		while (cand)
+		{
+			k = pg_rightmost_one_pos64(cand);
+			cand &= cand - 1;
+			if (r->step_len[k] == (int32) len && r->step_word[k] == w1 &&
+				r->step_word2[k] == w2)
+				mask |= UINT64CONST(1) << k;
+		}
+	}
+	if (len >= 2 * sizeof(uint64) && mask != 0)
+	{
+		/* the same first 16 bytes: compare the length and the rest */
+		uint64		cand = mask;
+
+		while (cand)
+		{
+			k = pg_rightmost_one_pos64(cand);
+			cand &= cand - 1;
+			if (r->step_len[k] != (int32) len ||
+				memcmp(r->step_str[k] + 2 * sizeof(uint64), p + 2 * sizeof(uint64),
+					   len - 2 * sizeof(uint64)) != 0)
+				mask &= ~(UINT64CONST(1) << k);
+		}
+	}
+	return mask;
+}
+
+/*
+ * The steps of r a label (not NULL) matches: for labels of rows, as
+ * window_funnel's label form reads them.
+ */
+uint64
+journey_steps_match(const JourneySteps *r, const text *label)
+{
+	return steps_match_label(r, r->step_word, r->step_word2, VARDATA_ANY(label),
+							 VARSIZE_ANY_EXHDR(label), VARSIZE_ANY_EXHDR(label));
+}
+
+/*
  * Open a stored journey: read its header and dictionary, and give every
  * label the mask of the steps it matches.  Returns the steps some event
  * satisfies.  The value is read in place when it is not compressed or out
@@ -842,13 +910,8 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
  * needs no alignment), and must stay valid until journey_steps_read: it
  * lives in the caller's memory context like its argument.
  *
- * A label is compared as two words of its first 16 bytes and its length
- * (label_words), then, only for a label longer than 16 bytes whose words
- * and length match a step's, by the rest of its bytes.  With up to
- * JOURNEY_STEPS_LINEAR steps (the usual funnel) the label meets every
- * step's words in straight-line code (STEP_MATCH), whose
- * outcome does not steer a branch; with more, only the steps of its length
- * are tried.
+ * Each label is matched by steps_match_label, against local copies of the
+ * first steps' words.
  *
  * Once every step label is found, the labels after it are only stepped
  * over (see below): retention, which reads nothing but the dictionary,
@@ -861,22 +924,17 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	JourneyHeader h;
 	const uint8 *p;
 	uint64		present = 0;
-	int32		nsteps = r->nsteps;
-	const int32 *step_len = r->step_len;
-	const uint64 *step_word = r->step_word;
-	const uint64 *step_word2 = r->step_word2;
 	uint64		sw1[JOURNEY_STEPS_LINEAR],
 				sw2[JOURNEY_STEPS_LINEAR];
-	int32		i,
-				k;
+	int32		i;
 
 	/*
 	 * Local copies of the first steps, which the compiler may keep in
 	 * registers: the stores into label_mask below could alias the reader's
 	 * arrays.
 	 */
-	memcpy(sw1, step_word, sizeof(sw1));
-	memcpy(sw2, step_word2, sizeof(sw2));
+	memcpy(sw1, r->step_word, sizeof(sw1));
+	memcpy(sw2, r->step_word2, sizeof(sw2));
 	journey_read_header((const uint8 *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &h);
 	if (h.nlabels > r->maxlabels)
 	{
@@ -891,49 +949,12 @@ journey_steps_open(JourneySteps *r, Datum journey)
 	for (i = 0; i < h.nlabels; i++)
 	{
 		uint64		len;
-		uint64		mask = 0;
-		uint64		w1,
-					w2;
+		uint64		mask;
 
 		JOURNEY_CHECK_INTERRUPTS(i);
 		if (!varint_get(&p, h.end, &len) || len > (uint64) (h.end - p))
 			journey_corrupt("truncated label");
-		label_words((const char *) p, len, h.end - p, &w1, &w2);
-		/* every step compared in straight-line code: no branch on the data */
-		if (nsteps <= JOURNEY_STEPS_LINEAR / 2)
-			mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3);
-		else if (nsteps <= JOURNEY_STEPS_LINEAR)
-			mask = STEP_MATCH(0) | STEP_MATCH(1) | STEP_MATCH(2) | STEP_MATCH(3) |
-				STEP_MATCH(4) | STEP_MATCH(5) | STEP_MATCH(6) | STEP_MATCH(7);
-		else
-		{
-			/* only the steps of the label's length */
-			uint64		cand = r->len_steps[Min(len, JOURNEY_STEPS_LENGTHS - 1)];
-
-			while (cand)
-			{
-				k = pg_rightmost_one_pos64(cand);
-				cand &= cand - 1;
-				if (step_len[k] == (int32) len && step_word[k] == w1 &&
-					step_word2[k] == w2)
-					mask |= UINT64CONST(1) << k;
-			}
-		}
-		if (len >= 2 * sizeof(uint64) && mask != 0)
-		{
-			/* the same first 16 bytes: compare the length and the rest */
-			uint64		cand = mask;
-
-			while (cand)
-			{
-				k = pg_rightmost_one_pos64(cand);
-				cand &= cand - 1;
-				if (step_len[k] != (int32) len ||
-					memcmp(r->step_str[k] + 2 * sizeof(uint64), p + 2 * sizeof(uint64),
-						   len - 2 * sizeof(uint64)) != 0)
-					mask &= ~(UINT64CONST(1) << k);
-			}
-		}
+		mask = steps_match_label(r, sw1, sw2, (const char *) p, len, h.end - p);
 		r->label_mask[i] = mask;
 		present |= mask;
 		p += len;

@@ -234,6 +234,7 @@ extern int32 step_labels_count(ArrayType *labels);
 extern JourneySteps *journey_steps_get(FmgrInfo *flinfo, void **slot,
 									   ArrayType *labels, int argno);
 extern uint64 journey_steps_open(JourneySteps *r, Datum journey);
+extern uint64 journey_steps_match(const JourneySteps *r, const text *label);
 
 /*
  * The reader kept in a call site's slot when its step labels are a constant

@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(57);
+SELECT plan(59);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -182,6 +182,28 @@ SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '1 hou
                                  FROM lw_rows GROUP BY c) f JOIN lw_j j USING (c)
            WHERE f.lv <> journey.funnel(j.j, interval '1 hour', 'abcdefgh', 'x', 'abcdefgh2')),
           0::bigint, 'label form of window_funnel = the stored funnel');
+-- The label form matches a row's label as the stored journeys do
+-- (journey_steps_match): against the boolean form, with 10 steps (the
+-- steps of the label's length), labels of 15 to 18 bytes, a NULL step
+-- label, and step labels that change from row to row (not a constant: the
+-- array is compared at every row).
+SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '2 hours', ts, label, 'x', 'abcdefgh', 'abcdefgh2',
+                                        'mobile_app', '', 'abcdefgi', 'abcdefghijklmnopq1', 'abcdefghijklmnop', 'abcdefg', 'abcdefgh1') AS a,
+                                        journey.window_funnel(interval '2 hours', ts, label = 'x', label = 'abcdefgh', label = 'abcdefgh2',
+                                        label = 'mobile_app', label = '', label = 'abcdefgi', label = 'abcdefghijklmnopq1',
+                                        label = 'abcdefghijklmnop', label = 'abcdefg', label = 'abcdefgh1') AS b
+                                 FROM lw_rows GROUP BY c) f
+           WHERE a <> b),
+          0::bigint, 'label form = boolean form, 10 steps');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE f.a <> f.b), count(*) FILTER (WHERE f.a >= 2) > 0
+                   FROM (SELECT c, k, journey.window_funnel(interval '1 hour', ts, label, VARIADIC st) AS a,
+                                journey.window_funnel(interval '1 hour', ts, VARIADIC ARRAY[label = st[1], label = st[2], label = st[3]]) AS b
+                         FROM lw_rows CROSS JOIN (VALUES (1, ARRAY['abcdefghijklmnopq', 'abcdefghijklmnop', 'abcdefghijklmno']),
+                                                         (2, ARRAY['abcdefgh1', NULL, 'abcdefgh']),
+                                                         (3, ARRAY['abcdefghijklmnopq2', 'abcdefghijklmnopq1', 'x'])) v(k, st)
+                         GROUP BY c, k) f$$,
+                  $$VALUES (0::bigint, true)$$,
+                  'label form = boolean form, step labels changing from row to row (a NULL one, 15 to 18 bytes)');
 SELECT results_eq($$SELECT c, journey.window_funnel(interval '1 hour', ts, label, 'a', 'b'),
                           journey.window_funnel(interval '1 hour', ts, label = 'a', label = 'b')
                    FROM (VALUES (1, timestamptz '2026-01-01 10:00', 'z'), (1, '2026-01-01 10:01', 'y'), (1, '2026-01-01 10:02', 'a'),
