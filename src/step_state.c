@@ -689,10 +689,12 @@ label_byte_mask(uint64 n)
  * never does, and binary input checks the encoding of every label), so two
  * labels up to 16 bytes long are equal if and only if their words are, the
  * length included; longer ones only if their words are.  avail is how many
- * bytes may be read at p (at least len): whole words are loaded when the
- * value has 16 bytes left, and masked to the label's bytes.
+ * bytes may be read at p (at least len): whole words are loaded when 16
+ * bytes may be read, and masked to the label's bytes; otherwise (a label at
+ * the end of a value, or a row's label) only the label's bytes are read, by
+ * overlapping loads on little-endian machines.
  */
-static inline void
+static pg_attribute_always_inline void
 label_words(const char *p, uint64 len, Size avail, uint64 *w1, uint64 *w2)
 {
 	uint64		a = 0,
@@ -702,17 +704,51 @@ label_words(const char *p, uint64 len, Size avail, uint64 *w1, uint64 *w2)
 	{
 		memcpy(&a, p, sizeof(uint64));
 		memcpy(&b, p + sizeof(uint64), sizeof(uint64));
+		*w1 = a & label_byte_mask(len);
+		*w2 = b & label_byte_mask(len > sizeof(uint64) ? len - sizeof(uint64) : 0);
+		return;
 	}
-	else
+	/* len <= avail < 16 */
+#ifndef WORDS_BIGENDIAN
+	if (len >= sizeof(uint64))
+	{
+		memcpy(&a, p, sizeof(uint64));
+		if (len > sizeof(uint64))
+		{
+			/* bytes len - 8 .. len - 1, shifted down to start at byte 8 */
+			memcpy(&b, p + len - sizeof(uint64), sizeof(uint64));
+			b >>= 8 * (2 * sizeof(uint64) - len);
+		}
+	}
+	else if (len >= sizeof(uint32))
+	{
+		uint32		lo,
+					hi;
+
+		/* bytes 0 .. 3 and len - 4 .. len - 1, which may overlap */
+		memcpy(&lo, p, sizeof(uint32));
+		memcpy(&hi, p + len - sizeof(uint32), sizeof(uint32));
+		a = lo | ((uint64) hi << (8 * (len - sizeof(uint32))));
+	}
+	else if (len > 0)
+	{
+		const uint8 *u = (const uint8 *) p;
+
+		/* bytes 0, len / 2 and len - 1, which may be the same */
+		a = u[0] | ((uint64) u[len >> 1] << (8 * (len >> 1))) |
+			((uint64) u[len - 1] << (8 * (len - 1)));
+	}
+#else
 	{
 		char		buf[2 * sizeof(uint64)] = {0};
 
-		memcpy(buf, p, Min(len, sizeof(buf)));
+		memcpy(buf, p, len);
 		memcpy(&a, buf, sizeof(uint64));
 		memcpy(&b, buf + sizeof(uint64), sizeof(uint64));
 	}
-	*w1 = a & label_byte_mask(len);
-	*w2 = b & label_byte_mask(len > sizeof(uint64) ? len - sizeof(uint64) : 0);
+#endif
+	*w1 = a;
+	*w2 = b;
 }
 
 /*
@@ -844,7 +880,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
  * steps of the label's length.  Only a label of 16 bytes or more whose
  * words match a step's has its length and other bytes compared.
  */
-static inline uint64
+static pg_attribute_always_inline uint64
 steps_match_label(const JourneySteps *r, const uint64 *sw1, const uint64 *sw2,
 				  const char *p, uint64 len, Size avail)
 {

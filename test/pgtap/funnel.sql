@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(59);
+SELECT plan(60);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -102,8 +102,8 @@ CREATE TEMP TABLE lw_rows AS
 SELECT c, timestamptz '2026-01-01' + (random() * 7200)::int * interval '1 second' AS ts,
        (ARRAY['abcdefgh', 'abcdefgh1', 'abcdefgh2', 'abcdefg', '', 'mobile_app', 'mobile_apx', 'x',
               'abcdefgi', 'abcdefghijklmnopq1', 'abcdefghijklmnopq2', 'abcdefghijklmno', 'abcdefghijklmnop',
-              'abcdefghijklmnopq'])[1 + floor(random() * 14)::int] AS label
-FROM generate_series(1, 400) c, generate_series(1, 9) k;
+              'abcdefghijklmnopq', 'ab', 'abc', 'abcd', 'abcde', 'abd'])[1 + floor(random() * 19)::int] AS label
+FROM generate_series(1, 400) c, generate_series(1, 14) k;
 CREATE TEMP TABLE lw_j AS SELECT c, journey.journey_agg(ts, label) AS j FROM lw_rows GROUP BY c;
 CREATE TEMP TABLE lw_f AS
 SELECT c, journey.window_funnel(interval '2 hours', ts, label = 'abcdefgh1', label = 'abcdefgh', label = 'abcdefghijklmnopq2') AS lv
@@ -195,6 +195,13 @@ SELECT is((SELECT count(*) FROM (SELECT c, journey.window_funnel(interval '2 hou
                                  FROM lw_rows GROUP BY c) f
            WHERE a <> b),
           0::bigint, 'label form = boolean form, 10 steps');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE a <> b), count(*) FILTER (WHERE a >= 3) > 0
+                   FROM (SELECT c, journey.window_funnel(interval '2 hours', ts, label, 'ab', 'abcd', 'abc', 'abcde', 'abd', 'x') AS a,
+                                journey.window_funnel(interval '2 hours', ts, label = 'ab', label = 'abcd', label = 'abc', label = 'abcde',
+                                                      label = 'abd', label = 'x') AS b
+                         FROM lw_rows GROUP BY c) f$$,
+                  $$VALUES (0::bigint, true)$$,
+                  'label form = boolean form, labels of 1 to 5 bytes (and level 3 reached)');
 SELECT results_eq($$SELECT count(*) FILTER (WHERE f.a <> f.b), count(*) FILTER (WHERE f.a >= 2) > 0
                    FROM (SELECT c, k, journey.window_funnel(interval '1 hour', ts, label, VARIADIC st) AS a,
                                 journey.window_funnel(interval '1 hour', ts, VARIADIC ARRAY[label = st[1], label = st[2], label = st[3]]) AS b
