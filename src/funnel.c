@@ -253,18 +253,8 @@ label_step_mask(FunctionCallInfo fcinfo, int argno, int32 *nsteps)
 	if (r == NULL)
 	{
 		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(argno);
-		int			n;
 
-		if (ARR_NDIM(labels) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("step labels must be a one-dimensional array")));
-		n = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
-		if (n > STEP_MAX_STEPS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many step conditions: %d", n),
-					 errdetail("At most %d steps are supported.", STEP_MAX_STEPS)));
+		(void) step_labels_count(labels);
 		if (!ls->labels_const_known)
 		{
 			/*

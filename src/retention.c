@@ -209,22 +209,11 @@ journey_retention(PG_FUNCTION_ARGS)
 	if (r == NULL)
 	{
 		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
-		int			nelems;
 
-		if (ARR_NDIM(labels) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("retention labels must be a one-dimensional array")));
-		nelems = ARR_NDIM(labels) == 0 ? 0 : ARR_DIMS(labels)[0];
-		if (nelems == 0)
+		if (step_labels_count(labels) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("retention needs at least one condition")));
-		if (nelems > STEP_MAX_STEPS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many steps: %d", nelems),
-					 errdetail("At most %d step conditions are supported.", STEP_MAX_STEPS)));
 		r = journey_steps_get(fcinfo->flinfo,
 							  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
 	}

@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, journey;
 SET TimeZone = 'UTC';
 
-SELECT plan(15);
+SELECT plan(19);
 
 -- 'SQLSTATE: message' of the error the query raises, with ' [hint]' when it
 -- has a hint; 'no error' when it succeeds.
@@ -68,6 +68,20 @@ SELECT is(pg_temp.limit_error($$
 	SELECT journey.window_funnel(interval '1 hour', now(), VARIADIC array_fill(true, ARRAY[65]))$$),
 	'54000: too many steps: 65 [hint]',
 	'window_funnel: 65 conditions');
+-- the step labels of the label form and of the stored journeys' functions:
+-- one check (step_labels_count), one message
+SELECT is(pg_temp.limit_error($$
+	SELECT journey.window_funnel(interval '1 hour', now(), 'a', VARIADIC array_fill('a'::text, ARRAY[65]))$$),
+	'54000: too many steps: 65 [hint]',
+	'window_funnel, label form: 65 step labels');
+SELECT is(pg_temp.limit_error($$
+	SELECT journey.retention('a@2026-01-01 00:00Z'::journey.journey, VARIADIC array_fill('a'::text, ARRAY[65]))$$),
+	'54000: too many steps: 65 [hint]',
+	'retention over a journey: 65 labels');
+SELECT throws_ok($$SELECT journey.retention('a@2026-01-01 00:00Z'::journey.journey, VARIADIC '{{a},{b}}'::text[])$$,
+	'2202E', 'step labels must be a one-dimensional array', 'retention over a journey: 2-D labels');
+SELECT throws_ok($$SELECT journey.window_funnel(interval '1 hour', now(), 'a', VARIADIC '{{a},{b}}'::text[])$$,
+	'2202E', 'step labels must be a one-dimensional array', 'window_funnel, label form: 2-D labels');
 SELECT lives_ok($$
 	SELECT journey.window_funnel(interval '1 hour', now(), VARIADIC array_fill(true, ARRAY[64]))$$,
 	'window_funnel: 64 conditions');
