@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS journey;
 SET LOCAL search_path = public, journey;
 SET LOCAL timezone = 'UTC';
-SELECT plan(60);
+SELECT plan(63);
 
 SELECT has_function('journey', 'window_funnel', ARRAY['interval', 'timestamp with time zone', 'boolean[]'], 'window_funnel(interval, timestamptz, VARIADIC boolean[])');
 SELECT has_function('journey', 'window_funnel', ARRAY['bigint', 'bigint', 'boolean[]'], 'window_funnel(bigint, bigint, VARIADIC boolean[])');
@@ -157,6 +157,63 @@ SELECT is((SELECT count(*) FROM lw_j j CROSS JOIN lw_steps s
            WHERE journey.retention(j.j, VARIADIC s.st) IS DISTINCT FROM
                  (SELECT journey.retention(VARIADIC ARRAY[r.label = s.st[1], r.label = s.st[2], r.label = s.st[3]]) FROM lw_rows r WHERE r.c = j.c)),
           0::bigint, 'stored retention = rows, the labels changing from row to row');
+
+-- Every length class of the label matcher at random: a pool of labels of 0
+-- to 34 bytes that are prefixes of one another (and the same with the last
+-- character changed, or a two-byte character), 12 events per customer, step
+-- labels drawn from the pool for every (customer, draw): 3 steps (compared
+-- in straight-line code) and 10 (the steps of the label's length); stored
+-- journeys against the rows, the label form against the boolean form.
+SELECT setseed(0.5);
+CREATE TEMP TABLE rp_pool AS
+SELECT row_number() OVER () AS i, l
+FROM (SELECT left('abcdefghijklmnopqrstuvwxyz0123456789', n) AS l FROM generate_series(0, 34) n
+      UNION ALL SELECT left('abcdefghijklmnopqrstuvwxyz0123456789', n - 1) || 'Z' FROM generate_series(1, 34) n
+      UNION ALL SELECT left('abcdefghijklmnopqrstuvwxyz0123456789', n - 1) || 'é' FROM generate_series(1, 20) n) p;
+CREATE TEMP TABLE rp_rows AS
+SELECT t.c, t.ts, p.l AS label
+FROM (SELECT c, timestamptz '2026-01-01' + (random() * 7200)::int * interval '1 second' AS ts,
+             1 + floor(random() * 89)::int AS r
+      FROM generate_series(1, 300) c, generate_series(1, 12) k) t
+JOIN rp_pool p ON p.i = t.r;
+CREATE TEMP TABLE rp_j AS SELECT c, journey.journey_agg(ts, label) AS j FROM rp_rows GROUP BY c;
+CREATE TEMP TABLE rp_steps AS
+SELECT d, array_agg(p.l ORDER BY q.x) AS st
+FROM (SELECT d, x, 1 + floor(random() * 89)::int AS r FROM generate_series(1, 6) d, generate_series(1, 10) x) q
+JOIN rp_pool p ON p.i = q.r
+GROUP BY d;
+SELECT results_eq($$SELECT count(*) FILTER (WHERE s.lv3 <> r.lv3), count(*) FILTER (WHERE s.lv10 <> r.lv10),
+                          count(*) FILTER (WHERE r.lv3 >= 2) > 0
+                   FROM (SELECT c, d, journey.funnel(j, interval '1 hour', VARIADIC st[1:3]) AS lv3,
+                                journey.funnel(j, interval '1 hour', VARIADIC st) AS lv10
+                         FROM rp_j CROSS JOIN rp_steps) s
+                   JOIN (SELECT c, d, journey.window_funnel(interval '1 hour', ts, label = st[1], label = st[2], label = st[3]) AS lv3,
+                                journey.window_funnel(interval '1 hour', ts, label = st[1], label = st[2], label = st[3], label = st[4],
+                                                      label = st[5], label = st[6], label = st[7], label = st[8], label = st[9],
+                                                      label = st[10]) AS lv10
+                         FROM rp_rows CROSS JOIN rp_steps GROUP BY c, d) r USING (c, d)$$,
+                  $$VALUES (0::bigint, 0::bigint, true)$$,
+                  'random labels of 0 to 34 bytes: stored funnel = rows, 3 and 10 steps');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE s.r3 IS DISTINCT FROM r.r3), count(*) FILTER (WHERE s.m IS DISTINCT FROM r.m),
+                          count(*) FILTER (WHERE r.m) > 0
+                   FROM (SELECT c, d, journey.retention(j, VARIADIC st[1:3]) AS r3,
+                                journey.sequence_match(j, '(?1).*(?2)', VARIADIC st[1:2]) AS m
+                         FROM rp_j CROSS JOIN rp_steps) s
+                   JOIN (SELECT c, d, journey.retention(label = st[1], label = st[2], label = st[3]) AS r3,
+                                journey.sequence_match('(?1).*(?2)', ts, label = st[1], label = st[2]) AS m
+                         FROM rp_rows CROSS JOIN rp_steps GROUP BY c, d) r USING (c, d)$$,
+                  $$VALUES (0::bigint, 0::bigint, true)$$,
+                  'random labels of 0 to 34 bytes: stored retention and sequence_match = rows');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE a3 <> b3), count(*) FILTER (WHERE a10 <> b10)
+                   FROM (SELECT c, d, journey.window_funnel(interval '1 hour', ts, label, VARIADIC st[1:3]) AS a3,
+                                journey.window_funnel(interval '1 hour', ts, label = st[1], label = st[2], label = st[3]) AS b3,
+                                journey.window_funnel(interval '1 hour', ts, label, VARIADIC st) AS a10,
+                                journey.window_funnel(interval '1 hour', ts, label = st[1], label = st[2], label = st[3], label = st[4],
+                                                      label = st[5], label = st[6], label = st[7], label = st[8], label = st[9],
+                                                      label = st[10]) AS b10
+                         FROM rp_rows CROSS JOIN rp_steps GROUP BY c, d) f$$,
+                  $$VALUES (0::bigint, 0::bigint)$$,
+                  'random labels of 0 to 34 bytes: label form = boolean form, 3 and 10 steps');
 
 -- Rows on which no step holds are skipped without reading the group's state
 -- when the window, mode and step labels are constants (funnel.c,
