@@ -1416,7 +1416,7 @@ static int
 journey_funnel_common(FunctionCallInfo fcinfo, text *modetext, int64 *times)
 {
 	int64		window = interval_to_usec(PG_GETARG_INTERVAL_P(1), "funnel window");
-	JourneySteps *r = fcinfo->flinfo ? journey_steps_stable(fcinfo->flinfo->fn_extra) : NULL;
+	JourneySteps *r;
 	FunnelParams p;
 	uint64		present;
 	int32		nev;
@@ -1424,17 +1424,11 @@ journey_funnel_common(FunctionCallInfo fcinfo, text *modetext, int64 *times)
 	p.window = window;
 	p.mode = modetext ? funnel_parse_mode(VARDATA_ANY(modetext), VARSIZE_ANY_EXHDR(modetext)) : 0;
 	p.has_excl = false;
-	if (r == NULL)
-	{
-		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
-
-		if (step_labels_count(labels) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("funnel needs at least one step label")));
-		r = journey_steps_get(fcinfo->flinfo,
-							  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 2);
-	}
+	r = journey_steps_arg(fcinfo, fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, 2);
+	if (r->nsteps == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel needs at least one step label")));
 	p.nsteps = r->nsteps;
 	present = journey_steps_open(r, PG_GETARG_DATUM(0));
 	if (p.mode & FUNNEL_ANY_ORDER)

@@ -203,20 +203,14 @@ retention_final(PG_FUNCTION_ARGS)
 Datum
 journey_retention(PG_FUNCTION_ARGS)
 {
-	JourneySteps *r = fcinfo->flinfo ? journey_steps_stable(fcinfo->flinfo->fn_extra) : NULL;
+	JourneySteps *r;
 	uint64		present;
 
-	if (r == NULL)
-	{
-		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(1);
-
-		if (step_labels_count(labels) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("retention needs at least one condition")));
-		r = journey_steps_get(fcinfo->flinfo,
-							  fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, labels, 1);
-	}
+	r = journey_steps_arg(fcinfo, fcinfo->flinfo ? &fcinfo->flinfo->fn_extra : NULL, 1);
+	if (r->nsteps == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention needs at least one condition")));
 
 	/*
 	 * Every label of a (canonical) journey's dictionary is used by an event,

@@ -901,14 +901,7 @@ sequence_journey_common(FunctionCallInfo fcinfo, bool count_all)
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SeqJourneyCache));
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	r = journey_steps_stable(cache->steps);
-	if (r == NULL)
-	{
-		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
-
-		(void) step_labels_count(labels);
-		r = journey_steps_get(fcinfo->flinfo, (void **) &cache->steps, labels, 2);
-	}
+	r = journey_steps_arg(fcinfo, (void **) &cache->steps, 2);
 	pat = sequence_pattern_cached_in(fcinfo->flinfo, (void **) &cache->pattern,
 									 VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern),
 									 r->nsteps, SEQ_UNIT_TIMESTAMPTZ);

@@ -238,8 +238,8 @@ extern uint64 journey_steps_match(const JourneySteps *r, const text *label);
 
 /*
  * The reader kept in a call site's slot when its step labels are a constant
- * taken apart (and checked by the caller) at an earlier row, else NULL: the
- * caller need not look at the labels argument again.
+ * taken apart (and checked) at an earlier row, else NULL: the caller need
+ * not look at the labels argument again.
  */
 static inline JourneySteps *
 journey_steps_stable(void *slot)
@@ -248,6 +248,29 @@ journey_steps_stable(void *slot)
 
 	return r != NULL && r->stable && r->array_len >= 0 ? r : NULL;
 }
+
+/*
+ * The reader of the step labels of argument argno (a text[]) of a function
+ * over stored journeys, kept in *slot (slot NULL without an flinfo):
+ * constant labels, taken apart at an earlier row, are not fetched again;
+ * others are checked (step_labels_count) and compared with the previous
+ * row's (journey_steps_get).
+ */
+static inline JourneySteps *
+journey_steps_arg(FunctionCallInfo fcinfo, void **slot, int argno)
+{
+	JourneySteps *r = slot ? journey_steps_stable(*slot) : NULL;
+
+	if (r == NULL)
+	{
+		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(argno);
+
+		(void) step_labels_count(labels);
+		r = journey_steps_get(fcinfo->flinfo, slot, labels, argno);
+	}
+	return r;
+}
+
 extern int32 journey_steps_read(JourneySteps *r, bool keep_empty);
 
 /*
