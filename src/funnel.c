@@ -206,10 +206,8 @@ funnel_params_of(const StepState *st)
  */
 typedef struct FunnelTransCache
 {
-	/* label form: the step labels, and whether they are a constant */
+	/* label form: the step labels */
 	JourneySteps *steps;
-	bool		labels_const_known;
-	bool		labels_const;
 	/* FUNNEL_SKIP_UNKNOWN until the first row with a state decides */
 	int8		skip;
 	int32		skip_nsteps;	/* the step count of every row, when skip */
@@ -254,20 +252,15 @@ label_step_mask(FunctionCallInfo fcinfo, int argno, int32 *nsteps)
 	{
 		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(argno);
 
-		(void) step_labels_count(labels);
-		if (!ls->labels_const_known)
-		{
-			/*
-			 * The transition function's own arguments are not the query's
-			 * (get_fn_expr_arg_stable cannot tell): the aggregate's are.
-			 */
-			Node	   *a = funnel_agg_arg(fcinfo, argno);
+		/*
+		 * The transition function's own arguments are not the query's
+		 * (get_fn_expr_arg_stable cannot tell): the aggregate's are.
+		 */
+		Node	   *a = funnel_agg_arg(fcinfo, argno);
 
-			ls->labels_const = a != NULL && IsA(a, Const) && !((Const *) a)->constisnull;
-			ls->labels_const_known = true;
-		}
-		r = journey_steps_get(fcinfo->flinfo, (void **) &ls->steps, labels, -1);
-		r->stable = ls->labels_const;
+		(void) step_labels_count(labels);
+		r = journey_steps_get(fcinfo->flinfo, (void **) &ls->steps, labels,
+							  a != NULL && IsA(a, Const) && !((Const *) a)->constisnull);
 	}
 	*nsteps = r->nsteps;
 	if (PG_ARGISNULL(argno - 1))

@@ -761,18 +761,17 @@ label_words(const char *p, uint64 len, Size avail, uint64 *w1, uint64 *w2)
 /*
  * The reader of a call site, kept in *slot (fn_extra, or a field of the
  * caller's cache there) and allocated in flinfo->fn_mcxt, set to the step
- * labels of this call (argument argno of the caller).  Called without
- * flinfo (DirectFunctionCall, as funnel_correlation_agg calls
- * journey.funnel_times), a new reader in CurrentMemoryContext serves this
- * call only, and slot is not used.  labels must be a one-dimensional text[]
- * of at most STEP_MAX_STEPS elements: the callers check that, with their
- * own messages.  When the labels are a constant (or a parameter: the usual
- * case, get_fn_expr_arg_stable) they are taken apart at the first row and
- * never looked at again; otherwise a row with the same labels as the
- * previous one costs one memcmp of the array.
+ * labels of this call.  Called without flinfo (DirectFunctionCall, as
+ * funnel_correlation_agg calls journey.funnel_times), a new reader in
+ * CurrentMemoryContext serves this call only, and slot is not used.  labels
+ * must be a one-dimensional text[] of at most STEP_MAX_STEPS elements: the
+ * callers check that (step_labels_count).  When the caller says the labels
+ * are the same on every row (stable: a constant or a parameter) they are
+ * taken apart at the first row and never looked at again; otherwise a row
+ * with the same labels as the previous one costs one memcmp of the array.
  */
 JourneySteps *
-journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
+journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, bool stable)
 {
 	JourneySteps *r = flinfo ? (JourneySteps *) *slot : NULL;
 	MemoryContext mcxt = flinfo ? flinfo->fn_mcxt : CurrentMemoryContext;
@@ -855,7 +854,7 @@ journey_steps_get(FmgrInfo *flinfo, void **slot, ArrayType *labels, int argno)
 		}
 	pfree(elems);
 	pfree(nulls);
-	r->stable = flinfo != NULL && argno >= 0 && get_fn_expr_arg_stable(flinfo, argno);
+	r->stable = flinfo != NULL && stable;
 	r->array_len = VARSIZE(labels);
 	MemoryContextSwitchTo(old);
 	return r;

@@ -232,7 +232,7 @@ typedef struct JourneySteps
 extern pg_noreturn void step_too_many(int64 n);
 extern int32 step_labels_count(ArrayType *labels);
 extern JourneySteps *journey_steps_get(FmgrInfo *flinfo, void **slot,
-									   ArrayType *labels, int argno);
+									   ArrayType *labels, bool stable);
 extern uint64 journey_steps_open(JourneySteps *r, Datum journey);
 extern uint64 journey_steps_match(const JourneySteps *r, const text *label);
 
@@ -252,9 +252,10 @@ journey_steps_stable(void *slot)
 /*
  * The reader of the step labels of argument argno (a text[]) of a function
  * over stored journeys, kept in *slot (slot NULL without an flinfo):
- * constant labels, taken apart at an earlier row, are not fetched again;
- * others are checked (step_labels_count) and compared with the previous
- * row's (journey_steps_get).
+ * constant labels (or a parameter: get_fn_expr_arg_stable), taken apart at
+ * an earlier row, are not fetched again; others are checked
+ * (step_labels_count) and compared with the previous row's
+ * (journey_steps_get).
  */
 static inline JourneySteps *
 journey_steps_arg(FunctionCallInfo fcinfo, void **slot, int argno)
@@ -266,7 +267,9 @@ journey_steps_arg(FunctionCallInfo fcinfo, void **slot, int argno)
 		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(argno);
 
 		(void) step_labels_count(labels);
-		r = journey_steps_get(fcinfo->flinfo, slot, labels, argno);
+		r = journey_steps_get(fcinfo->flinfo, slot, labels,
+							  fcinfo->flinfo != NULL &&
+							  get_fn_expr_arg_stable(fcinfo->flinfo, argno));
 	}
 	return r;
 }
