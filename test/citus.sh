@@ -20,7 +20,8 @@
 # for the attribution aggregates across customers (markov_model,
 # shapley_model, markov_fit), merge_agg and funnel_correlation_agg, partial
 # states computed on the workers and combined on the coordinator, with no
-# journey leaving a worker.
+# journey leaving a worker.  Also doc/type.md's example of journeys kept in
+# a columnar table (Citus's citus_columnar), against a heap table.
 #
 # Prints "N passed, N failed"; needs JOURNEY_PGBIN (initdb, pg_ctl, psql)
 # and PG_CONFIG, which test/run.sh exports.
@@ -476,6 +477,52 @@ EOSQL
 	fails "check_model() on the distributed model" 0A000 coord model_dist "SELECT * FROM journey.check_model()" \
 		'complex joins are only supported'
 }
+# doc/type.md, "Cold history in a columnar table": the page's example, as
+# written, over a view shaped like the page's events table (some rows before
+# 2026, some after); its journeys and its funnel must equal those of a heap
+# table built the same way, and UPDATE must be refused as the page says.
+columnar_part() {
+	local sql got want out
+	sql=$(awk '/^### Cold history in a columnar table/ { f = 1 }
+		f && /^```sql/ { b = 1; next } b && /^```/ { exit } b' "$ROOT/doc/type.md")
+	if [ -z "$sql" ]; then
+		not_ok "doc/type.md: no example under \"Cold history in a columnar table\""
+		return
+	fi
+	q coord -c "CREATE VIEW events AS
+		SELECT customer_id AS customer, ts - interval '5 days' AS ts, label AS channel FROM ev_local" >/dev/null ||
+		{ not_ok "columnar: the events view"; return; }
+	q coord -c "CREATE TABLE journeys_2025_heap AS
+		SELECT customer, journey.journey_agg(ts, channel) AS j FROM events
+		WHERE ts < '2026-01-01' GROUP BY customer" >/dev/null ||
+		{ not_ok "columnar: the heap copy"; return; }
+	got=$(q coord <<<"$sql" 2>&1)
+	want=$(q coord -c "SELECT journey.funnel(j, interval '7 days', 'web', 'email', 'store') AS level, count(*)
+		FROM journeys_2025_heap GROUP BY level ORDER BY level" 2>&1)
+	if [ -n "$want" ] && [ "$got" = "$want" ] && [ "$(wc -l <<<"$want")" -ge 2 ]; then
+		ok "doc/type.md's columnar example runs as written and gives the heap table's funnel ($(tr '\n' ' ' <<<"$got"))"
+	else
+		not_ok "doc/type.md's columnar example: got '$got', the heap table gives '$want'"
+	fi
+	out=$(q coord -c "SELECT a.amname, (SELECT count(*) FROM journeys_2025),
+			(SELECT count(*) FROM journeys_2025 c FULL JOIN journeys_2025_heap h USING (customer)
+			 WHERE c.j IS NULL OR h.j IS NULL OR NOT c.j OPERATOR(journey.=) h.j),
+			(SELECT count(*) FROM events WHERE ts >= '2026-01-01') > 0
+		FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.oid = 'journeys_2025'::regclass" 2>&1)
+	if [[ "$out" =~ ^columnar\|([0-9]+)\|0\|t$ ]] && [ "${BASH_REMATCH[1]}" -gt 0 ]; then
+		ok "journeys_2025 is a columnar table of ${BASH_REMATCH[1]} journeys, each equal to the heap table's"
+	else
+		not_ok "journeys_2025 (access method|journeys|differing|rows after 2025): '$out'"
+	fi
+	out=$(q coord -v VERBOSITY=verbose -c "UPDATE journeys_2025 SET j = journey.merge(j, j) WHERE customer = 1" 2>&1)
+	if grep -qF 'ERROR:  0A000: UPDATE and CTID scans not supported for ColumnarScan' <<<"$out"; then
+		ok "UPDATE of a columnar journeys table: 0A000, as doc/type.md says"
+	else
+		not_ok "UPDATE of a columnar journeys table: '$out'"
+	fi
+}
+columnar_part
+
 model_part
 
 finish
