@@ -245,7 +245,7 @@ merge_edges(Edge *edges, int64 nedges)
 		JOURNEY_CHECK_INTERRUPTS(e);
 		if (m > 0 && edges[m - 1].from == edges[e].from &&
 			edges[m - 1].to == edges[e].to)
-			edges[m - 1].w += edges[e].w;
+			amount_add(&edges[m - 1].w, edges[e].w);
 		else
 			edges[m++] = edges[e];
 	}
@@ -280,6 +280,18 @@ kahan_add(double *sum, double *comp, double x)
 	else
 		*comp += (x - t) + *sum;
 	*sum = t;
+}
+
+/*
+ * kahan_add for a state's totals of conversions and value: a total beyond
+ * float8's range is an error, as amount_add's sums are (path_table.h).
+ */
+static inline void
+total_add(double *sum, double *comp, double x)
+{
+	kahan_add(sum, comp, x);
+	if (unlikely(!isfinite(*sum) || !isfinite(*comp)))
+		attribution_amount_overflow();
 }
 
 /*
@@ -493,13 +505,15 @@ acc_add_path(MarkovAcc *acc, const int32 *ids, int32 len, double conversions,
 {
 	int32		k = acc->k;
 	int32		key[MARKOV_MAX_ORDER];
-	double		w = conversions + nulls;
+	double		w = 0;
 	int32		prev = 0;
 	int32		p;
 	bool		added;
 
-	kahan_add(&acc->total_conv, &acc->comp_conv, conversions);
-	kahan_add(&acc->total_value, &acc->comp_value, value);
+	amount_add(&w, conversions);
+	amount_add(&w, nulls);
+	total_add(&acc->total_conv, &acc->comp_conv, conversions);
+	total_add(&acc->total_value, &acc->comp_value, value);
 	for (p = 0; p < len; p++)
 	{
 		int32		lo = Max(0, p - k + 1);
@@ -517,9 +531,9 @@ acc_add_path(MarkovAcc *acc, const int32 *ids, int32 len, double conversions,
 			acc_edge(acc, prev, s, w);
 		prev = s;
 	}
-	acc->conv_w[prev] += conversions;
-	acc->null_w[prev] += nulls;
-	acc->value_w[prev] += value;
+	amount_add(&acc->conv_w[prev], conversions);
+	amount_add(&acc->null_w[prev], nulls);
+	amount_add(&acc->value_w[prev], value);
 	acc->unmerged = true;
 }
 
@@ -769,9 +783,9 @@ markov_state_merge(PathTable *into, const PathTable *from, const int32 *map)
 			key[q] = sk[q] >= 0 ? map[sk[q]] : sk[q];
 		s = acc_state(dst, key, &added);
 		smap[i] = s;
-		dst->conv_w[s] += src->conv_w[i];
-		dst->null_w[s] += src->null_w[i];
-		dst->value_w[s] += src->value_w[i];
+		amount_add(&dst->conv_w[s], src->conv_w[i]);
+		amount_add(&dst->null_w[s], src->null_w[i]);
+		amount_add(&dst->value_w[s], src->value_w[i]);
 		dst->depth[s] = Max(dst->depth[s], src->depth[i]);
 	}
 	for (e = 0; e < src->nedges; e++)
@@ -781,10 +795,10 @@ markov_state_merge(PathTable *into, const PathTable *from, const int32 *map)
 				 src->edges[e].w);
 	}
 	dst->nedges = merge_edges(dst->edges, dst->nedges);
-	kahan_add(&dst->total_conv, &dst->comp_conv, src->total_conv);
-	kahan_add(&dst->total_conv, &dst->comp_conv, src->comp_conv);
-	kahan_add(&dst->total_value, &dst->comp_value, src->total_value);
-	kahan_add(&dst->total_value, &dst->comp_value, src->comp_value);
+	total_add(&dst->total_conv, &dst->comp_conv, src->total_conv);
+	total_add(&dst->total_conv, &dst->comp_conv, src->comp_conv);
+	total_add(&dst->total_value, &dst->comp_value, src->total_value);
+	total_add(&dst->total_value, &dst->comp_value, src->comp_value);
 	pfree(smap);
 	MemoryContextSwitchTo(old);
 }

@@ -173,6 +173,16 @@ path_rehash(PathTable *pt)
 	pt->npath_slots = nslots;
 }
 
+/* A sum of amounts beyond float8's range (path_table.h, amount_add). */
+void
+attribution_amount_overflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value out of range: overflow"),
+			 errdetail("A sum of the conversions, values or nulls of the paths is beyond the range of double precision.")));
+}
+
 /*
  * Add a path's amounts: to its entry if the path is known (returns false),
  * else to a new entry (returns true).
@@ -192,9 +202,9 @@ path_table_add(PathTable *pt, const int32 *ids, int32 len,
 		if (e->hash == h && e->len == len &&
 			memcmp(pt->ids + e->off, ids, len * sizeof(int32)) == 0)
 		{
-			e->conversions += conversions;
-			e->value += value;
-			e->nulls += nulls;
+			amount_add(&e->conversions, conversions);
+			amount_add(&e->value, value);
+			amount_add(&e->nulls, nulls);
 			return false;
 		}
 		s = (s + 1) & (pt->npath_slots - 1);

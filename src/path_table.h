@@ -59,6 +59,8 @@
 #ifndef JOURNEY_PATH_TABLE_H
 #define JOURNEY_PATH_TABLE_H
 
+#include <math.h>
+
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
 
@@ -128,6 +130,24 @@ typedef struct PathTable
 	int32		param_text_len;
 	char	   *param_text;
 } PathTable;
+
+/*
+ * The amounts of attribution states (conversions, values, nulls and the
+ * chain's weights) are sums of finite inputs.  A sum beyond float8's range
+ * is an error, as in PostgreSQL's own float8 addition, rather than an
+ * infinity that no state reader accepts and no result means.
+ */
+extern pg_noreturn void attribution_amount_overflow(void);
+
+static inline void
+amount_add(float8 *sum, float8 x)
+{
+	float8		r = *sum + x;
+
+	if (unlikely(isinf(r)))
+		attribution_amount_overflow();
+	*sum = r;
+}
 
 extern PathTable *path_table_new(MemoryContext mcxt);
 extern int32 path_table_label(PathTable *pt, const char *str, int32 len);

@@ -123,6 +123,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 	int32	   *set;
 	double		total_conv = 0;
 	double		total_value = 0;
+	double		total_all = 0;	/* conversions and nulls */
 	int32		nl;
 	int32		i;
 	int32		k;
@@ -149,9 +150,12 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 	for (i = 0; i < pt->npaths; i++)
 	{
 		JOURNEY_CHECK_INTERRUPTS(i);
-		total_conv += pt->paths[i].conversions;
-		total_value += pt->paths[i].value;
+		amount_add(&total_conv, pt->paths[i].conversions);
+		amount_add(&total_value, pt->paths[i].value);
+		amount_add(&total_all, pt->paths[i].conversions);
+		amount_add(&total_all, pt->paths[i].nulls);
 	}
+	/* (so every sum of conversions and nulls below is finite too) */
 
 	if (game == GAME_CONVERSIONS)
 	{
@@ -164,7 +168,8 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 			for (k = 0; k < n; k++)
 			{
 				phi_conv[set[k]] += pe->conversions / n;
-				phi_value[set[k]] += pe->value / n;
+				/* values may have either sign: partial sums may overflow */
+				amount_add(&phi_value[set[k]], pe->value / n);
 			}
 		}
 	}
