@@ -334,6 +334,23 @@ compute_credits(const Touches *t, AttrModel model, const double *w, int nw,
 					credit[i] = w[Min(i, nw - 1)];
 					sum += credit[i];
 				}
+				if (isinf(sum))
+				{
+					/*
+					 * Finite weights whose sum overflows: only their ratios
+					 * matter, so scale them by the largest first.
+					 */
+					double		top = 0;
+
+					for (i = 0; i < n; i++)
+						top = Max(top, credit[i]);
+					sum = 0;
+					for (i = 0; i < n; i++)
+					{
+						credit[i] /= top;
+						sum += credit[i];
+					}
+				}
 				for (i = 0; i < n; i++)
 					credit[i] = sum > 0 ? credit[i] / sum : 1.0 / n;
 				break;

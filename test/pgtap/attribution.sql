@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(31);
+SELECT plan(33);
 
 -- unknown model, with the valid names in the hint
 SELECT throws_ok($$SELECT * FROM journey.attribute(ARRAY['a'], 'bogus')$$, '22023',
@@ -32,6 +32,13 @@ SELECT throws_ok($$SELECT * FROM journey.attribute(ARRAY['a'], 'custom', weights
 	'22023', 'weights must be finite and non-negative', 'NaN weight');
 SELECT throws_ok($$SELECT * FROM journey.attribute(ARRAY['a'], 'custom', weights => '{{1},{2}}')$$,
 	'22023', 'weights must be a one-dimensional array', '2-D weights');
+-- finite weights whose sum overflows float8 (it used to give every touch 0)
+SELECT is((SELECT string_agg(label || ' ' || credit, ', ' ORDER BY label)
+	FROM journey.attribute(ARRAY['a', 'b'], 'custom', weights => '{1e308,1e308}')),
+	'a 0.5, b 0.5', 'custom weights summing past float8: shared by their ratio');
+SELECT is((SELECT string_agg(label || ' ' || credit, ', ' ORDER BY label)
+	FROM journey.attribute(ARRAY['a', 'b', 'c'], 'custom', weights => '{1.2e308,6e307}')),
+	'a 0.5, b 0.25, c 0.25', 'custom weights summing past float8, the last one repeated');
 -- milestone
 SELECT throws_ok($$SELECT * FROM journey.attribute(ARRAY['a'], 'w_shaped')$$,
 	'22023', 'model w_shaped needs a milestone label', 'w_shaped without milestone');
