@@ -644,10 +644,14 @@ markov_chain_fit(const PathTable *pt, MarkovChainFit *fit)
 	for (e = 0; e < nedges; e++)
 	{
 		JOURNEY_CHECK_INTERRUPTS(e);
-		out_w[edges[e].from] += edges[e].w;
+		amount_add(&out_w[edges[e].from], edges[e].w);
 	}
 	for (i = 0; i < ch.nstates; i++)
-		out_w[i] += acc->conv_w[i] + acc->null_w[i];
+	{
+		/* (each a finite sum; together they may not be: 22003) */
+		amount_add(&out_w[i], acc->conv_w[i]);
+		amount_add(&out_w[i], acc->null_w[i]);
+	}
 
 	ch.row = palloc0((ch.nstates + 1) * sizeof(int32));
 	ch.col = palloc(Max(nedges, 1) * sizeof(int32));

@@ -9,7 +9,7 @@ CREATE EXTENSION IF NOT EXISTS journey;
 RESET client_min_messages;
 SET search_path = public, journey;
 
-SELECT plan(85);
+SELECT plan(87);
 
 -- ---------------------------------------------------------------------------
 -- The aggregates: a real state type, a combine function, no serialization
@@ -285,6 +285,14 @@ SELECT throws_ok($$SELECT journey.markov_model(p, 0, v, 1)
 SELECT throws_ok($$SELECT journey.markov_fit(p, 0, 0, n)
 	FROM (VALUES (ARRAY['a'], 1e308::float8), (ARRAY['a'], 1e308)) x(p, n)$$,
 	'22003', 'value out of range: overflow', 'markov_fit: a path''s nulls summed past float8');
+-- every sum in the state finite, but the weight leaving s (two paths
+-- through it from two sides) not: the answer used to be 0 for every label
+SELECT throws_ok($$SELECT journey.markov_model(p, c, 0, n)
+	FROM (VALUES (ARRAY['a', 's', 't1'], 1e300::float8, 1e308::float8), (ARRAY['b', 's', 't2'], 1e300, 1e308)) x(p, c, n)$$,
+	'22003', 'value out of range: overflow', 'markov_model: the weight leaving a state past float8');
+SELECT throws_ok($$SELECT journey.markov_fit(p, c, 0, n)
+	FROM (VALUES (ARRAY['a', 's', 't1'], 1e300::float8, 1e308::float8), (ARRAY['b', 's', 't2'], 1e300, 1e308)) x(p, c, n)$$,
+	'22003', 'value out of range: overflow', 'markov_fit: the weight leaving a state past float8');
 SELECT throws_ok($$SELECT journey.shapley_model(p, c, 0)
 	FROM (VALUES (ARRAY['a'], 1e308::float8), (ARRAY['b'], 1e308)) v(p, c)$$,
 	'22003', 'value out of range: overflow', 'shapley_model: the conversions of two paths past float8');
