@@ -123,7 +123,7 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 	int32	   *set;
 	double		total_conv = 0;
 	double		total_value = 0;
-	double		total_all = 0;	/* conversions and nulls */
+	double		conv_and_nulls = 0;
 	int32		nl;
 	int32		i;
 	int32		k;
@@ -152,10 +152,10 @@ journey_shapley_final(PG_FUNCTION_ARGS)
 		JOURNEY_CHECK_INTERRUPTS(i);
 		amount_add(&total_conv, pt->paths[i].conversions);
 		amount_add(&total_value, pt->paths[i].value);
-		amount_add(&total_all, pt->paths[i].conversions);
-		amount_add(&total_all, pt->paths[i].nulls);
+		amount_add(&conv_and_nulls, pt->paths[i].nulls);
 	}
-	/* (so every sum of conversions and nulls below is finite too) */
+	/* finite too, so every sum of conversions and nulls below is */
+	amount_add(&conv_and_nulls, total_conv);
 
 	if (game == GAME_CONVERSIONS)
 	{
